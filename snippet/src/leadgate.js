@@ -1,0 +1,341 @@
+/*
+ * Leadgate tracking snippet: page views, downloads, outbound clicks, custom events and lead-magnet
+ * forms, sent to the gateway that served this file. One IIFE, no dependencies, ES2017.
+ *
+ * Embed: <script async src="https://GATEWAY/s.js" data-site="SITE_KEY"></script>
+ * Queue stub (optional, before it):
+ *   window.leadgate=window.leadgate||function(){(leadgate.q=leadgate.q||[]).push(arguments)}
+ *
+ * It must never break the host page: every entry point (listeners, timers, promise handlers, the
+ * public function) runs inside safe(), and every promise chain ends in a handler.
+ * Size is a feature (budget: 2,000 bytes gzipped): the shapes below are chosen to minify well.
+ */
+((w, d, prior) => {
+  // Embedded twice: the first copy does the work.
+  if (prior && prior.l) return;
+
+  const safe = (f) => (...args) => {
+    try {
+      return f(...args);
+    } catch (e) {}
+  };
+  const noop = () => {};
+  const all = (root, selector, each) => root.querySelectorAll(selector).forEach(each);
+  const formId = (form) => form.getAttribute('data-leadgate-form');
+
+  safe(() => {
+    const script = d.currentScript || d.querySelector('script[data-site]');
+    const attr = (name) => script.getAttribute('data-' + name) || '';
+    const site = attr('site');
+    // No site key: there is nobody to send events to.
+    if (!site) return;
+
+    const nav = navigator;
+    const loc = location;
+    const origin = new URL(script.src, loc).origin;
+    const list = (name) => attr(name).match(/[^\s,]+/g);
+    const strip = list('strip-params') || [];
+    const downloads = RegExp(
+      `\\.(${(list('download-ext') || ['pdf|zip|docx?|xlsx?|pptx?|epub|csv|txt|rtf|od[tsp]|mp[34]|wav|mov|avi|7z|rar|gz|dmg|exe|msi|apk']).join('|')})$`,
+      'i'
+    );
+    const required = attr('consent') == 'required';
+    // Global Privacy Control and Do Not Track are honoured unless the site owner opts out.
+    const blocked = attr('honor-dnt') != 'false' && (nav.globalPrivacyControl || nav.doNotTrack == 1);
+
+    // localStorage through its named properties; a plain object where storage is refused
+    // (sandboxed frames, storage disabled), so the page still works from memory.
+    let store = {};
+    try {
+      store = localStorage || store;
+    } catch (e) {}
+    // A first-party cookie, mirrored in localStorage for browsers that refuse the cookie.
+    const get = (key) => (d.cookie.match(`(^|; )${key}=(\\w+)`) || [])[2] || store[key];
+    const put = (key, value = '') => {
+      // 382 days: under the 13 months an audience cookie may live.
+      d.cookie = `${key}=${value};path=/;SameSite=Lax;max-age=${value ? 33e6 : 0}${loc.protocol == 'https:' ? ';Secure' : ''}`;
+      store[key] = value;
+    };
+
+    // 128 random bits as 32 lowercase hex characters.
+    const randomId = () => [...crypto.getRandomValues(new Uint8Array(16))].map((b) => (b + 256).toString(16).slice(1)).join('');
+
+    // '1' granted, '0' denied, '' not asked yet.
+    const consent = get('_lg_c');
+    let allowed = !blocked && (consent == 1 || (!required && consent != '0'));
+    // Waiting for consent: events are kept in memory only, and sent if consent is granted.
+    let waiting = !blocked && !consent && required;
+    // Events not yet in the outbox.
+    let pending = [];
+
+    let visitor, pageUrl, formVisitor, timer, inFlight, beaconed;
+    let source = {};
+    let backoff = 0;
+
+    const visitorId = () => {
+      visitor = visitor || get('_lg_v');
+      if (!/^[\da-f]{32}$/.test(visitor)) put('_lg_v', (visitor = randomId()));
+      return visitor;
+    };
+    // A session ends after 30 minutes without an event; tabs share it through localStorage.
+    const sessionId = (now) => {
+      const [id, last] = (store._lg_s || '').split('.');
+      const session = now - last < 18e5 ? id : randomId();
+      store._lg_s = session + '.' + now;
+      return session;
+    };
+
+    const currentUrl = () => {
+      const url = new URL(loc);
+      strip.map((param) => url.searchParams.delete(param));
+      return url.href.slice(0, 2048);
+    };
+    const params = (names, prefix, found) => {
+      names.split(' ').map((name) => {
+        const value = new URLSearchParams(loc.search).get(prefix + name);
+        if (value) (found = found || {})[name] = value.slice(0, 256);
+      });
+      return found;
+    };
+    // What the gateway accepts: at most 20 keys; values boolean, finite number, or a string of
+    // at most 256 characters (anything else becomes one).
+    const props = (given, clean = {}) => {
+      Object.keys(given || {})
+        .slice(0, 20)
+        .map((key) => {
+          const value = given[key];
+          clean[key] = value === !!value || (value === +value && isFinite(value)) ? value : ('' + value).slice(0, 256);
+        });
+      return clean;
+    };
+
+    // The outbox: events the gateway has not confirmed yet, the oldest dropped beyond 100.
+    const load = () => {
+      try {
+        return JSON.parse(store._lg_q) || [];
+      } catch (e) {
+        return [];
+      }
+    };
+    const save = (queue) => (store._lg_q = JSON.stringify(queue.slice(-100)));
+    const post = (path, body, keepalive, headers) => fetch(origin + path, { method: 'POST', body, keepalive, headers });
+    const schedule = (ms) => (timer = timer || setTimeout(flush, ms));
+    const flush = safe(() => {
+      timer = 0;
+      const body = JSON.stringify(load().slice(0, 50));
+      if (inFlight || !allowed || body == '[]') return;
+      // fetch, not sendBeacon: only an answer tells whether the events were stored.
+      inFlight = post('/e', body, body.length < 6e4)
+        .then((response) => {
+          // The gateway could not store them now (503 while its store is down): keep, retry later.
+          if (response.status > 499 || response.status == 429) throw response;
+          // Stored (2xx), or refused for good (4xx): either way they leave the outbox.
+          inFlight = backoff = 0;
+          save(load().filter((event) => !body.includes(event.id)));
+          schedule(0);
+        })
+        .catch(
+          safe((failure) => {
+            inFlight = 0;
+            backoff = Math.min(6e4, backoff * 2 || 1e3);
+            schedule((failure.headers && failure.headers.get('Retry-After') * 1e3) || backoff * (0.5 + Math.random()));
+          })
+        );
+    });
+    // The page may be going away: hand the outbox to the browser. The events stay in the outbox
+    // until a fetch confirms them; the gateway stores an event id once, so sending twice is safe.
+    const hide = (e) => {
+      const body = JSON.stringify(load().slice(0, 50));
+      // visibilitychange also fires when the page comes back into view.
+      if (allowed && body != beaconed && body != '[]' && (e.type < 'v' || d.hidden)) {
+        nav.sendBeacon(origin + '/e', (beaconed = body)) || post('/e', body, 1).catch(noop);
+      }
+    };
+
+    const commit = () => {
+      if (!allowed) return;
+      const queue = load();
+      pending.map((event) => {
+        event.visitor = visitorId();
+        event.session = sessionId(event.ts);
+        queue.push(event);
+      });
+      pending = [];
+      save(queue);
+      // The events of one second travel together.
+      schedule(1e3);
+    };
+    const send = (type, event) => {
+      // A privacy signal, or consent denied: nothing leaves the page.
+      if (!allowed && !waiting) return;
+      pending = [...pending.slice(-99), Object.assign({ site, id: randomId(), type, ts: Date.now(), page: currentUrl() }, source, event)];
+      commit();
+    };
+
+    const page = () => {
+      const url = currentUrl();
+      // The same url twice in a row (replaceState, a repeated push) is one view.
+      if (url == pageUrl) return;
+      source = {
+        referrer: (pageUrl || d.referrer).slice(0, 2048) || undefined,
+        utm: params('source medium campaign term content', 'utm_'),
+        click: params('gclid fbclid msclkid li_fat_id', '')
+      };
+      send('pageview', { url: (pageUrl = url), page: undefined, title: d.title.slice(0, 512) });
+    };
+
+    const click = (e) => {
+      const link = e.target.closest('a[href]');
+      if (!link) return;
+      const url = new URL(link.href);
+      const href = url.href.slice(0, 2048);
+      // auxclick: only the middle button opens a link. The gateway counts its own lead-magnet
+      // links when it serves them.
+      if ((e.type < 'b' && e.button != 1) || !href.indexOf(origin + '/d/')) return;
+      if (link.hasAttribute('data-leadgate-download') || downloads.test(url.pathname)) send('download', { url: href });
+      else if (/^http/.test(href) && url.hostname != loc.hostname) send('outbound', { url: href });
+    };
+
+    // A signed render time: the gateway treats a submit faster than a person types as spam.
+    const token = (form) =>
+      (form.lgt =
+        form.lgt ||
+        fetch(`${origin}/f/${encodeURIComponent(formId(form))}/token`)
+          .then((response) => response.json())
+          .then((answer) => answer.token)
+          .catch(noop));
+    // A message goes into the form's [data-leadgate-error="FIELD"] element, or one made after the
+    // field ("" is the form's own message, made at the end of the form).
+    const showErrors = (form, errors) => {
+      all(form, '[data-leadgate-error]', (el) => (el.textContent = ''));
+      all(form, '[aria-invalid]', (el) => el.removeAttribute('aria-invalid'));
+      for (const name in errors) {
+        let field = form.elements[name];
+        let slot = form.querySelector(`[data-leadgate-error=${JSON.stringify(name)}]`);
+        // A radio group: the message goes after its first button.
+        if (field && !field.after) field = field[0];
+        if (!slot) {
+          slot = d.createElement('small');
+          slot.setAttribute('data-leadgate-error', name);
+          field ? field.after(slot) : form.append(slot);
+        }
+        slot.textContent = errors[name];
+        if (field) field.setAttribute('aria-invalid', true);
+      }
+    };
+    const showSuccess = (form, answer, box) => {
+      box = form.querySelector('[data-leadgate-success]');
+      if (!box) {
+        form.textContent = '';
+        form.append((box = d.createElement('p')));
+      }
+      box.textContent = (answer.message || '') + ' ';
+      box.hidden = false;
+      if (answer.download) {
+        const link = d.createElement('a');
+        link.href = answer.download;
+        link.textContent = form.getAttribute('data-leadgate-download-text') || 'Download';
+        box.append(link);
+      } else if (answer.redirect) loc.href = answer.redirect;
+    };
+    const lock = (form, on) => {
+      form.lgBusy = on;
+      all(form, 'button,[type=submit]', (button) => (button.disabled = on));
+    };
+    const submit = (e) => {
+      const form = e.target;
+      const fields = {};
+      if (!formId(form)) return;
+      e.preventDefault();
+      if (form.lgBusy) return;
+      for (const el of form.elements) {
+        const type = el.type;
+        if (el.name && !el.disabled && !/^(submit|button|reset|image|file)$/.test(type) && (type != 'radio' || el.checked)) {
+          fields[el.name] = type == 'checkbox' ? el.checked : el.value;
+        }
+      }
+      // One id for every try of this submission, so a retried submit is stored once.
+      form.lgs = form.lgs || randomId();
+      lock(form, true);
+      token(form)
+        .then((signed) =>
+          post(
+            '/f/' + encodeURIComponent(formId(form)),
+            JSON.stringify({
+              // Without tracking consent the form still works, with an id that is never stored.
+              visitor: allowed ? visitorId() : (formVisitor = formVisitor || randomId()),
+              submission: form.lgs,
+              token: signed,
+              page: currentUrl(),
+              fields
+            }),
+            0,
+            { 'Content-Type': 'application/json' }
+          )
+        )
+        .then((response) => {
+          const status = response.status;
+          if (status != 200 && status != 422) throw status;
+          return response.json().then((answer) => {
+            form.lgs = 0;
+            status == 200 ? showSuccess(form, answer) : showErrors(form, answer.errors);
+          });
+        })
+        .catch(
+          // 429, 503 or no network: the data stays in the form for another try.
+          safe(() => showErrors(form, { '': form.getAttribute('data-leadgate-retry') || 'Please try again.' }))
+        )
+        .then(safe(() => lock(form, false)));
+    };
+
+    const command = (name, a, b) => {
+      if (name == 'page') page();
+      if (name == 'track' && a) send('custom', { name: ('' + a).slice(0, 128), props: props(b) });
+      if (name == 'identify') send('custom', { name: 'identify', props: props(a) });
+      if (name == 'consent' && !blocked) {
+        // Anything but 'granted' is a refusal.
+        allowed = a == 'granted';
+        waiting = 0;
+        put('_lg_c', allowed ? '1' : '0');
+        if (!allowed) {
+          // Forget this visitor: no id, no session, nothing queued.
+          put('_lg_v');
+          store._lg_s = store._lg_q = visitor = '';
+          pending = [];
+        }
+        commit();
+      }
+    };
+
+    const listen = (target, type, handler) => target.addEventListener(type, safe(handler), true);
+    const api = (w.leadgate = safe(command));
+    api.l = 1;
+
+    ['pushState', 'replaceState'].map((method) => {
+      const original = history[method];
+      history[method] = function () {
+        const result = original.apply(this, arguments);
+        safe(page)();
+        return result;
+      };
+    });
+    listen(w, 'popstate', page);
+    listen(d, 'click', click);
+    listen(d, 'auxclick', click);
+    listen(d, 'submit', submit);
+    listen(d, 'visibilitychange', hide);
+    listen(w, 'pagehide', hide);
+    listen(w, 'online', () => {
+      clearTimeout(timer);
+      flush();
+    });
+    // The script is async: forms below it may not be parsed yet.
+    const forms = () => all(d, '[data-leadgate-form]', token);
+    forms();
+    listen(d, 'DOMContentLoaded', forms);
+
+    // Events left in the outbox by earlier pages (gateway down, tab closed) go out with this view.
+    page();
+    ((prior && prior.q) || []).map((args) => api(...args));
+  })();
+})(window, document, window.leadgate);

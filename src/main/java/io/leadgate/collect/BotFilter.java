@@ -1,0 +1,69 @@
+package io.leadgate.collect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Recognises bots by user agent, from the maintained {@code crawler-user-agents} list shipped in the jar
+ * (refreshed by {@code .ci/refresh-lists.sh}). The list's patterns are joined into one expression; the
+ * verdict per distinct user agent is cached, since a site sees the same few hundred over and over.
+ */
+public final class BotFilter {
+  private static final String LIST = "lists/crawler-user-agents.json";
+  private final Pattern bots;
+  private final int patternCount;
+  private final Cache<String, Boolean> verdicts = Caffeine.newBuilder().maximumSize(20_000).build();
+
+  private BotFilter(List<String> patterns) {
+    this.patternCount = patterns.size();
+    this.bots = Pattern.compile(String.join("|", patterns.stream().map(p -> "(?:" + p + ")").toList()));
+  }
+
+  /** Loads the shipped list; called once at start-up. */
+  public static BotFilter shipped() {
+    try (InputStream in = BotFilter.class.getClassLoader().getResourceAsStream(LIST)) {
+      if (in == null) {
+        throw new IllegalStateException(LIST + " is missing from the jar");
+      }
+      List<String> patterns = new ArrayList<>();
+      for (JsonNode entry : new ObjectMapper().readTree(in)) {
+        String pattern = entry.path("pattern").asText("");
+        if (!pattern.isEmpty() && compiles(pattern)) {
+          patterns.add(pattern);
+        }
+      }
+      return new BotFilter(patterns);
+    } catch (IOException e) {
+      throw new IllegalStateException(LIST + " cannot be read", e);
+    }
+  }
+
+  /** A user agent that is missing or empty counts as a bot: every browser sends one. */
+  public boolean isBot(String userAgent) {
+    if (userAgent == null || userAgent.isBlank()) {
+      return true;
+    }
+    return verdicts.get(userAgent, ua -> bots.matcher(ua).find());
+  }
+
+  public int patternCount() {
+    return patternCount;
+  }
+
+  private static boolean compiles(String pattern) {
+    try {
+      Pattern.compile(pattern);
+      return true;
+    } catch (PatternSyntaxException e) {
+      return false;
+    }
+  }
+}

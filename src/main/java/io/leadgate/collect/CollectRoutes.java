@@ -1,0 +1,138 @@
+package io.leadgate.collect;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadgate.http.ApiException;
+import io.leadgate.http.ClientIp;
+import io.leadgate.http.Handlers;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code POST /e} (JSON or the text/plain a beacon sends) and {@code GET /p.gif} (no-JS and email pixel). */
+public final class CollectRoutes {
+  public static final int MAX_BATCH = 50;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Buffer PIXEL = Buffer.buffer(Base64.getDecoder().decode(
+      "R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"));
+
+  private final CollectService service;
+  private final EventParser parser = new EventParser();
+  private final ClientIp clientIp;
+  private final Clock clock;
+
+  public CollectRoutes(CollectService service, ClientIp clientIp, Clock clock) {
+    this.service = service;
+    this.clientIp = clientIp;
+    this.clock = clock;
+  }
+
+  /** Mounts the routes; the router has CORS and the body handler in front of them already. */
+  public void mount(Router router) {
+    router.post("/e").handler(this::collect);
+    router.get("/p.gif").handler(this::pixel);
+  }
+
+  private void collect(RoutingContext ctx) {
+    Handlers.call(ctx, () -> service.collect(parseBody(ctx), requester(ctx)), outcome -> {
+      JsonObject body = new JsonObject().put("accepted", outcome.stored());
+      if (outcome.ignored() > 0) {
+        body.put("ignored", outcome.ignored()).put("reason", outcome.reason());
+      }
+      ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json").end(body.encode());
+    });
+  }
+
+  private void pixel(RoutingContext ctx) {
+    Handlers.call(ctx, () -> service.collect(List.of(parser.parse(fromQuery(ctx.queryParams()), "", clock.millis())),
+        requester(ctx)), outcome -> ctx.response()
+        .putHeader("Content-Type", "image/gif")
+        .putHeader("Cache-Control", "no-store, max-age=0")
+        .end(PIXEL));
+  }
+
+  private List<Event> parseBody(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    if (type != null) {
+      String mediaType = type.split(";")[0].strip().toLowerCase(Locale.ROOT);
+      if (!mediaType.equals("application/json") && !mediaType.equals("text/plain")) {
+        throw new ApiException(415, "unsupported_media_type", null, "send events as application/json or text/plain");
+      }
+    }
+    Buffer body = ctx.body().buffer();
+    if (body == null || body.length() == 0) {
+      throw ApiException.badRequest("empty_body", null, "the body must be an event or an array of events");
+    }
+    JsonNode tree;
+    try {
+      tree = JSON.readTree(body.getBytes());
+    } catch (JsonProcessingException e) {
+      throw ApiException.badRequest("invalid_json", null, "the body is not valid JSON: " + e.getOriginalMessage());
+    } catch (java.io.IOException e) {
+      throw ApiException.badRequest("invalid_json", null, "the body cannot be read");
+    }
+    long now = clock.millis();
+    if (tree == null || !tree.isArray()) {
+      return List.of(parser.parse(tree, "", now));
+    }
+    if (tree.isEmpty()) {
+      throw ApiException.badRequest("empty_batch", null, "the batch holds no event");
+    }
+    if (tree.size() > MAX_BATCH) {
+      throw ApiException.badRequest("batch_too_large", null, "a batch holds at most " + MAX_BATCH + " events");
+    }
+    List<Event> events = new ArrayList<>(tree.size());
+    for (int i = 0; i < tree.size(); i++) {
+      events.add(parser.parse(tree.get(i), "[" + i + "].", now));
+    }
+    return events;
+  }
+
+  private CollectService.Requester requester(RoutingContext ctx) {
+    return new CollectService.Requester(ctx.request().getHeader("Origin"), ctx.request().getHeader("User-Agent"),
+        clientIp.of(ctx.request()));
+  }
+
+  /** The pixel's query parameters in the shape of a JSON event: utm_* and click ids grouped as the snippet sends them. */
+  static ObjectNode fromQuery(MultiMap query) {
+    ObjectNode event = JSON.createObjectNode();
+    ObjectNode utm = event.putObject("utm");
+    ObjectNode click = event.putObject("click");
+    ObjectNode props = event.putObject("props");
+    event.put("type", "pageview");
+    for (String name : query.names()) {
+      String value = query.get(name);
+      if (name.startsWith("utm_") && EventParser.UTM_KEYS.contains(name.substring(4))) {
+        utm.put(name.substring(4), value);
+      } else if (EventParser.CLICK_KEYS.contains(name)) {
+        click.put(name, value);
+      } else if (name.startsWith("p.") && name.length() > 2) {
+        props.put(name.substring(2), value);
+      } else if (name.equals("ts")) {
+        putTimestamp(event, value);
+      } else if (name.equals("ref")) {
+        event.put("referrer", value);
+      } else {
+        event.put(name, value);
+      }
+    }
+    return event;
+  }
+
+  private static void putTimestamp(ObjectNode event, String value) {
+    try {
+      event.put("ts", Long.parseLong(value));
+    } catch (NumberFormatException e) {
+      event.put("ts", value);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.leadgate.collect;
+
+import io.leadgate.config.SiteConfig;
+import io.leadgate.http.ApiException;
+import io.leadgate.ops.Metrics;
+import io.leadgate.store.EventLog;
+import io.leadgate.store.StoreUnavailableException;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Event intake: checks the site, its allowed origins and bots, applies the site's IP policy and appends the
+ * events to the log. The answer comes only once the log holds them all.
+ */
+public final class CollectService {
+  private final Map<String, SiteConfig> sites;
+  private final EventLog log;
+  private final BotFilter bots;
+  private final Backlog backlog;
+  private final Metrics metrics;
+
+  public CollectService(Map<String, SiteConfig> sites, EventLog log, BotFilter bots, Backlog backlog, Metrics metrics) {
+    this.sites = sites;
+    this.log = log;
+    this.bots = bots;
+    this.backlog = backlog;
+    this.metrics = metrics;
+  }
+
+  /**
+   * @param events validated events, all of one site
+   * @return how many were stored, and how many were ignored and why
+   */
+  public Future<Outcome> collect(List<Event> events, Requester requester) {
+    SiteConfig site = siteOf(events);
+    if (requester.origin() != null && !site.allowsOrigin(requester.origin())) {
+      metrics.eventsRejected("origin", events.size());
+      throw ApiException.forbidden("origin_not_allowed",
+          "origin " + requester.origin() + " may not send events for site " + site.key());
+    }
+    if (site.botFilter() && bots.isBot(requester.userAgent())) {
+      metrics.eventsRejected("bot", events.size());
+      return Future.succeededFuture(new Outcome(0, events.size(), "bot"));
+    }
+    if (backlog.full()) {
+      metrics.eventsRejected("backlog", events.size());
+      return Future.failedFuture(new StoreUnavailableException("the event backlog is full", null));
+    }
+    String ip = IpAnonymizer.apply(site.ip(), requester.ip());
+    List<Event> stored = new ArrayList<>(events.size());
+    for (Event e : events) {
+      stored.add(new Event(e.id(), e.site(), e.visitor(), e.session(), e.type(), e.url(), e.page(), e.title(),
+          e.referrer(), e.utm(), e.click(), e.name(), e.props(), e.clientTs(), e.receivedAt(), ip));
+    }
+    return log.append(stored)
+        .onSuccess(v -> metrics.eventsAccepted(site.key(), stored.size()))
+        .onFailure(e -> metrics.eventsRejected("store_unavailable", stored.size()))
+        .map(new Outcome(stored.size(), 0, null));
+  }
+
+  private SiteConfig siteOf(List<Event> events) {
+    String key = events.get(0).site();
+    for (int i = 1; i < events.size(); i++) {
+      if (!events.get(i).site().equals(key)) {
+        metrics.eventsRejected("invalid", events.size());
+        throw ApiException.invalidField("[" + i + "].site", "every event of a batch must be for the same site");
+      }
+    }
+    SiteConfig site = sites.get(key);
+    if (site == null) {
+      metrics.eventsRejected("unknown_site", events.size());
+      throw ApiException.notFound("unknown_site", "no site has the key " + key);
+    }
+    return site;
+  }
+
+  /** Who sent the request, as far as it matters to intake. */
+  public record Requester(String origin, String userAgent, String ip) {
+  }
+
+  /** @param reason why events were ignored (null when none were) */
+  public record Outcome(int stored, int ignored, String reason) {
+  }
+}

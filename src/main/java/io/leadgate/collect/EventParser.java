@@ -1,0 +1,194 @@
+package io.leadgate.collect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadgate.http.ApiException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one JSON event from a browser into an {@link Event}, or refuses it with the field at fault.
+ * Unknown fields are ignored so that a newer snippet can talk to an older gateway.
+ */
+public final class EventParser {
+  public static final int MAX_URL = 2048;
+  public static final int MAX_TITLE = 512;
+  public static final int MAX_NAME = 128;
+  public static final int MAX_PROPS = 20;
+  public static final int MAX_PROP_KEY = 64;
+  public static final int MAX_PROP_VALUE = 256;
+  public static final int MAX_TAG = 256;
+  public static final int MAX_CLICK_ID = 512;
+  public static final Set<String> UTM_KEYS = Set.of("source", "medium", "campaign", "term", "content");
+  public static final Set<String> CLICK_KEYS = Set.of("gclid", "fbclid", "msclkid", "li_fat_id");
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+  private static final Pattern SESSION = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final Pattern SITE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final Pattern WEB_URL = Pattern.compile("(?i)https?://[^\\s/?#@]+(?:[/?#][^\\s]*)?");
+
+  /**
+   * @param node       the event object
+   * @param prefix     how the event is named in error fields ({@code ""} or {@code "events[3]."})
+   * @param receivedAt the gateway's clock
+   */
+  public Event parse(JsonNode node, String prefix, long receivedAt) {
+    if (node == null || !node.isObject()) {
+      throw ApiException.badRequest("invalid_event", prefix.isEmpty() ? null : prefix.substring(0, prefix.length() - 1),
+          "an event must be a JSON object");
+    }
+    Fields f = new Fields(node, prefix);
+    String site = f.matching("site", SITE, true);
+    String visitor = f.matching("visitor", ID, true);
+    String session = f.matching("session", SESSION, false);
+    String id = f.matching("id", ID, false);
+    String typeLabel = f.text("type", 32, true);
+    EventType type = EventType.parse(typeLabel).filter(EventType::collectable).orElseThrow(() ->
+        ApiException.invalidField(prefix + "type", "must be one of pageview, download, outbound, custom, engagement"));
+    String url = f.url("url", true);
+    String page = f.url("page", false);
+    String title = truncate(f.text("title", Integer.MAX_VALUE, false), MAX_TITLE);
+    String referrer = f.optionalUrl("referrer");
+    String name = f.text("name", MAX_NAME, type == EventType.CUSTOM);
+    long clientTs = f.timestamp("ts");
+    return new Event(id == null ? UUID.randomUUID().toString() : id, site, visitor, session, type, url, page, title,
+        referrer, f.tags("utm", UTM_KEYS, MAX_TAG), f.tags("click", CLICK_KEYS, MAX_CLICK_ID), name, f.props(),
+        clientTs, receivedAt, null);
+  }
+
+  private static String truncate(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max);
+  }
+
+  /** Reads fields of one event, naming each failure by its full path. */
+  private record Fields(JsonNode node, String prefix) {
+
+    String text(String name, int max, boolean required) {
+      JsonNode value = node.get(name);
+      if (value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty())) {
+        if (required) {
+          throw ApiException.invalidField(prefix + name, "is required");
+        }
+        return null;
+      }
+      if (!value.isTextual()) {
+        throw ApiException.invalidField(prefix + name, "must be a string");
+      }
+      String text = value.asText();
+      if (text.length() > max) {
+        throw ApiException.invalidField(prefix + name, "must be at most " + max + " characters");
+      }
+      return text;
+    }
+
+    String matching(String name, Pattern pattern, boolean required) {
+      String value = text(name, 64, required);
+      if (value != null && !pattern.matcher(value).matches()) {
+        throw ApiException.invalidField(prefix + name, "must be " + describe(pattern));
+      }
+      return value;
+    }
+
+    String url(String name, boolean required) {
+      String value = text(name, MAX_URL, required);
+      if (value != null && !isWebUrl(value)) {
+        throw ApiException.invalidField(prefix + name, "must be an absolute http(s) URL");
+      }
+      return value;
+    }
+
+    /** A referrer that is not a web URL (android-app://, a truncated one) is dropped rather than refused. */
+    String optionalUrl(String name) {
+      String value = text(name, Integer.MAX_VALUE, false);
+      return value != null && value.length() <= MAX_URL && isWebUrl(value) ? value : null;
+    }
+
+    long timestamp(String name) {
+      JsonNode value = node.get(name);
+      if (value == null || value.isNull()) {
+        return 0;
+      }
+      if (!value.isIntegralNumber() || value.asLong() < 0) {
+        throw ApiException.invalidField(prefix + name, "must be milliseconds since the epoch");
+      }
+      return value.asLong();
+    }
+
+    Map<String, String> tags(String name, Set<String> allowed, int max) {
+      JsonNode value = node.get(name);
+      if (value == null || value.isNull()) {
+        return Map.of();
+      }
+      if (!value.isObject()) {
+        throw ApiException.invalidField(prefix + name, "must be an object with any of " + allowed);
+      }
+      Map<String, String> tags = new LinkedHashMap<>();
+      value.fields().forEachRemaining(entry -> {
+        String key = entry.getKey();
+        if (!allowed.contains(key)) {
+          return;
+        }
+        JsonNode tag = entry.getValue();
+        if (tag.isNull() || (tag.isTextual() && tag.asText().isEmpty())) {
+          return;
+        }
+        if (!tag.isTextual() || tag.asText().length() > max) {
+          throw ApiException.invalidField(prefix + name + "." + key, "must be a string of at most " + max + " characters");
+        }
+        tags.put(key, tag.asText());
+      });
+      return tags;
+    }
+
+    Map<String, Object> props() {
+      JsonNode value = node.get("props");
+      if (value == null || value.isNull()) {
+        return Map.of();
+      }
+      if (!value.isObject()) {
+        throw ApiException.invalidField(prefix + "props", "must be an object");
+      }
+      if (value.size() > MAX_PROPS) {
+        throw ApiException.invalidField(prefix + "props", "must have at most " + MAX_PROPS + " properties");
+      }
+      Map<String, Object> props = new LinkedHashMap<>();
+      value.fields().forEachRemaining(entry -> {
+        String key = entry.getKey();
+        String field = prefix + "props." + key;
+        JsonNode prop = entry.getValue();
+        if (key.isEmpty() || key.length() > MAX_PROP_KEY) {
+          throw ApiException.invalidField(prefix + "props", "property names must be 1 to " + MAX_PROP_KEY + " characters");
+        }
+        if (prop.isTextual()) {
+          if (prop.asText().length() > MAX_PROP_VALUE) {
+            throw ApiException.invalidField(field, "must be at most " + MAX_PROP_VALUE + " characters");
+          }
+          props.put(key, prop.asText());
+        } else if (prop.isIntegralNumber() && prop.canConvertToLong()) {
+          props.put(key, prop.asLong());
+        } else if (prop.isNumber()) {
+          double number = prop.asDouble();
+          if (!Double.isFinite(number)) {
+            throw ApiException.invalidField(field, "must be a finite number");
+          }
+          props.put(key, number);
+        } else if (prop.isBoolean()) {
+          props.put(key, prop.asBoolean());
+        } else if (!prop.isNull()) {
+          throw ApiException.invalidField(field, "must be a string, number or boolean");
+        }
+      });
+      return props;
+    }
+  }
+
+  /** Browsers leave some characters unescaped that {@link java.net.URI} refuses, so the check is lenient. */
+  static boolean isWebUrl(String value) {
+    return WEB_URL.matcher(value).matches();
+  }
+
+  private static String describe(Pattern pattern) {
+    return pattern == ID ? "8 to 64 letters, digits, '-' or '_'" : "1 to 64 letters, digits, '-' or '_'";
+  }
+}

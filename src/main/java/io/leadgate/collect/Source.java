@@ -1,0 +1,63 @@
+package io.leadgate.collect;
+
+import java.util.regex.Pattern;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where a visit came from: campaign tags first, then ad click ids, then an external referrer; else direct.
+ * One place for the attribution rule, used for first touch, last touch and the daily source counts.
+ *
+ * @param label  a short name for reports ({@code google / cpc}, {@code news.ycombinator.com / referral}, {@code direct})
+ * @param fields what is recorded on the visitor for this touch
+ */
+public record Source(String label, Map<String, String> fields) {
+  private static final Pattern HOST = Pattern.compile("(?i)https?://(?:[^/?#@]*@)?([^/?#:]+)");
+  private static final Map<String, String> CLICK_NETWORKS = Map.of(
+      "gclid", "google", "fbclid", "facebook", "msclkid", "bing", "li_fat_id", "linkedin");
+
+  public boolean direct() {
+    return "direct".equals(label);
+  }
+
+  public static Source of(Event event) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    event.utm().forEach((k, v) -> fields.put("utm_" + k, v));
+    fields.putAll(event.click());
+    String referrerHost = externalReferrerHost(event);
+    if (referrerHost != null) {
+      fields.put("referrer", event.referrer());
+    }
+    String label;
+    if (event.utm().containsKey("source")) {
+      label = event.utm().get("source") + " / " + event.utm().getOrDefault("medium", "(none)");
+    } else if (!event.click().isEmpty()) {
+      String clickId = event.click().keySet().stream().sorted().findFirst().orElseThrow();
+      label = CLICK_NETWORKS.getOrDefault(clickId, clickId) + " / cpc";
+    } else if (referrerHost != null) {
+      label = referrerHost + " / referral";
+    } else {
+      label = "direct";
+    }
+    fields.put("source", label);
+    return new Source(label, Map.copyOf(fields));
+  }
+
+  private static String externalReferrerHost(Event event) {
+    String referrerHost = host(event.referrer());
+    if (referrerHost == null) {
+      return null;
+    }
+    String pageHost = host(event.page() != null ? event.page() : event.url());
+    return referrerHost.equals(pageHost) ? null : referrerHost;
+  }
+
+  static String host(String url) {
+    if (url == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = HOST.matcher(url);
+    return m.lookingAt() ? m.group(1).toLowerCase(Locale.ROOT) : null;
+  }
+}

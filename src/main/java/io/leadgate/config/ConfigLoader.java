@@ -1,0 +1,151 @@
+package io.leadgate.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Reads the YAML configuration (a file, or the bundled demo when none is given) and applies the
+ * environment overrides. Runs once at start-up, before any event loop exists, so reading files here blocks nobody.
+ */
+public final class ConfigLoader {
+  public static final String BUNDLED_DEMO = "leadgate-demo.yaml";
+
+  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+  /**
+   * @param file the configuration file, or null for the bundled demo configuration
+   * @param env  environment variables ({@code LEADGATE_REDIS_URL}, {@code LEADGATE_PORT})
+   * @throws ConfigException naming the file and the field when anything is wrong
+   */
+  public GatewayConfig load(Path file, Map<String, String> env) {
+    GatewayConfig config = file == null ? readBundled() : readFile(file);
+    return applyEnvironment(config, env);
+  }
+
+  public GatewayConfig parse(String yamlText, String source) {
+    try {
+      return bind(yaml.readTree(yamlText), source);
+    } catch (JsonProcessingException e) {
+      throw syntaxError(source, e);
+    }
+  }
+
+  private GatewayConfig readFile(Path file) {
+    String source = file.toString();
+    try {
+      return parse(Files.readString(file), source);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException("", "file not found").locate(source, "");
+    } catch (IOException e) {
+      throw new ConfigException("", "cannot be read: " + e.getMessage()).locate(source, "");
+    }
+  }
+
+  private GatewayConfig readBundled() {
+    try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(BUNDLED_DEMO)) {
+      if (in == null) {
+        throw new IllegalStateException("the bundled " + BUNDLED_DEMO + " is missing from the jar");
+      }
+      return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "(bundled demo)");
+    } catch (IOException e) {
+      throw new IllegalStateException("the bundled " + BUNDLED_DEMO + " cannot be read", e);
+    }
+  }
+
+  private GatewayConfig bind(com.fasterxml.jackson.databind.JsonNode tree, String source) {
+    if (tree == null || tree.isMissingNode() || tree.isNull()) {
+      throw new ConfigException("", "is empty").locate(source, "");
+    }
+    try {
+      return yaml.treeToValue(tree, GatewayConfig.class);
+    } catch (JsonMappingException e) {
+      throw locate(e, source);
+    } catch (JsonProcessingException e) {
+      throw syntaxError(source, e);
+    } catch (ConfigException e) {
+      throw e.locate(source, "");
+    }
+  }
+
+  private static ConfigException locate(JsonMappingException e, String source) {
+    String path = pathOf(e);
+    Throwable cause = e.getCause();
+    while (cause != null) {
+      if (cause instanceof ConfigException config) {
+        return config.locate(source, path);
+      }
+      cause = cause.getCause();
+    }
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      String parent = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
+      return new ConfigException(String.valueOf(unknown.getPropertyName()),
+          "is not a known setting (known here: " + unknown.getKnownPropertyIds() + ")").locate(source, parent);
+    }
+    String detail = e.getCause() instanceof IllegalArgumentException arg ? arg.getMessage() : e.getOriginalMessage();
+    return new ConfigException(path, firstLine(detail)).locate(source, "");
+  }
+
+  private static String pathOf(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      } else if (ref.getFieldName() != null) {
+        if (path.length() > 0) {
+          path.append('.');
+        }
+        path.append(ref.getFieldName());
+      }
+    }
+    return path.toString();
+  }
+
+  private static ConfigException syntaxError(String source, JsonProcessingException e) {
+    String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+    return new ConfigException("", "is not valid YAML" + where + ": " + firstLine(e.getOriginalMessage())).locate(source, "");
+  }
+
+  private static String firstLine(String text) {
+    if (text == null) {
+      return "is not valid";
+    }
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+
+  private static GatewayConfig applyEnvironment(GatewayConfig config, Map<String, String> env) {
+    GatewayConfig result = config;
+    String redisUrl = env.get("LEADGATE_REDIS_URL");
+    if (redisUrl != null && !redisUrl.isBlank()) {
+      try {
+        result = result.withRedis(result.redis().withUrl(redisUrl.strip()));
+      } catch (ConfigException e) {
+        throw e.locate("environment LEADGATE_REDIS_URL", "redis");
+      }
+    }
+    String port = env.get("LEADGATE_PORT");
+    if (port != null && !port.isBlank()) {
+      try {
+        result = result.withServer(result.server().withPort(Integer.parseInt(port.strip())));
+      } catch (NumberFormatException e) {
+        throw new ConfigException("port", "must be a number (was \"" + port + "\")").locate("environment LEADGATE_PORT", "server");
+      } catch (ConfigException e) {
+        throw e.locate("environment LEADGATE_PORT", "server");
+      }
+    }
+    return result;
+  }
+}

@@ -1,0 +1,42 @@
+package io.leadgate.config;
+
+import java.util.List;
+
+/**
+ * One website that embeds the snippet.
+ *
+ * @param key                the public site key in {@code data-site}
+ * @param name               a label for people
+ * @param allowedOrigins     browser origins allowed to send events ({@code *} for any)
+ * @param ip                 how much of the IP address is kept
+ * @param botFilter          drop events whose user agent is a known bot
+ * @param visitorTtlDays     anonymous visitors are forgotten this long after they were last seen
+ * @param timelineMax        events kept in each visitor's timeline
+ * @param statsRetentionDays daily aggregates are kept this long
+ */
+public record SiteConfig(String key, String name, List<String> allowedOrigins, IpPolicy ip, Boolean botFilter,
+                         Integer visitorTtlDays, Integer timelineMax, Integer statsRetentionDays) {
+
+  public SiteConfig {
+    key = Check.required(key, "key");
+    Check.that(key.matches("[A-Za-z0-9_-]{1,64}"), "key", "must be 1 to 64 letters, digits, '-' or '_' (was \"" + key + "\")");
+    name = name == null ? key : name;
+    allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+    for (String origin : allowedOrigins) {
+      Check.that(origin.equals("*") || origin.matches("https?://[^/\\s]+"), "allowedOrigins",
+          "must be * or scheme://host[:port] without a path (was \"" + origin + "\")");
+    }
+    ip = ip == null ? IpPolicy.TRUNCATED : ip;
+    botFilter = botFilter == null || botFilter;
+    visitorTtlDays = visitorTtlDays == null ? 180 : visitorTtlDays;
+    timelineMax = timelineMax == null ? 500 : timelineMax;
+    statsRetentionDays = statsRetentionDays == null ? 400 : statsRetentionDays;
+    Check.range(visitorTtlDays, 1, 3650, "visitorTtlDays");
+    Check.range(timelineMax, 10, 100_000, "timelineMax");
+    Check.range(statsRetentionDays, 1, 3650, "statsRetentionDays");
+  }
+
+  public boolean allowsOrigin(String origin) {
+    return allowedOrigins.contains("*") || (origin != null && allowedOrigins.contains(origin));
+  }
+}

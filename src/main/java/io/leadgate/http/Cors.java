@@ -1,0 +1,42 @@
+package io.leadgate.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.util.function.Predicate;
+
+/**
+ * CORS for the browser-facing endpoints. A preflight cannot say which site it is for (the site key is in the
+ * body), so it is answered for any origin some site allows and cached for a day; the request itself is then
+ * checked against its own site's origins by the feature's service.
+ */
+public final class Cors implements Handler<RoutingContext> {
+  private final Predicate<String> anySiteAllows;
+
+  public Cors(Predicate<String> anySiteAllows) {
+    this.anySiteAllows = anySiteAllows;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String origin = ctx.request().getHeader("Origin");
+    ctx.response().putHeader("Vary", "Origin");
+    boolean allowed = origin != null && anySiteAllows.test(origin);
+    if (allowed) {
+      ctx.response().putHeader("Access-Control-Allow-Origin", origin);
+    }
+    if (ctx.request().method() != HttpMethod.OPTIONS) {
+      ctx.next();
+      return;
+    }
+    if (!allowed) {
+      ctx.fail(ApiException.forbidden("origin_not_allowed", "origin " + origin + " is not allowed by any site"));
+      return;
+    }
+    ctx.response().setStatusCode(204)
+        .putHeader("Access-Control-Allow-Methods", "GET, POST")
+        .putHeader("Access-Control-Allow-Headers", "Content-Type")
+        .putHeader("Access-Control-Max-Age", "86400")
+        .end();
+  }
+}

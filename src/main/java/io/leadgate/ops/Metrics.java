@@ -1,0 +1,62 @@
+package io.leadgate.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The gateway's metrics, named once here and scraped at {@code /metrics} in Prometheus format.
+ * Meters are thread-safe; one instance is shared by every event loop.
+ */
+public final class Metrics {
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final AtomicLong backlog = new AtomicLong();
+
+  public Metrics() {
+    registry.gauge("leadgate.events.backlog", backlog);
+  }
+
+  public void httpRequest(String method, int status) {
+    registry.counter("leadgate.http.requests", "method", method, "status", Integer.toString(status)).increment();
+  }
+
+  public void eventsAccepted(String site, int count) {
+    registry.counter("leadgate.events.accepted", "site", site).increment(count);
+  }
+
+  public void eventsRejected(String reason, int count) {
+    registry.counter("leadgate.events.rejected", "reason", reason).increment(count);
+  }
+
+  public void eventsProjected(int count) {
+    registry.counter("leadgate.events.projected").increment(count);
+  }
+
+  public void eventsDuplicate(int count) {
+    registry.counter("leadgate.events.duplicate").increment(count);
+  }
+
+  public void storeLatency(String operation, long nanos, boolean ok) {
+    Timer.builder("leadgate.store.latency")
+        .tag("operation", operation)
+        .tag("outcome", ok ? "ok" : "error")
+        .register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  public void backlog(long events) {
+    backlog.set(events);
+  }
+
+  /** A counter for a feature's own event (for example spam submissions by defence). */
+  public Counter counter(String name, String... tags) {
+    return registry.counter(name, tags);
+  }
+
+  public String scrape() {
+    return registry.scrape();
+  }
+}

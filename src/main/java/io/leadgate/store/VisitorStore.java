@@ -1,0 +1,43 @@
+package io.leadgate.store;
+
+import io.leadgate.collect.Event;
+import io.leadgate.identity.Visitor;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Optional;
+
+/** Anonymous visitors: profile, recent event ids (for de-duplication) and a capped timeline. */
+public interface VisitorStore {
+
+  /**
+   * Records one event on its visitor, at most once per event id.
+   *
+   * @param retention how long the visitor is kept after this event, and how long its timeline may grow
+   */
+  Future<Recorded> record(Event event, VisitorRecord record, Retention retention);
+
+  Future<Optional<Visitor>> visitor(String site, String visitorId);
+
+  /** The newest {@code max} timeline entries, newest first. */
+  Future<List<JsonObject>> timeline(String site, String visitorId, int max);
+
+  /**
+   * What the visitor profile takes from one event beyond the event itself: the timeline entry, the touch, the
+   * profile counter to bump. Built once, in plain Java, so both stores apply the same rule.
+   */
+  record VisitorRecord(String counter, String timelineEntry, String touchJson, boolean direct) {
+  }
+
+  /** Bounds that keep a visitor's memory finite. */
+  record Retention(long ttlSeconds, int timelineMax, long sessionGapMs) {
+  }
+
+  /**
+   * @param fresh      false when the event id was seen before (nothing was written)
+   * @param newSession the event started a session (first event, or after the inactivity gap)
+   * @param leadId     the lead this visitor converted to, or null
+   */
+  record Recorded(boolean fresh, boolean newSession, String leadId) {
+  }
+}

@@ -1,0 +1,66 @@
+package io.leadgate.store.memory;
+
+import io.leadgate.store.DailyStats;
+import io.leadgate.store.StatsStore;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Daily aggregates in this process; unique visitors are counted exactly where Redis estimates them. */
+final class MemoryStatsStore implements StatsStore {
+  private final Clock clock;
+  private final Map<String, Day> days = new HashMap<>();
+
+  MemoryStatsStore(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public synchronized Future<Void> count(String site, LocalDate day, DailyCount count, long ttlSeconds) {
+    Day stats = days.computeIfAbsent(site + ":" + day, k -> new Day());
+    stats.expiresAt = clock.millis() + ttlSeconds * 1000;
+    bump(stats.events, count.type());
+    stats.visitors.add(count.visitor());
+    if (count.path() != null) {
+      bump(stats.pageviews, count.path());
+    }
+    if (count.asset() != null) {
+      bump(stats.downloads, count.asset());
+    }
+    if (count.source() != null) {
+      bump(stats.sources, count.source());
+    }
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public synchronized Future<DailyStats> daily(String site, LocalDate day) {
+    Day stats = days.get(site + ":" + day);
+    if (stats == null || stats.expiresAt <= clock.millis()) {
+      days.remove(site + ":" + day);
+      return Future.succeededFuture(new DailyStats(site, day.toString(), 0, Map.of(), Map.of(), Map.of(), Map.of()));
+    }
+    return Future.succeededFuture(new DailyStats(site, day.toString(), stats.visitors.size(),
+        new TreeMap<>(stats.events), new TreeMap<>(stats.pageviews), new TreeMap<>(stats.downloads),
+        new TreeMap<>(stats.sources)));
+  }
+
+  private static void bump(Map<String, Long> counts, String field) {
+    String key = !counts.containsKey(field) && counts.size() >= MAX_FIELDS ? OTHER : field;
+    counts.merge(key, 1L, Long::sum);
+  }
+
+  private static final class Day {
+    final Map<String, Long> events = new HashMap<>();
+    final Set<String> visitors = new HashSet<>();
+    final Map<String, Long> pageviews = new HashMap<>();
+    final Map<String, Long> downloads = new HashMap<>();
+    final Map<String, Long> sources = new HashMap<>();
+    long expiresAt;
+  }
+}

@@ -1,0 +1,52 @@
+package io.leadgate.store.memory;
+
+import io.leadgate.store.EventLog;
+import io.leadgate.store.StatsStore;
+import io.leadgate.store.Stores;
+import io.leadgate.store.VisitorStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+
+/** The embedded default: everything in this process, gone on restart. For a first run and fast tests. */
+public final class MemoryStores implements Stores {
+  private final MemoryEventLog events;
+  private final MemoryVisitorStore visitors;
+  private final MemoryStatsStore stats;
+
+  public MemoryStores(Vertx vertx, Clock clock, int partitions) {
+    this.events = new MemoryEventLog(vertx, clock, partitions);
+    this.visitors = new MemoryVisitorStore(clock);
+    this.stats = new MemoryStatsStore(clock);
+  }
+
+  @Override
+  public EventLog events() {
+    return events;
+  }
+
+  @Override
+  public VisitorStore visitors() {
+    return visitors;
+  }
+
+  @Override
+  public StatsStore stats() {
+    return stats;
+  }
+
+  @Override
+  public Future<Void> ping() {
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public String describe() {
+    return "in-memory store (nothing survives a restart)";
+  }
+
+  @Override
+  public Future<Void> close() {
+    return Future.succeededFuture();
+  }
+}

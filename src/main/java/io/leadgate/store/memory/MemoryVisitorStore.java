@@ -1,0 +1,115 @@
+package io.leadgate.store.memory;
+
+import io.leadgate.collect.Event;
+import io.leadgate.identity.Visitor;
+import io.leadgate.identity.VisitorHash;
+import io.leadgate.store.VisitorStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Visitors in this process, following the same rules as {@code record_visitor_event.lua}. */
+final class MemoryVisitorStore implements VisitorStore {
+  private static final int RECENT_IDS = 200;
+  private final Clock clock;
+  private final Map<String, Entry> visitors = new HashMap<>();
+
+  MemoryVisitorStore(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public synchronized Future<Recorded> record(Event event, VisitorRecord record, Retention retention) {
+    String key = event.site() + ":" + event.visitor();
+    Entry entry = live(key);
+    if (entry == null) {
+      entry = new Entry();
+      visitors.put(key, entry);
+    }
+    if (!entry.recentIds.add(event.id())) {
+      return Future.succeededFuture(new Recorded(false, false, entry.hash.get("lead")));
+    }
+    if (entry.recentIds.size() > RECENT_IDS) {
+      Iterator<String> oldest = entry.recentIds.iterator();
+      oldest.next();
+      oldest.remove();
+    }
+    long now = event.receivedAt();
+    Map<String, String> hash = entry.hash;
+    long last = Long.parseLong(hash.getOrDefault("last_seen", "0"));
+    boolean newSession = false;
+    if (last == 0) {
+      hash.put("first_seen", Long.toString(now));
+      hash.put("sessions", "1");
+      hash.put("landing", event.url());
+      hash.put("first_touch", record.touchJson());
+      newSession = true;
+    } else if (now - last > retention.sessionGapMs()) {
+      hash.merge("sessions", "1", (a, b) -> Long.toString(Long.parseLong(a) + 1));
+      newSession = true;
+    }
+    if (now > last) {
+      hash.put("last_seen", Long.toString(now));
+    }
+    if (last == 0 || !record.direct()) {
+      hash.put("last_touch", record.touchJson());
+    }
+    hash.merge(record.counter(), "1", (a, b) -> Long.toString(Long.parseLong(a) + 1));
+    if (event.ip() != null) {
+      hash.put("ip", event.ip());
+    }
+    entry.timeline.addFirst(record.timelineEntry());
+    while (entry.timeline.size() > retention.timelineMax()) {
+      entry.timeline.removeLast();
+    }
+    entry.expiresAt = hash.containsKey("lead") ? Long.MAX_VALUE : clock.millis() + retention.ttlSeconds() * 1000;
+    return Future.succeededFuture(new Recorded(true, newSession, hash.get("lead")));
+  }
+
+  @Override
+  public synchronized Future<Optional<Visitor>> visitor(String site, String visitorId) {
+    Entry entry = live(site + ":" + visitorId);
+    return Future.succeededFuture(entry == null || entry.hash.isEmpty()
+        ? Optional.empty() : Optional.of(VisitorHash.toVisitor(site, visitorId, Map.copyOf(entry.hash))));
+  }
+
+  @Override
+  public synchronized Future<List<JsonObject>> timeline(String site, String visitorId, int max) {
+    Entry entry = live(site + ":" + visitorId);
+    List<JsonObject> entries = new ArrayList<>();
+    if (entry != null) {
+      for (String json : entry.timeline) {
+        if (entries.size() >= max) {
+          break;
+        }
+        entries.add(new JsonObject(json));
+      }
+    }
+    return Future.succeededFuture(entries);
+  }
+
+  /** The entry, or null when absent or past its retention (it is then dropped, as Redis expires it). */
+  private Entry live(String key) {
+    Entry entry = visitors.get(key);
+    if (entry != null && entry.expiresAt <= clock.millis()) {
+      visitors.remove(key);
+      return null;
+    }
+    return entry;
+  }
+
+  private static final class Entry {
+    final Map<String, String> hash = new HashMap<>();
+    final ArrayDeque<String> timeline = new ArrayDeque<>();
+    final LinkedHashSet<String> recentIds = new LinkedHashSet<>();
+    long expiresAt = Long.MAX_VALUE;
+  }
+}

@@ -1,0 +1,52 @@
+package io.leadgate.store.redis;
+
+import io.leadgate.store.DailyStats;
+import io.leadgate.store.StatsStore;
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+final class RedisStatsStore implements StatsStore {
+  static final LuaScript COUNT = LuaScript.load("count_daily");
+  private final RedisClient redis;
+
+  RedisStatsStore(RedisClient redis) {
+    this.redis = redis;
+  }
+
+  @Override
+  public Future<Void> count(String site, LocalDate day, DailyCount count, long ttlSeconds) {
+    List<String> keys = List.of(RedisKeys.daily(site, day, "ev"), RedisKeys.daily(site, day, "uv"),
+        RedisKeys.daily(site, day, "pv"), RedisKeys.daily(site, day, "dl"), RedisKeys.daily(site, day, "src"));
+    List<String> args = List.of(Long.toString(ttlSeconds), count.type(), count.visitor(), orEmpty(count.path()),
+        orEmpty(count.asset()), orEmpty(count.source()), Integer.toString(MAX_FIELDS));
+    return redis.queueEval("count_daily", COUNT, keys, args).mapEmpty();
+  }
+
+  @Override
+  public Future<DailyStats> daily(String site, LocalDate day) {
+    return redis.batch("daily", List.of(
+            Request.cmd(Command.PFCOUNT).arg(RedisKeys.daily(site, day, "uv")),
+            Request.cmd(Command.HGETALL).arg(RedisKeys.daily(site, day, "ev")),
+            Request.cmd(Command.HGETALL).arg(RedisKeys.daily(site, day, "pv")),
+            Request.cmd(Command.HGETALL).arg(RedisKeys.daily(site, day, "dl")),
+            Request.cmd(Command.HGETALL).arg(RedisKeys.daily(site, day, "src"))))
+        .map(r -> new DailyStats(site, day.toString(), r.get(0).toLong(), counts(r.get(1)), counts(r.get(2)),
+            counts(r.get(3)), counts(r.get(4))));
+  }
+
+  private static Map<String, Long> counts(Response flat) {
+    Map<String, Long> counts = new TreeMap<>();
+    RedisVisitorStore.toMap(flat).forEach((k, v) -> counts.put(k, Long.parseLong(v)));
+    return counts;
+  }
+
+  private static String orEmpty(String value) {
+    return value == null ? "" : value;
+  }
+}

@@ -1,0 +1,75 @@
+package io.leadgate.store.redis;
+
+import io.leadgate.config.GatewayConfig;
+import io.leadgate.ops.Metrics;
+import io.leadgate.store.EventLog;
+import io.leadgate.store.StatsStore;
+import io.leadgate.store.Stores;
+import io.leadgate.store.VisitorStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
+
+/** The production backend: every store on one Redis (or Redis Cluster-compatible key layout). */
+public final class RedisStores implements Stores {
+  private final RedisClient redis;
+  private final String url;
+  private final RedisEventLog events;
+  private final RedisVisitorStore visitors;
+  private final RedisStatsStore stats;
+
+  private RedisStores(RedisClient redis, String url, int partitions) {
+    this.redis = redis;
+    this.url = url;
+    this.events = new RedisEventLog(redis, partitions);
+    this.visitors = new RedisVisitorStore(redis);
+    this.stats = new RedisStatsStore(redis);
+  }
+
+  /**
+   * Connects and prepares the consumer groups and scripts. Redis being down at start-up is not fatal: the
+   * gateway answers 503 until it is reachable, and the groups are created when first read.
+   */
+  public static Future<RedisStores> start(Vertx vertx, GatewayConfig config, Metrics metrics) {
+    RedisClient client = new RedisClient(vertx, config.redis(), metrics);
+    RedisStores stores = new RedisStores(client, config.redis().url(), config.ingest().partitions());
+    return stores.events.createGroups()
+        .compose(v -> client.loadScripts(List.of(RedisVisitorStore.RECORD, RedisStatsStore.COUNT)))
+        .map(stores)
+        .otherwise(stores);
+  }
+
+  public RedisClient client() {
+    return redis;
+  }
+
+  @Override
+  public EventLog events() {
+    return events;
+  }
+
+  @Override
+  public VisitorStore visitors() {
+    return visitors;
+  }
+
+  @Override
+  public StatsStore stats() {
+    return stats;
+  }
+
+  @Override
+  public Future<Void> ping() {
+    return redis.ping();
+  }
+
+  @Override
+  public String describe() {
+    return "Redis at " + url.replaceAll("//[^@/]*@", "//***@");
+  }
+
+  @Override
+  public Future<Void> close() {
+    return redis.close();
+  }
+}
