@@ -8,7 +8,7 @@
  *
  * It must never break the host page: every entry point (listeners, timers, promise handlers, the
  * public function) runs inside safe(), and every promise chain ends in a handler.
- * Size is a feature (budget: 2,000 bytes gzipped): the shapes below are chosen to minify well.
+ * Size is a feature (budget: 2,000 bytes gzipped), so the code takes shapes that minify well.
  */
 ((w, d, prior) => {
   // Embedded twice: the first copy does the work.
@@ -21,27 +21,26 @@
   };
   const noop = () => {};
   const all = (root, selector, each) => root.querySelectorAll(selector).forEach(each);
-  const formId = (form) => form.getAttribute('data-leadgate-form');
 
   safe(() => {
-    const script = d.currentScript || d.querySelector('script[data-site]');
-    const attr = (name) => script.getAttribute('data-' + name) || '';
-    const site = attr('site');
+    const script = d.currentScript;
+    const options = script.dataset;
+    const site = options.site;
     // No site key: there is nobody to send events to.
     if (!site) return;
 
     const nav = navigator;
     const loc = location;
-    const origin = new URL(script.src, loc).origin;
-    const list = (name) => attr(name).match(/[^\s,]+/g);
-    const strip = list('strip-params') || [];
+    const origin = new URL(script.src).origin;
+    const collect = origin + '/e';
+    const strip = (options.stripParams || '').split(/[\s,]+/);
     const downloads = RegExp(
-      `\\.(${(list('download-ext') || ['pdf|zip|docx?|xlsx?|pptx?|epub|csv|txt|rtf|od[tsp]|mp[34]|wav|mov|avi|7z|rar|gz|dmg|exe|msi|apk']).join('|')})$`,
+      `\\.(${(options.downloadExt || 'pdf|zip|docx?|xlsx?|pptx?|epub|csv|txt|rtf|mp[34]|wav|mov|avi|7z|rar|gz|dmg|exe|msi|apk').replace(/[\s,]+/g, '|')})$`,
       'i'
     );
-    const required = attr('consent') == 'required';
+    const required = options.consent == 'required';
     // Global Privacy Control and Do Not Track are honoured unless the site owner opts out.
-    const blocked = attr('honor-dnt') != 'false' && (nav.globalPrivacyControl || nav.doNotTrack == 1);
+    const blocked = options.honorDnt != 'false' && (nav.globalPrivacyControl || nav.doNotTrack == 1);
 
     // localStorage through its named properties; a plain object where storage is refused
     // (sandboxed frames, storage disabled), so the page still works from memory.
@@ -50,7 +49,7 @@
       store = localStorage || store;
     } catch (e) {}
     // A first-party cookie, mirrored in localStorage for browsers that refuse the cookie.
-    const get = (key) => (d.cookie.match(`(^|; )${key}=(\\w+)`) || [])[2] || store[key];
+    const get = (key) => (d.cookie.match(`\\b${key}=(\\w+)`) || [])[1] || store[key];
     const put = (key, value = '') => {
       // 382 days: under the 13 months an audience cookie may live.
       d.cookie = `${key}=${value};path=/;SameSite=Lax;max-age=${value ? 33e6 : 0}${loc.protocol == 'https:' ? ';Secure' : ''}`;
@@ -60,17 +59,12 @@
     // 128 random bits as 32 lowercase hex characters.
     const randomId = () => [...crypto.getRandomValues(new Uint8Array(16))].map((b) => (b + 256).toString(16).slice(1)).join('');
 
-    // '1' granted, '0' denied, '' not asked yet.
+    // '1' granted, '0' denied, nothing: not asked yet.
     const consent = get('_lg_c');
     let allowed = !blocked && (consent == 1 || (!required && consent != '0'));
-    // Waiting for consent: events are kept in memory only, and sent if consent is granted.
-    let waiting = !blocked && !consent && required;
-    // Events not yet in the outbox.
-    let pending = [];
-
-    let visitor, pageUrl, formVisitor, timer, inFlight, beaconed;
     let source = {};
     let backoff = 0;
+    let visitor, pageUrl, timer, inFlight, beaconed;
 
     const visitorId = () => {
       visitor = visitor || get('_lg_v');
@@ -118,27 +112,27 @@
       }
     };
     const save = (queue) => (store._lg_q = JSON.stringify(queue.slice(-100)));
-    const post = (path, body, keepalive, headers) => fetch(origin + path, { method: 'POST', body, keepalive, headers });
+    const post = (url, body, keepalive, headers) => fetch(url, { method: 'POST', body, keepalive, headers });
     const schedule = (ms) => (timer = timer || setTimeout(flush, ms));
     const flush = safe(() => {
       timer = 0;
       const body = JSON.stringify(load().slice(0, 50));
       if (inFlight || !allowed || body == '[]') return;
       // fetch, not sendBeacon: only an answer tells whether the events were stored.
-      inFlight = post('/e', body, body.length < 6e4)
+      inFlight = post(collect, body, body.length < 6e4)
         .then((response) => {
           // The gateway could not store them now (503 while its store is down): keep, retry later.
-          if (response.status > 499 || response.status == 429) throw response;
+          if (response.status > 499 || response.status == 429) throw 0;
           // Stored (2xx), or refused for good (4xx): either way they leave the outbox.
           inFlight = backoff = 0;
           save(load().filter((event) => !body.includes(event.id)));
           schedule(0);
         })
         .catch(
-          safe((failure) => {
+          safe(() => {
             inFlight = 0;
             backoff = Math.min(6e4, backoff * 2 || 1e3);
-            schedule((failure.headers && failure.headers.get('Retry-After') * 1e3) || backoff * (0.5 + Math.random()));
+            schedule(backoff * (0.5 + Math.random()));
           })
         );
     });
@@ -146,30 +140,27 @@
     // until a fetch confirms them; the gateway stores an event id once, so sending twice is safe.
     const hide = (e) => {
       const body = JSON.stringify(load().slice(0, 50));
-      // visibilitychange also fires when the page comes back into view.
+      // 'visibilitychange' also fires when the page comes back into view; 'pagehide' < 'v'.
       if (allowed && body != beaconed && body != '[]' && (e.type < 'v' || d.hidden)) {
-        nav.sendBeacon(origin + '/e', (beaconed = body)) || post('/e', body, 1).catch(noop);
+        nav.sendBeacon(collect, (beaconed = body)) || post(collect, body, 1).catch(noop);
       }
     };
 
-    const commit = () => {
+    const send = (type, event) => {
+      // A privacy signal, or no consent: nothing is stored and nothing leaves the page.
       if (!allowed) return;
+      const now = Date.now();
       const queue = load();
-      pending.map((event) => {
-        event.visitor = visitorId();
-        event.session = sessionId(event.ts);
-        queue.push(event);
-      });
-      pending = [];
+      queue.push(
+        Object.assign(
+          { site, visitor: visitorId(), session: sessionId(now), id: randomId(), type, ts: now, page: currentUrl() },
+          source,
+          event
+        )
+      );
       save(queue);
       // The events of one second travel together.
       schedule(1e3);
-    };
-    const send = (type, event) => {
-      // A privacy signal, or consent denied: nothing leaves the page.
-      if (!allowed && !waiting) return;
-      pending = [...pending.slice(-99), Object.assign({ site, id: randomId(), type, ts: Date.now(), page: currentUrl() }, source, event)];
-      commit();
     };
 
     const page = () => {
@@ -186,29 +177,30 @@
 
     const click = (e) => {
       const link = e.target.closest('a[href]');
-      if (!link) return;
+      // 'auxclick' < 'b': only its middle button opens a link.
+      if (!link || (e.type < 'b' && e.button != 1)) return;
       const url = new URL(link.href);
       const href = url.href.slice(0, 2048);
-      // auxclick: only the middle button opens a link. The gateway counts its own lead-magnet
-      // links when it serves them.
-      if ((e.type < 'b' && e.button != 1) || !href.indexOf(origin + '/d/')) return;
-      if (link.hasAttribute('data-leadgate-download') || downloads.test(url.pathname)) send('download', { url: href });
+      // The gateway counts its own lead-magnet links when it serves them.
+      if (!href.indexOf(origin + '/d/')) return;
+      if (link.dataset.leadgateDownload != null || downloads.test(url.pathname)) send('download', { url: href });
       else if (/^http/.test(href) && url.hostname != loc.hostname) send('outbound', { url: href });
     };
 
+    const formUrl = (form) => origin + '/f/' + encodeURIComponent(form.dataset.leadgateForm);
     // A signed render time: the gateway treats a submit faster than a person types as spam.
     const token = (form) =>
       (form.lgt =
         form.lgt ||
-        fetch(`${origin}/f/${encodeURIComponent(formId(form))}/token`)
+        fetch(formUrl(form) + '/token')
           .then((response) => response.json())
           .then((answer) => answer.token)
           .catch(noop));
     // A message goes into the form's [data-leadgate-error="FIELD"] element, or one made after the
     // field ("" is the form's own message, made at the end of the form).
     const showErrors = (form, errors) => {
-      all(form, '[data-leadgate-error]', (el) => (el.textContent = ''));
-      all(form, '[aria-invalid]', (el) => el.removeAttribute('aria-invalid'));
+      all(form, '[data-leadgate-error]', (slot) => (slot.textContent = ''));
+      all(form, '[aria-invalid]', (field) => field.removeAttribute('aria-invalid'));
       for (const name in errors) {
         let field = form.elements[name];
         let slot = form.querySelector(`[data-leadgate-error=${JSON.stringify(name)}]`);
@@ -216,54 +208,39 @@
         if (field && !field.after) field = field[0];
         if (!slot) {
           slot = d.createElement('small');
-          slot.setAttribute('data-leadgate-error', name);
+          slot.dataset.leadgateError = name;
           field ? field.after(slot) : form.append(slot);
         }
         slot.textContent = errors[name];
         if (field) field.setAttribute('aria-invalid', true);
       }
     };
-    const showSuccess = (form, answer, box) => {
-      box = form.querySelector('[data-leadgate-success]');
-      if (!box) {
-        form.textContent = '';
-        form.append((box = d.createElement('p')));
-      }
-      box.textContent = (answer.message || '') + ' ';
+    // The message goes into the form's [data-leadgate-success] element, or replaces the form's content.
+    const showSuccess = (form, answer, box = form.querySelector('[data-leadgate-success]') || form) => {
       box.hidden = false;
-      if (answer.download) {
-        const link = d.createElement('a');
-        link.href = answer.download;
-        link.textContent = form.getAttribute('data-leadgate-download-text') || 'Download';
-        box.append(link);
-      } else if (answer.redirect) loc.href = answer.redirect;
+      box.innerHTML = '<p>';
+      box.firstChild.append(answer.message);
+      if (answer.download) box.firstChild.append(' ', Object.assign(d.createElement('a'), { href: answer.download, textContent: 'Download' }));
+      else if (answer.redirect) loc.href = answer.redirect;
     };
-    const lock = (form, on) => {
-      form.lgBusy = on;
-      all(form, 'button,[type=submit]', (button) => (button.disabled = on));
-    };
+    const lock = (form, on) => all(form, 'button,[type=submit]', (button) => (button.disabled = on));
     const submit = (e) => {
       const form = e.target;
       const fields = {};
-      if (!formId(form)) return;
+      if (!form.dataset.leadgateForm) return;
       e.preventDefault();
-      if (form.lgBusy) return;
-      for (const el of form.elements) {
-        const type = el.type;
-        if (el.name && !el.disabled && !/^(submit|button|reset|image|file)$/.test(type) && (type != 'radio' || el.checked)) {
-          fields[el.name] = type == 'checkbox' ? el.checked : el.value;
-        }
-      }
+      for (const [name, value] of new FormData(form)) fields[name] = value;
+      all(form, '[type=checkbox][name]', (box) => (fields[box.name] = box.checked));
       // One id for every try of this submission, so a retried submit is stored once.
       form.lgs = form.lgs || randomId();
       lock(form, true);
       token(form)
         .then((signed) =>
           post(
-            '/f/' + encodeURIComponent(formId(form)),
+            formUrl(form),
             JSON.stringify({
               // Without tracking consent the form still works, with an id that is never stored.
-              visitor: allowed ? visitorId() : (formVisitor = formVisitor || randomId()),
+              visitor: allowed ? visitorId() : randomId(),
               submission: form.lgs,
               token: signed,
               page: currentUrl(),
@@ -274,16 +251,16 @@
           )
         )
         .then((response) => {
-          const status = response.status;
-          if (status != 200 && status != 422) throw status;
-          return response.json().then((answer) => {
-            form.lgs = 0;
-            status == 200 ? showSuccess(form, answer) : showErrors(form, answer.errors);
-          });
+          if (!response.ok && response.status != 422) throw 0;
+          return response.json();
+        })
+        .then((answer) => {
+          form.lgs = 0;
+          answer.ok ? showSuccess(form, answer) : showErrors(form, answer.errors);
         })
         .catch(
           // 429, 503 or no network: the data stays in the form for another try.
-          safe(() => showErrors(form, { '': form.getAttribute('data-leadgate-retry') || 'Please try again.' }))
+          safe(() => showErrors(form, { '': 'Please try again.' }))
         )
         .then(safe(() => lock(form, false)));
     };
@@ -293,17 +270,19 @@
       if (name == 'track' && a) send('custom', { name: ('' + a).slice(0, 128), props: props(b) });
       if (name == 'identify') send('custom', { name: 'identify', props: props(a) });
       if (name == 'consent' && !blocked) {
+        const before = allowed;
         // Anything but 'granted' is a refusal.
         allowed = a == 'granted';
-        waiting = 0;
         put('_lg_c', allowed ? '1' : '0');
         if (!allowed) {
           // Forget this visitor: no id, no session, nothing queued.
           put('_lg_v');
           store._lg_s = store._lg_q = visitor = '';
-          pending = [];
+        } else if (!before) {
+          // The view of the page where consent was given, with where the visitor came from.
+          pageUrl = 0;
+          page();
         }
-        commit();
       }
     };
 

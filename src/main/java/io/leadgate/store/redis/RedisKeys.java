@@ -47,6 +47,16 @@ public final class RedisKeys {
     return "lg:" + shardTag(shard(site, visitorId)) + ":seen:" + site + ":" + visitorId;
   }
 
+  /** The outbox of one shard: domain events of the leads in that shard, in the order they happened. */
+  public static String outbox(int shard) {
+    return "lg:" + shardTag(shard) + ":outbox";
+  }
+
+  /** The outbox a lead's changes are written to (same hash tag as the lead's own keys). */
+  public static String outboxOf(String site, String leadId) {
+    return outbox(shard(site, leadId));
+  }
+
   /** A daily aggregate: {@code kind} is one of pv, uv, dl, src, ev. */
   public static String daily(String site, LocalDate day, String kind) {
     return "lg:{d:" + site + "}:" + DAY.format(day) + ":" + kind;
