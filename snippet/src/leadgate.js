@@ -35,7 +35,7 @@
     const collect = origin + '/e';
     const strip = (options.stripParams || '').split(/[\s,]+/);
     const downloads = RegExp(
-      `\\.(${(options.downloadExt || 'pdf|zip|docx?|xlsx?|pptx?|epub|csv|txt|rtf|mp[34]|wav|mov|avi|7z|rar|gz|dmg|exe|msi|apk').replace(/[\s,]+/g, '|')})$`,
+      `\\.(${(options.downloadExt || 'pdf|zip|docx?|xlsx?|pptx?|epub|csv|txt|mp[34]|mov|7z|rar|gz|dmg|exe|msi|apk').replace(/[\s,]+/g, '|')})$`,
       'i'
     );
     const required = options.consent == 'required';
@@ -112,37 +112,36 @@
       }
     };
     const save = (queue) => (store._lg_q = JSON.stringify(queue.slice(-100)));
-    const post = (url, body, keepalive, headers) => fetch(url, { method: 'POST', body, keepalive, headers });
+    const post = (url, body, options) => fetch(url, Object.assign({ method: 'POST', body }, options));
     const schedule = (ms) => (timer = timer || setTimeout(flush, ms));
-    const flush = safe(() => {
+    const flush = async () => {
       timer = 0;
       const body = JSON.stringify(load().slice(0, 50));
       if (inFlight || !allowed || body == '[]') return;
-      // fetch, not sendBeacon: only an answer tells whether the events were stored.
-      inFlight = post(collect, body, body.length < 6e4)
-        .then((response) => {
-          // The gateway could not store them now (503 while its store is down): keep, retry later.
-          if (response.status > 499 || response.status == 429) throw 0;
-          // Stored (2xx), or refused for good (4xx): either way they leave the outbox.
-          inFlight = backoff = 0;
-          save(load().filter((event) => !body.includes(event.id)));
-          schedule(0);
-        })
-        .catch(
-          safe(() => {
-            inFlight = 0;
-            backoff = Math.min(6e4, backoff * 2 || 1e3);
-            schedule(backoff * (0.5 + Math.random()));
-          })
-        );
-    });
+      inFlight = 1;
+      try {
+        // fetch, not sendBeacon: only an answer tells whether the events were stored. No keepalive:
+        // if the page goes away meanwhile, hide() hands the outbox to sendBeacon.
+        const status = (await post(collect, body)).status;
+        // The gateway could not store them now (503 while its store is down): keep, retry later.
+        if (status > 499 || status == 429) throw 0;
+        // Stored (2xx), or refused for good (4xx): either way they leave the outbox.
+        backoff = 0;
+        save(load().filter((event) => !body.includes(event.id)));
+        schedule(0);
+      } catch (e) {
+        backoff = Math.min(6e4, backoff * 2 || 1e3);
+        schedule(backoff * (0.5 + Math.random()));
+      }
+      inFlight = 0;
+    };
     // The page may be going away: hand the outbox to the browser. The events stay in the outbox
     // until a fetch confirms them; the gateway stores an event id once, so sending twice is safe.
     const hide = (e) => {
       const body = JSON.stringify(load().slice(0, 50));
       // 'visibilitychange' also fires when the page comes back into view; 'pagehide' < 'v'.
       if (allowed && body != beaconed && body != '[]' && (e.type < 'v' || d.hidden)) {
-        nav.sendBeacon(collect, (beaconed = body)) || post(collect, body, 1).catch(noop);
+        nav.sendBeacon(collect, (beaconed = body)) || post(collect, body, { keepalive: 1 }).catch(noop);
       }
     };
 
@@ -198,14 +197,14 @@
           .catch(noop));
     // A message goes into the form's [data-leadgate-error="FIELD"] element, or one made after the
     // field ("" is the form's own message, made at the end of the form).
+    const find = (form, attribute, name) => form.querySelector(`[${attribute}=${JSON.stringify(name)}]`);
     const showErrors = (form, errors) => {
       all(form, '[data-leadgate-error]', (slot) => (slot.textContent = ''));
       all(form, '[aria-invalid]', (field) => field.removeAttribute('aria-invalid'));
       for (const name in errors) {
-        let field = form.elements[name];
-        let slot = form.querySelector(`[data-leadgate-error=${JSON.stringify(name)}]`);
-        // A radio group: the message goes after its first button.
-        if (field && !field.after) field = field[0];
+        // For a radio group, its first button.
+        const field = find(form, 'name', name);
+        let slot = find(form, 'data-leadgate-error', name);
         if (!slot) {
           slot = d.createElement('small');
           slot.dataset.leadgateError = name;
@@ -224,7 +223,7 @@
       else if (answer.redirect) loc.href = answer.redirect;
     };
     const lock = (form, on) => all(form, 'button,[type=submit]', (button) => (button.disabled = on));
-    const submit = (e) => {
+    const submit = async (e) => {
       const form = e.target;
       const fields = {};
       if (!form.dataset.leadgateForm) return;
@@ -234,41 +233,35 @@
       // One id for every try of this submission, so a retried submit is stored once.
       form.lgs = form.lgs || randomId();
       lock(form, true);
-      token(form)
-        .then((signed) =>
-          post(
-            formUrl(form),
-            JSON.stringify({
-              // Without tracking consent the form still works, with an id that is never stored.
-              visitor: allowed ? visitorId() : randomId(),
-              submission: form.lgs,
-              token: signed,
-              page: currentUrl(),
-              fields
-            }),
-            0,
-            { 'Content-Type': 'application/json' }
-          )
-        )
-        .then((response) => {
-          if (!response.ok && response.status != 422) throw 0;
-          return response.json();
-        })
-        .then((answer) => {
-          form.lgs = 0;
-          answer.ok ? showSuccess(form, answer) : showErrors(form, answer.errors);
-        })
-        .catch(
-          // 429, 503 or no network: the data stays in the form for another try.
-          safe(() => showErrors(form, { '': 'Please try again.' }))
-        )
-        .then(safe(() => lock(form, false)));
+      try {
+        const response = await post(
+          formUrl(form),
+          JSON.stringify({
+            // Without tracking consent the form still works, with an id that is never stored.
+            visitor: allowed ? visitorId() : randomId(),
+            submission: form.lgs,
+            token: await token(form),
+            page: currentUrl(),
+            fields
+          }),
+          { headers: { 'Content-Type': 'application/json' } }
+        );
+        const answer = await response.json();
+        // 429, 503: the data stays in the form for another try.
+        if (!answer.ok && response.status != 422) throw 0;
+        form.lgs = 0;
+        answer.ok ? showSuccess(form, answer) : showErrors(form, answer.errors);
+      } catch (e) {
+        showErrors(form, { '': 'Please try again.' });
+      }
+      lock(form, false);
     };
 
     const command = (name, a, b) => {
       if (name == 'page') page();
+      // identify(props) is the custom event 'identify'; the gateway links it to a lead.
+      if (name == 'identify') [name, a, b] = ['track', name, a];
       if (name == 'track' && a) send('custom', { name: ('' + a).slice(0, 128), props: props(b) });
-      if (name == 'identify') send('custom', { name: 'identify', props: props(a) });
       if (name == 'consent' && !blocked) {
         const before = allowed;
         // Anything but 'granted' is a refusal.

@@ -124,6 +124,9 @@ public final class Projector extends VerticleBase {
   }
 
   private void logFailure(Throwable e) {
+    if (stopped) {
+      return;
+    }
     long now = System.currentTimeMillis();
     if (now - lastFailureLog > 10_000) {
       lastFailureLog = now;

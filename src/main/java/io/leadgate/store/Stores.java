@@ -11,6 +11,8 @@ public interface Stores {
 
   StatsStore stats();
 
+  Outbox outbox();
+
   /** Succeeds when the backend answers. */
   Future<Void> ping();
 

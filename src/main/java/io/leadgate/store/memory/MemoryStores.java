@@ -13,6 +13,7 @@ public final class MemoryStores implements Stores {
   private final MemoryEventLog events;
   private final MemoryVisitorStore visitors;
   private final MemoryStatsStore stats;
+  private final MemoryOutbox outbox = new MemoryOutbox();
 
   public MemoryStores(Vertx vertx, Clock clock, int partitions) {
     this.events = new MemoryEventLog(vertx, clock, partitions);
@@ -33,6 +34,11 @@ public final class MemoryStores implements Stores {
   @Override
   public StatsStore stats() {
     return stats;
+  }
+
+  @Override
+  public MemoryOutbox outbox() {
+    return outbox;
   }
 
   @Override

@@ -52,9 +52,16 @@ public final class RedisKeys {
     return "lg:" + shardTag(shard) + ":outbox";
   }
 
+  /** The virtual shard of a lead: from its id alone, since a lead is looked up by id without its site. */
+  public static int leadShard(String leadId) {
+    CRC32 crc = new CRC32();
+    crc.update(leadId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return (int) (crc.getValue() % SHARDS);
+  }
+
   /** The outbox a lead's changes are written to (same hash tag as the lead's own keys). */
-  public static String outboxOf(String site, String leadId) {
-    return outbox(shard(site, leadId));
+  public static String outboxOf(String leadId) {
+    return outbox(leadShard(leadId));
   }
 
   /** A daily aggregate: {@code kind} is one of pv, uv, dl, src, ev. */

@@ -17,6 +17,7 @@ public final class RedisStores implements Stores {
   private final RedisEventLog events;
   private final RedisVisitorStore visitors;
   private final RedisStatsStore stats;
+  private final RedisOutbox outbox;
 
   private RedisStores(RedisClient redis, String url, int partitions) {
     this.redis = redis;
@@ -24,6 +25,7 @@ public final class RedisStores implements Stores {
     this.events = new RedisEventLog(redis, partitions);
     this.visitors = new RedisVisitorStore(redis);
     this.stats = new RedisStatsStore(redis);
+    this.outbox = new RedisOutbox(redis);
   }
 
   /**
@@ -56,6 +58,11 @@ public final class RedisStores implements Stores {
   @Override
   public StatsStore stats() {
     return stats;
+  }
+
+  @Override
+  public RedisOutbox outbox() {
+    return outbox;
   }
 
   @Override
