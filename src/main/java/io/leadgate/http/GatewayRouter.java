@@ -29,9 +29,8 @@ public final class GatewayRouter {
     });
     Cors cors = new Cors(anySiteAllows);
     BROWSER_PATHS.forEach(path -> router.route(path).handler(cors));
-    router.post().handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
+    router.route().handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
     features.forEach(feature -> feature.accept(router));
-    router.route().last().handler(ctx -> ctx.fail(ApiException.notFound("not_found", "no such resource")));
     router.route().failureHandler(errors);
     router.errorHandler(405, errors);
     router.errorHandler(404, errors);

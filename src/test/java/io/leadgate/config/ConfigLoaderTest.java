@@ -1,0 +1,121 @@
+package io.leadgate.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  private final ConfigLoader loader = new ConfigLoader();
+
+  @Test
+  void load_withoutFile_runsTheBundledDemoInMemory() {
+    GatewayConfig config = loader.load(null, Map.of());
+    assertTrue(config.site("demo").isPresent());
+    assertTrue(config.server().demoPage());
+    assertFalse(config.redis().enabled());
+  }
+
+  @Test
+  void load_redisUrlFromEnvironment_putsTheGatewayOnRedis() {
+    GatewayConfig config = loader.load(null, Map.of("LEADGATE_REDIS_URL", "redis://127.0.0.1:6379"));
+    assertEquals("redis://127.0.0.1:6379", config.redis().url());
+  }
+
+  @Test
+  void load_badRedisUrlFromEnvironment_namesTheVariable() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> loader.load(null, Map.of("LEADGATE_REDIS_URL", "localhost:6379")));
+    assertTrue(e.getMessage().startsWith("config environment LEADGATE_REDIS_URL: redis.url: must look like redis://"),
+        e.getMessage());
+  }
+
+  @Test
+  void load_portThatIsNotANumber_namesTheVariable() {
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.load(null, Map.of("LEADGATE_PORT", "http")));
+    assertEquals("server.port", e.field());
+  }
+
+  @Test
+  void load_missingFile_namesTheFile(@TempDir Path dir) {
+    Path missing = dir.resolve("nope.yaml");
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.load(missing, Map.of()));
+    assertEquals("config " + missing + ": file not found", e.getMessage());
+  }
+
+  @Test
+  void load_fileWithBadField_namesFileAndField(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("site.yaml");
+    Files.writeString(file, """
+        sites:
+          - key: acme
+          - key: shop
+            ip: hide
+        """);
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.load(file, Map.of()));
+    assertEquals("config " + file + ": sites[1].ip: must be one of none, truncated, full (was \"hide\")", e.getMessage());
+  }
+
+  @Test
+  void parse_unknownSetting_isNamedWithItsPlace() {
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("""
+        server:
+          prot: 8080
+        sites: [{key: acme}]
+        """, "x.yaml"));
+    assertEquals("server.prot", e.field());
+    assertTrue(e.getMessage().contains("is not a known setting"), e.getMessage());
+  }
+
+  @Test
+  void parse_outOfRangeNumber_saysTheRangeAndTheValue() {
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("""
+        server: {bodyLimit: 10}
+        sites: [{key: acme}]
+        """, "x.yaml"));
+    assertEquals("config x.yaml: server.bodyLimit: must be between 1024 and 16777216 (was 10)", e.getMessage());
+  }
+
+  @Test
+  void parse_noSites_isRefused() {
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("server: {port: 8080}", "x.yaml"));
+    assertEquals("sites", e.field());
+  }
+
+  @Test
+  void parse_duplicateSiteKeys_areRefused() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> loader.parse("sites: [{key: acme}, {key: acme}]", "x.yaml"));
+    assertEquals("sites[].key", e.field());
+  }
+
+  @Test
+  void parse_originWithPath_isRefusedWithTheOrigin() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> loader.parse("sites: [{key: acme, allowedOrigins: ['https://acme.com/']}]", "x.yaml"));
+    assertEquals("sites[0].allowedOrigins", e.field());
+    assertTrue(e.getMessage().contains("https://acme.com/"));
+  }
+
+  @Test
+  void parse_invalidYaml_saysWhere() {
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("sites: [\n  key: : :", "x.yaml"));
+    assertTrue(e.getMessage().startsWith("config x.yaml: is not valid YAML at line"), e.getMessage());
+  }
+
+  @Test
+  void siteDefaults_matchTheDocumentedOnes() {
+    SiteConfig site = loader.parse("sites: [{key: acme}]", "x.yaml").site("acme").orElseThrow();
+    assertEquals(IpPolicy.TRUNCATED, site.ip());
+    assertTrue(site.botFilter());
+    assertEquals(180, site.visitorTtlDays());
+    assertEquals(500, site.timelineMax());
+    assertFalse(site.allowsOrigin("https://evil.example"));
+  }
+}
