@@ -108,9 +108,14 @@ public final class RedisClient {
     return batch("script_load", loads).mapEmpty();
   }
 
+  /** The server lost its script cache (it restarted): the message may come wrapped by a batch. */
   public static boolean isNoScript(Throwable e) {
-    Throwable cause = e instanceof StoreUnavailableException && e.getCause() != null ? e.getCause() : e;
-    return cause.getMessage() != null && cause.getMessage().startsWith("NOSCRIPT");
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("NOSCRIPT")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public Future<Void> ping() {
