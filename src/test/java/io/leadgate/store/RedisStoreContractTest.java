@@ -1,0 +1,82 @@
+package io.leadgate.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.leadgate.collect.EventType;
+import io.leadgate.config.ConfigLoader;
+import io.leadgate.config.GatewayConfig;
+import io.leadgate.ops.Metrics;
+import io.leadgate.store.redis.RedisKeys;
+import io.leadgate.store.redis.RedisStores;
+import io.leadgate.testing.RedisServer;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RedisStoreContractTest extends StoreContract {
+  static RedisServer redis;
+  Vertx vertx;
+  RedisStores stores;
+
+  @BeforeAll
+  static void startRedis() {
+    redis = RedisServer.start();
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    redis.close();
+  }
+
+  @BeforeEach
+  void connect() {
+    redis.flush();
+    vertx = Vertx.vertx();
+    GatewayConfig config = new ConfigLoader().parse("sites: [{key: acme}]", "test.yaml");
+    config = config.withRedis(config.redis().withUrl(redis.url()));
+    stores = await(RedisStores.start(vertx, config, new Metrics()));
+  }
+
+  @AfterEach
+  void close() {
+    stores.close();
+    vertx.close();
+  }
+
+  @Override
+  Stores stores() {
+    return stores;
+  }
+
+  @Test
+  void anonymousVisitorKeys_expireAfterTheRetention() {
+    record(event("evt-00000001", "visitor-x", EventType.PAGEVIEW, "https://acme.com/", T0));
+    for (String key : new String[] {RedisKeys.visitor("acme", "visitor-x"),
+        RedisKeys.visitorTimeline("acme", "visitor-x"), RedisKeys.visitorSeen("acme", "visitor-x")}) {
+      long ttl = Long.parseLong(redis.command("TTL", key));
+      assertTrue(ttl > 0 && ttl <= RETENTION.ttlSeconds(), key + " ttl " + ttl);
+    }
+  }
+
+  @Test
+  void visitorKeysOfOnePerson_shareOneHashTag() {
+    String tag = RedisKeys.visitor("acme", "visitor-y").split(":")[1];
+    assertTrue(RedisKeys.visitorTimeline("acme", "visitor-y").contains(tag));
+    assertTrue(RedisKeys.visitorSeen("acme", "visitor-y").contains(tag));
+  }
+
+  @Test
+  void dailyAggregates_expireAfterTheStatsRetention() {
+    java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 24);
+    await(stores.stats().count("acme", day, new StatsStore.DailyCount("pageview", "v1", "/a", null, "direct"), 500));
+    for (String kind : new String[] {"ev", "uv", "pv", "src"}) {
+      long ttl = Long.parseLong(redis.command("TTL", RedisKeys.daily("acme", day, kind)));
+      assertTrue(ttl > 0 && ttl <= 500, kind + " ttl " + ttl);
+    }
+    assertEquals("-2", redis.command("TTL", RedisKeys.daily("acme", day, "dl")));
+  }
+}

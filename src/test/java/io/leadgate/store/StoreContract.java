@@ -1,0 +1,143 @@
+package io.leadgate.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.leadgate.collect.Event;
+import io.leadgate.collect.EventType;
+import io.leadgate.collect.Projection;
+import io.leadgate.store.EventLog.LoggedEvent;
+import io.leadgate.store.VisitorStore.Recorded;
+import io.leadgate.store.VisitorStore.Retention;
+import io.vertx.core.Future;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** What every store adapter promises; runs against the in-memory store and a real Redis. */
+abstract class StoreContract {
+  static final Retention RETENTION = new Retention(3600, 3, Projection.SESSION_GAP_MS);
+  static final long T0 = 1_700_000_000_000L;
+
+  abstract Stores stores();
+
+  /** Lets time pass for the store: the real clock for Redis, the test clock for the in-memory store. */
+  void passTime(long millis) throws InterruptedException {
+    Thread.sleep(millis);
+  }
+
+  static <T> T await(Future<T> future) {
+    try {
+      return future.await(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  static Event event(String id, String visitor, EventType type, String url, long at) {
+    return new Event(id, "acme", visitor, null, type, url, null, null, null, Map.of(), Map.of(), null, Map.of(), 0, at,
+        null);
+  }
+
+  Recorded record(Event event) {
+    return await(stores().visitors().record(event, Projection.visitorRecord(event), RETENTION));
+  }
+
+  @Test
+  void record_sameEventIdTwice_writesOnce() {
+    Event event = event("evt-00000001", "visitor-a", EventType.PAGEVIEW, "https://acme.com/", T0);
+    assertTrue(record(event).fresh());
+    assertFalse(record(event).fresh());
+    assertEquals(1, await(stores().visitors().visitor("acme", "visitor-a")).orElseThrow().counts().getLong("pageviews"));
+  }
+
+  @Test
+  void record_afterThirtyMinutesOfSilence_startsASession() {
+    assertTrue(record(event("evt-00000001", "visitor-b", EventType.PAGEVIEW, "https://acme.com/", T0)).newSession());
+    assertFalse(record(event("evt-00000002", "visitor-b", EventType.PAGEVIEW, "https://acme.com/a", T0 + 29 * 60_000))
+        .newSession());
+    assertTrue(record(event("evt-00000003", "visitor-b", EventType.PAGEVIEW, "https://acme.com/b", T0 + 60 * 60_000))
+        .newSession());
+    assertEquals(2, await(stores().visitors().visitor("acme", "visitor-b")).orElseThrow().sessions());
+  }
+
+  @Test
+  void timeline_isCappedToTheNewestEntries() {
+    for (int i = 1; i <= 5; i++) {
+      record(event("evt-0000000" + i, "visitor-c", EventType.PAGEVIEW, "https://acme.com/" + i, T0 + i));
+    }
+    List<String> urls = await(stores().visitors().timeline("acme", "visitor-c", 10)).stream()
+        .map(e -> e.getString("url")).toList();
+    assertEquals(List.of("https://acme.com/5", "https://acme.com/4", "https://acme.com/3"), urls);
+  }
+
+  @Test
+  void anonymousVisitor_hasNoLead() {
+    assertNull(record(event("evt-00000001", "visitor-d", EventType.DOWNLOAD, "https://acme.com/a.pdf", T0)).leadId());
+    assertEquals(1, await(stores().visitors().visitor("acme", "visitor-d")).orElseThrow().counts().getLong("downloads"));
+  }
+
+  @Test
+  void unknownVisitor_isEmpty() {
+    assertTrue(await(stores().visitors().visitor("acme", "nobody")).isEmpty());
+    assertTrue(await(stores().visitors().timeline("acme", "nobody", 5)).isEmpty());
+  }
+
+  @Test
+  void daily_countsAreKeptPerSiteAndDay() {
+    LocalDate day = LocalDate.of(2026, 11, 24);
+    StatsStore stats = stores().stats();
+    await(stats.count("acme", day, new StatsStore.DailyCount("pageview", "v1", "/a", null, "direct"), 3600));
+    await(stats.count("acme", day, new StatsStore.DailyCount("pageview", "v2", "/a", null, null), 3600));
+    await(stats.count("acme", day, new StatsStore.DailyCount("download", "v2", null, "https://acme.com/x.pdf", null), 3600));
+    await(stats.count("other", day, new StatsStore.DailyCount("pageview", "v9", "/a", null, null), 3600));
+    DailyStats acme = await(stats.daily("acme", day));
+    assertEquals(2, acme.uniqueVisitors());
+    assertEquals(Map.of("/a", 2L), acme.pageviews());
+    assertEquals(Map.of("pageview", 2L, "download", 1L), acme.events());
+    assertEquals(Map.of("https://acme.com/x.pdf", 1L), acme.downloads());
+    assertEquals(Map.of("direct", 1L), acme.sources());
+    assertEquals(0, await(stats.daily("acme", day.plusDays(1))).uniqueVisitors());
+  }
+
+  @Test
+  void eventLog_deliversEachEntryToOneConsumerUntilAcknowledged() {
+    EventLog log = stores().events();
+    Event event = event("evt-00000001", "visitor-e", EventType.PAGEVIEW, "https://acme.com/", T0);
+    await(log.append(List.of(event)));
+    int partition = partitionHolding(log, "first");
+    assertTrue(await(log.read(partition, "second", false, 10, 0)).isEmpty());
+    List<LoggedEvent> pending = await(log.read(partition, "first", true, 10, 0));
+    assertEquals(1, pending.size());
+    assertEquals(event, pending.get(0).event());
+    await(log.ack(partition, List.of(pending.get(0).entryId())));
+    assertTrue(await(log.read(partition, "first", true, 10, 0)).isEmpty());
+    assertEquals(0L, await(log.backlog()));
+  }
+
+  @Test
+  void eventLog_entriesOfADeadConsumer_canBeClaimed() throws Exception {
+    EventLog log = stores().events();
+    await(log.append(List.of(event("evt-00000001", "visitor-f", EventType.PAGEVIEW, "https://acme.com/", T0))));
+    int partition = partitionHolding(log, "dead");
+    passTime(20);
+    List<LoggedEvent> claimed = await(log.claimStale(partition, "alive", 10, 10));
+    assertEquals(1, claimed.size());
+    assertEquals(1, await(log.read(partition, "alive", true, 10, 0)).size());
+    assertTrue(await(log.read(partition, "dead", true, 10, 0)).isEmpty());
+  }
+
+  /** Reads new entries as {@code consumer} from every partition; returns the one that had the entry. */
+  private int partitionHolding(EventLog log, String consumer) {
+    for (int p = 0; p < log.partitions(); p++) {
+      if (!await(log.read(p, consumer, false, 10, 0)).isEmpty()) {
+        return p;
+      }
+    }
+    throw new AssertionError("no partition delivered the appended entry");
+  }
+}
