@@ -20,7 +20,9 @@ import java.util.Optional;
 final class MemoryVisitorStore implements VisitorStore {
   private static final int RECENT_IDS = 200;
   private final Clock clock;
+  private static final int SWEEP_EVERY = 10_000;
   private final Map<String, Entry> visitors = new HashMap<>();
+  private int recordsSinceSweep;
 
   MemoryVisitorStore(Clock clock) {
     this.clock = clock;
@@ -28,6 +30,7 @@ final class MemoryVisitorStore implements VisitorStore {
 
   @Override
   public synchronized Future<Recorded> record(Event event, VisitorRecord record, Retention retention) {
+    sweepNowAndThen();
     String key = event.site() + ":" + event.visitor();
     Entry entry = live(key);
     if (entry == null) {
@@ -94,6 +97,16 @@ final class MemoryVisitorStore implements VisitorStore {
       }
     }
     return Future.succeededFuture(entries);
+  }
+
+  /** Drops expired visitors that are never read again, so memory stays bounded as with Redis TTLs. */
+  private void sweepNowAndThen() {
+    if (++recordsSinceSweep < SWEEP_EVERY) {
+      return;
+    }
+    recordsSinceSweep = 0;
+    long now = clock.millis();
+    visitors.values().removeIf(entry -> entry.expiresAt <= now);
   }
 
   /** The entry, or null when absent or past its retention (it is then dropped, as Redis expires it). */
