@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.leadgate.Resources;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -29,12 +29,9 @@ public final class BotFilter {
 
   /** Loads the shipped list; called once at start-up. */
   public static BotFilter shipped() {
-    try (InputStream in = BotFilter.class.getClassLoader().getResourceAsStream(LIST)) {
-      if (in == null) {
-        throw new IllegalStateException(LIST + " is missing from the jar");
-      }
+    try {
       List<String> patterns = new ArrayList<>();
-      for (JsonNode entry : new ObjectMapper().readTree(in)) {
+      for (JsonNode entry : new ObjectMapper().readTree(Resources.read(LIST))) {
         String pattern = entry.path("pattern").asText("");
         if (!pattern.isEmpty() && compiles(pattern)) {
           patterns.add(pattern);
@@ -42,7 +39,7 @@ public final class BotFilter {
       }
       return new BotFilter(patterns);
     } catch (IOException e) {
-      throw new IllegalStateException(LIST + " cannot be read", e);
+      throw new IllegalStateException(LIST + " is not valid JSON", e);
     }
   }
 

@@ -1,11 +1,11 @@
 package io.leadgate.collect;
 
+import io.leadgate.Resources;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -33,15 +33,10 @@ public final class SnippetRoutes {
 
   /** Loads the snippet from the jar; called once at start-up. */
   public static SnippetRoutes shipped() {
-    try (InputStream in = SnippetRoutes.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        LOG.warning(RESOURCE + " is missing from the jar: /s.js will answer 404 (build the snippet: npm --prefix snippet run build)");
-        return null;
-      }
-      return new SnippetRoutes(in.readAllBytes());
-    } catch (IOException e) {
-      throw new IllegalStateException(RESOURCE + " cannot be read", e);
-    }
+    return Resources.find(RESOURCE).map(SnippetRoutes::new).orElseGet(() -> {
+      LOG.warning(RESOURCE + " is missing from the jar: /s.js will answer 404 (build it: npm --prefix snippet run build)");
+      return null;
+    });
   }
 
   public void mount(Router router) {

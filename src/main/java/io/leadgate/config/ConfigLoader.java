@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.leadgate.Resources;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -55,14 +55,7 @@ public final class ConfigLoader {
   }
 
   private GatewayConfig readBundled() {
-    try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(BUNDLED_DEMO)) {
-      if (in == null) {
-        throw new IllegalStateException("the bundled " + BUNDLED_DEMO + " is missing from the jar");
-      }
-      return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "(bundled demo)");
-    } catch (IOException e) {
-      throw new IllegalStateException("the bundled " + BUNDLED_DEMO + " cannot be read", e);
-    }
+    return parse(new String(Resources.read(BUNDLED_DEMO), java.nio.charset.StandardCharsets.UTF_8), "(bundled demo)");
   }
 
   private GatewayConfig bind(com.fasterxml.jackson.databind.JsonNode tree, String source) {

@@ -1,13 +1,12 @@
 package io.leadgate.http;
 
+import io.leadgate.Resources;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
-import java.io.IOException;
-import java.io.InputStream;
 
 /** The bundled demo landing page at {@code /}: the snippet and a lead-magnet form, so a newcomer sees the flow. */
 public final class DemoRoutes {
-  private static final Buffer PAGE = load("demo/index.html");
+  private static final Buffer PAGE = Buffer.buffer(Resources.read("demo/index.html"));
 
   private DemoRoutes() {
   }
@@ -17,16 +16,5 @@ public final class DemoRoutes {
         .putHeader("Content-Type", "text/html; charset=utf-8")
         .putHeader("Cache-Control", "no-cache")
         .end(PAGE));
-  }
-
-  private static Buffer load(String resource) {
-    try (InputStream in = DemoRoutes.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(resource + " is missing from the jar");
-      }
-      return Buffer.buffer(in.readAllBytes());
-    } catch (IOException e) {
-      throw new IllegalStateException(resource + " cannot be read", e);
-    }
   }
 }

@@ -1,7 +1,6 @@
 package io.leadgate.store.redis;
 
-import java.io.IOException;
-import java.io.InputStream;
+import io.leadgate.Resources;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,16 +10,8 @@ import java.util.HexFormat;
 public record LuaScript(String name, String source, String sha) {
 
   public static LuaScript load(String name) {
-    String resource = "redis/" + name + ".lua";
-    try (InputStream in = LuaScript.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(resource + " is missing from the jar");
-      }
-      String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return new LuaScript(name, source, sha1(source));
-    } catch (IOException e) {
-      throw new IllegalStateException(resource + " cannot be read", e);
-    }
+    String source = new String(Resources.read("redis/" + name + ".lua"), StandardCharsets.UTF_8);
+    return new LuaScript(name, source, sha1(source));
   }
 
   private static String sha1(String text) {
