@@ -23,7 +23,9 @@ public final class Cors implements Handler<RoutingContext> {
     ctx.response().putHeader("Vary", "Origin");
     boolean allowed = origin != null && anySiteAllows.test(origin);
     if (allowed) {
-      ctx.response().putHeader("Access-Control-Allow-Origin", origin);
+      // the snippet backs off by Retry-After when the store is down, so it must be able to read it
+      ctx.response().putHeader("Access-Control-Allow-Origin", origin)
+          .putHeader("Access-Control-Expose-Headers", "Retry-After");
     }
     if (ctx.request().method() != HttpMethod.OPTIONS) {
       ctx.next();

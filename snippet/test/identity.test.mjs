@@ -1,0 +1,147 @@
+// The visitor id (cookie, localStorage fallback) and the session (30 minutes of inactivity).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { open } from './support/page.mjs';
+
+const HEX32 = /^[0-9a-f]{32}$/;
+const THIRTEEN_MONTHS = 13 * 30.44 * 24 * 3600;
+
+test('visitor_firstVisit_is32LowercaseHexCharacters', async () => {
+  const page = await open();
+  await page.flush();
+  const [view] = page.sent();
+  assert.match(view.visitor, HEX32);
+  assert.match(view.id, HEX32);
+  assert.match(view.session, HEX32);
+  await page.close();
+});
+
+test('ids_manyVisitors_areAllDifferent', async () => {
+  const seen = new Set();
+  for (let i = 0; i < 20; i++) {
+    const page = await open();
+    await page.flush();
+    seen.add(page.sent()[0].visitor);
+    await page.close();
+  }
+  assert.equal(seen.size, 20);
+});
+
+test('visitorCookie_onHttps_isFirstPartyLaxSecureAndUnder13Months', async () => {
+  const page = await open({ url: 'https://www.site.test/' });
+  await page.flush();
+  const write = page.cookieWrites.find((c) => c.startsWith('_lg_v='));
+  const attributes = write.split(';').slice(1);
+  assert.ok(attributes.includes('path=/'));
+  assert.ok(attributes.includes('SameSite=Lax'));
+  assert.ok(attributes.includes('Secure'));
+  assert.ok(!attributes.some((a) => /^domain=/i.test(a)), 'host-only: the site\'s own domain');
+  const maxAge = Number(attributes.find((a) => a.startsWith('max-age=')).split('=')[1]);
+  assert.ok(maxAge > 0 && maxAge <= THIRTEEN_MONTHS, `max-age ${maxAge}`);
+  assert.equal(page.cookie('_lg_v'), page.sent()[0].visitor);
+  await page.close();
+});
+
+test('visitorCookie_onPlainHttp_isNotSecure', async () => {
+  const page = await open({ url: 'http://www.site.test/' });
+  await page.flush();
+  const write = page.cookieWrites.find((c) => c.startsWith('_lg_v='));
+  assert.ok(!write.includes('Secure'), write);
+  await page.close();
+});
+
+test('visitor_nextPageLoad_isTheSameVisitor', async () => {
+  const first = await open();
+  await first.flush();
+  const second = await open({ url: 'https://www.site.test/pricing', restore: first.snapshot() });
+  await second.flush();
+  assert.equal(second.sent()[0].visitor, first.sent()[0].visitor);
+  await first.close();
+  await second.close();
+});
+
+test('visitor_cookieRefused_isKeptInLocalStorage', async () => {
+  const refuse = (window, page) => (page.cookiesRefused = true);
+  const first = await open({ before: refuse });
+  await first.flush();
+  assert.equal(first.cookie('_lg_v'), undefined);
+  const snapshot = first.snapshot();
+  assert.match(snapshot.local._lg_v, HEX32);
+  const second = await open({ url: 'https://www.site.test/pricing', restore: snapshot, before: refuse });
+  await second.flush();
+  assert.equal(second.sent()[0].visitor, first.sent()[0].visitor);
+  await first.close();
+  await second.close();
+});
+
+test('visitor_localStorageCleared_isStillReadFromTheCookie', async () => {
+  const first = await open();
+  await first.flush();
+  const snapshot = first.snapshot();
+  snapshot.local = {};
+  const second = await open({ restore: snapshot });
+  await second.flush();
+  assert.equal(second.sent()[0].visitor, first.sent()[0].visitor);
+  await first.close();
+  await second.close();
+});
+
+test('visitor_noCookiesAndStorageThrows_keepsOneIdForThePage', async () => {
+  const page = await open({
+    html: '<a id=out href="https://other.test/">x</a>',
+    before: (window, page) => {
+      page.cookiesRefused = true;
+      Object.defineProperty(window, 'localStorage', { get: () => { throw new Error('SecurityError'); }, configurable: true });
+    }
+  });
+  page.click('#out');
+  await page.flush();
+  const [view, outbound] = page.sent();
+  assert.match(view.visitor, HEX32);
+  assert.equal(outbound.visitor, view.visitor);
+  assert.equal(outbound.session, view.session);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('visitor_tamperedCookie_isReplacedByAValidId', async () => {
+  const page = await open({ restore: { local: {}, cookie: ['_lg_v=not-an-id;path=/'] } });
+  await page.flush();
+  assert.match(page.sent()[0].visitor, HEX32);
+  await page.close();
+});
+
+test('session_eventsWithin30Minutes_shareOneSession', async () => {
+  const page = await open();
+  await page.advance(29 * 60e3);
+  page.call('track', 'scrolled');
+  await page.advance(29 * 60e3);
+  page.call('track', 'scrolled again');
+  await page.flush();
+  const sessions = new Set(page.sent().map((e) => e.session));
+  assert.equal(sessions.size, 1);
+  await page.close();
+});
+
+test('session_after30MinutesInactive_startsANewOne', async () => {
+  const page = await open();
+  await page.advance(30 * 60e3 + 1);
+  page.call('track', 'back');
+  await page.flush();
+  const [view, back] = page.sent();
+  assert.notEqual(back.session, view.session);
+  assert.equal(back.visitor, view.visitor);
+  await page.close();
+});
+
+test('session_nextPageWithin30Minutes_continues', async () => {
+  const first = await open();
+  await first.flush();
+  const second = await open({ restore: first.snapshot(), now: first.clock.now + 10 * 60e3 });
+  await second.flush();
+  assert.equal(second.sent()[0].session, first.sent()[0].session);
+  const third = await open({ restore: second.snapshot(), now: second.clock.now + 31 * 60e3 });
+  await third.flush();
+  assert.notEqual(third.sent()[0].session, first.sent()[0].session);
+  for (const page of [first, second, third]) await page.close();
+});
