@@ -110,7 +110,8 @@ public final class RedisClient {
 
   public static boolean isNoScript(Throwable e) {
     Throwable cause = e instanceof StoreUnavailableException && e.getCause() != null ? e.getCause() : e;
-    return cause.getMessage() != null && cause.getMessage().startsWith("NOSCRIPT");
+    // a pipelined batch reports it as "ERR [i] NOSCRIPT ...", a single command as "NOSCRIPT ..."
+    return cause.getMessage() != null && cause.getMessage().contains("NOSCRIPT");
   }
 
   public Future<Void> ping() {
