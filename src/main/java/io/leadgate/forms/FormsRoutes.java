@@ -211,9 +211,16 @@ public final class FormsRoutes {
     }
   }
 
+  /** The URL with the parameters added, and without the {@code lg_} parameters of an earlier failed attempt. */
   static String withQuery(String url, Map<String, String> params) {
     int hash = url.indexOf('#');
     String base = hash < 0 ? url : url.substring(0, hash);
+    int question = base.indexOf('?');
+    if (question >= 0) {
+      String kept = java.util.Arrays.stream(base.substring(question + 1).split("&"))
+          .filter(p -> !p.isEmpty() && !p.startsWith("lg_")).collect(java.util.stream.Collectors.joining("&"));
+      base = base.substring(0, question) + (kept.isEmpty() ? "" : "?" + kept);
+    }
     StringBuilder out = new StringBuilder(base);
     char separator = base.contains("?") ? '&' : '?';
     for (Map.Entry<String, String> param : params.entrySet()) {
