@@ -7,6 +7,8 @@ import io.vertx.ext.web.Router;
 /** The bundled demo landing page at {@code /}: the snippet and a lead-magnet form, so a newcomer sees the flow. */
 public final class DemoRoutes {
   private static final Buffer PAGE = Buffer.buffer(Resources.read("demo/index.html"));
+  /** The demo form's lead magnet ({@code leadgate-demo.yaml}, form {@code ebook}). */
+  private static final Buffer EBOOK = Buffer.buffer(Resources.read("demo/ebook.pdf"));
 
   private DemoRoutes() {
   }
@@ -16,5 +18,9 @@ public final class DemoRoutes {
         .putHeader("Content-Type", "text/html; charset=utf-8")
         .putHeader("Cache-Control", "no-cache")
         .end(PAGE));
+    router.get("/demo/ebook.pdf").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "application/pdf")
+        .putHeader("Content-Disposition", "attachment; filename=\"lead-scoring-that-sales-trusts.pdf\"")
+        .end(EBOOK));
   }
 }
