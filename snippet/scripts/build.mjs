@@ -1,30 +1,50 @@
-// Builds src/leadgate.js into dist/leadgate.min.js and prints its raw and gzip sizes.
-//   node scripts/build.mjs          write the built file
-//   node scripts/build.mjs --check  rebuild in memory; fail if the committed file is stale or over budget
+// Builds src/leadgate.js into dist/leadgate.min.js and src/forms.js into dist/leadgate-forms.min.js, and
+// prints the raw and gzip -9 size of each.
+//   node scripts/build.mjs          write the built files
+//   node scripts/build.mjs --check  rebuild in memory; fail if a committed file is stale or over budget
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
 
-// The brief asked for 2,000 bytes with every feature. Measured: page views, sources, links, consent and
-// the retrying outbox alone take about 1,900; lead-magnet forms about 670 more. 2,700 keeps all of it in
-// one file with a little room; whoever raises it again should say which feature paid for it.
-export const GZIP_BUDGET = 2700;
-
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const SOURCE = join(root, 'src', 'leadgate.js');
-export const OUTPUT = join(root, 'dist', 'leadgate.min.js');
+
+// The issue's budget: the snippet every page loads, with every feature, in 2,000 bytes gzipped. The
+// lead-magnet forms (about 700 bytes) are a second file, loaded only by pages that have such a form,
+// with a budget of their own.
+export const FILES = [
+  { name: 'leadgate.min.js', source: join(root, 'src', 'leadgate.js'), output: join(root, 'dist', 'leadgate.min.js'), budget: 2000 },
+  { name: 'leadgate-forms.min.js', source: join(root, 'src', 'forms.js'), output: join(root, 'dist', 'leadgate-forms.min.js'), budget: 1000 }
+];
+export const GZIP_BUDGET = FILES[0].budget;
+export const SOURCE = FILES[0].source;
+export const OUTPUT = FILES[0].output;
+
+// Properties named with a trailing _ are the handshake between the snippet and its forms module, on
+// window.leadgate.l; nothing else ends in _ (no DOM property, nothing on the wire). The build shortens
+// them to these letters, in both files. The letters are pinned, not left to the order in which esbuild
+// meets the names, because a browser may hold one file from its cache while it fetches the other:
+// a name that changes meaning must get a letter never used before.
+export const HANDSHAKE = { forms_: 'f', id_: 'i', loaded_: 'm', url_: 'u', visitor_: 'v' };
+const INTERNAL = /_$/;
 
 export async function build() {
-  const source = readFileSync(SOURCE, 'utf8');
-  const { code } = await transform(source, {
-    minify: true,
-    target: 'es2017',
-    legalComments: 'none',
-    charset: 'utf8'
-  });
-  return code;
+  const built = [];
+  for (const file of FILES) {
+    const result = await transform(readFileSync(file.source, 'utf8'), {
+      minify: true,
+      target: 'es2017',
+      legalComments: 'none',
+      charset: 'utf8',
+      mangleProps: INTERNAL,
+      mangleCache: { ...HANDSHAKE }
+    });
+    const unpinned = Object.keys(result.mangleCache).filter((name) => !(name in HANDSHAKE));
+    if (unpinned.length) throw new Error(`src/${file.source.split(/[\\/]/).pop()}: give ${unpinned.join(', ')} a letter in HANDSHAKE`);
+    built.push({ ...file, code: result.code });
+  }
+  return built;
 }
 
 export function sizes(code) {
@@ -36,29 +56,28 @@ export function sizes(code) {
 
 async function main() {
   const check = process.argv.includes('--check');
-  const code = await build();
-  const { raw, gzip } = sizes(code);
   const problems = [];
-  if (check) {
-    let committed = '';
-    try {
-      committed = readFileSync(OUTPUT, 'utf8');
-    } catch {
-      problems.push(`${OUTPUT} is missing: run npm run build`);
+  for (const { name, source, output, budget, code } of await build()) {
+    const { raw, gzip } = sizes(code);
+    if (check) {
+      let committed = '';
+      try {
+        committed = readFileSync(output, 'utf8');
+      } catch {
+        problems.push(`dist/${name} is missing: run npm run build`);
+      }
+      if (committed && committed !== code) {
+        problems.push(`dist/${name} is stale against src/${source.split(/[\\/]/).pop()}: run npm run build`);
+      }
+    } else {
+      mkdirSync(dirname(output), { recursive: true });
+      writeFileSync(output, code);
     }
-    if (committed && committed !== code) {
-      problems.push('dist/leadgate.min.js is stale against src/leadgate.js: run npm run build');
+    if (gzip > budget) {
+      problems.push(`${name} is over budget: ${gzip} bytes gzipped, the budget is ${budget}`);
     }
-  } else {
-    mkdirSync(dirname(OUTPUT), { recursive: true });
-    writeFileSync(OUTPUT, code);
+    console.log(`${name}: ${raw} bytes raw, ${gzip} bytes gzip -9 (budget ${budget}, ${budget - gzip} left)`);
   }
-  if (gzip > GZIP_BUDGET) {
-    problems.push(`over budget: ${gzip} bytes gzipped, the budget is ${GZIP_BUDGET}`);
-  }
-  console.log(
-    `leadgate.min.js: ${raw} bytes raw, ${gzip} bytes gzip -9 (budget ${GZIP_BUDGET}, ${GZIP_BUDGET - gzip} left)`
-  );
   for (const problem of problems) console.error(`check failed: ${problem}`);
   if (problems.length) process.exit(1);
 }

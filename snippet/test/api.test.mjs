@@ -123,6 +123,9 @@ for (const [name, breakIt] of Object.entries(HOSTILE)) {
       page.dispatch('online');
       page.dispatch('popstate');
     });
+    // Once the forms module has loaded, its submit as well.
+    await page.settle();
+    assert.doesNotThrow(() => page.submit());
     await page.advance(70e3);
     assert.deepEqual(page.errors, []);
     await page.close();

@@ -4,7 +4,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { Stack, eventually, missingPrerequisites, CHROMIUM, BROWSER_ARGS, DIST } from './support/stack.mjs';
+import { Stack, eventually, missingPrerequisites, CHROMIUM, BROWSER_ARGS, DIST, DIST_FORMS } from './support/stack.mjs';
 
 const VISITOR = /^[0-9a-f]{32}$/;
 
@@ -48,12 +48,53 @@ describe('e2e: Chromium → gateway → Redis', { timeout: 120000 }, () => {
     }
   };
 
-  test('the gateway serves the snippet built from src/', async () => {
-    const served = await (await fetch(stack.gateway + '/s.js')).text();
-    assert.ok(
-      served == readFileSync(DIST, 'utf8'),
-      'target/leadgate.jar serves another snippet than dist/leadgate.min.js: rebuild the jar (mvn -q -DskipTests package)'
-    );
+  test('the gateway serves the snippet and its forms module built from src/', async () => {
+    for (const [path, file] of [
+      ['/s.js', DIST],
+      ['/s-forms.js', DIST_FORMS]
+    ]) {
+      const response = await fetch(stack.gateway + path);
+      assert.equal(response.status, 200, path);
+      assert.ok(
+        (await response.text()) == readFileSync(file, 'utf8'),
+        `target/leadgate.jar serves another ${path} than ${file}: rebuild the jar (mvn -q -DskipTests package)`
+      );
+    }
+  });
+
+  test('the forms module is loaded once, async, from the gateway, by a page with a form (also one added later)', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    const loads = [];
+    const tokens = [];
+    const errors = [];
+    page.on('request', (r) => r.url().endsWith('/s-forms.js') && loads.push(r.url()));
+    page.on('request', (r) => r.url().endsWith('/token') && tokens.push(r.url()));
+    page.on('pageerror', (e) => errors.push(e));
+    const moduleScripts = () => page.evaluate(() => [...document.querySelectorAll('script[src$="/s-forms.js"]')].map((s) => [s.src, s.async]));
+
+    // No form: no module.
+    await page.goto(stack.site + '/about.html');
+    await snippetLoaded(page);
+    await eventually(async () => (await outbox(page)).length == 0 && (await page.evaluate(() => '_lg_q' in localStorage)), { what: 'the first view' });
+    assert.deepEqual(loads, []);
+    // A form added by the page's own code: the module comes, and fetches the form's token.
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<form data-leadgate-form="ebook"><input name="email"></form>'));
+    await eventually(() => tokens.length == 1, { what: 'the token of the added form' });
+    assert.deepEqual(loads, [stack.gateway + '/s-forms.js']);
+    assert.deepEqual(await moduleScripts(), [[stack.gateway + '/s-forms.js', true]]);
+
+    // A form in the HTML: the module once, the token once.
+    loads.length = tokens.length = 0;
+    await page.goto(stack.site + '/');
+    await snippetLoaded(page);
+    await eventually(() => tokens.length == 1, { what: 'the token of the form in the page' });
+    await page.evaluate(() => document.body.append(document.createElement('p')));
+    await page.waitForTimeout(300);
+    assert.deepEqual(tokens, [stack.gateway + '/f/ebook/token']);
+    assert.deepEqual(await moduleScripts(), [[stack.gateway + '/s-forms.js', true]]);
+    assert.deepEqual(errors, []);
+    await context.close();
   });
 
   test('page views, SPA navigation, downloads, outbound and custom events land on the visitor', async () => {

@@ -60,6 +60,16 @@ test('link_middleClick_isTracked_rightClick_isNot', async () => {
   await page.close();
 });
 
+test('link_middleClickSentAsAClick_isTracked_rightClick_isNot', async () => {
+  // Browsers without auxclick (Safari before 18.2) send the middle button's click as a click.
+  const page = await open({ url: PAGE, html: '<a id=l href="/a.pdf">a</a>' });
+  page.click('#l', { button: 1 });
+  page.click('#l', { button: 2 });
+  await page.flush();
+  assert.deepEqual(page.sent().map((e) => e.type), ['pageview', 'download']);
+  await page.close();
+});
+
 test('link_clickOutsideAnyLink_sendsNothingAndThrowsNothing', async () => {
   const page = await open({ url: PAGE, html: '<p id=p>text</p><a id=noHref>anchor</a>' });
   page.click('#p');

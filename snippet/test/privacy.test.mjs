@@ -132,3 +132,27 @@ test('consent_grantedThenDeniedThenGranted_getsANewVisitor', async () => {
   assert.notEqual(after.visitor, before);
   await page.close();
 });
+
+test('consent_grantedWhereTrackingWasAllowedAlready_sendsNoSecondView', async () => {
+  const page = await open();
+  page.call('consent', 'granted');
+  page.call('consent', 'granted');
+  await page.flush();
+  assert.deepEqual(page.sent().map((e) => e.type), ['pageview']);
+  await page.close();
+});
+
+test('consentRequired_navigatedBeforeConsent_grantSendsTheViewOfThePageItIsGivenOn', async () => {
+  const page = await open({ url: 'https://www.site.test/a', referrer: 'https://search.test/', data: { site: 'demo', consent: 'required' } });
+  page.navigate('/b');
+  page.navigate('/c');
+  await page.flush();
+  assert.deepEqual(page.gateway.requests, []);
+  page.call('consent', 'granted');
+  await page.flush();
+  assert.deepEqual(
+    page.sent().map((e) => [e.type, e.url, e.referrer]),
+    [['pageview', 'https://www.site.test/c', 'https://search.test/']]
+  );
+  await page.close();
+});

@@ -1,10 +1,21 @@
 // A page in happy-dom with the snippet loaded and everything it touches under the test's control:
 // the clock and timers, fetch and sendBeacon (answered by a fake gateway), cookies, storage and the
-// privacy signals. The snippet runs in the window's own context, as in a browser.
+// privacy signals. The snippet runs in the window's own context, as in a browser, and so does the
+// forms module when the snippet adds its script element (the fake gateway serves it).
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 
-export const SOURCE = readFileSync(new URL('../../src/leadgate.js', import.meta.url), 'utf8');
+const read = (path) => readFileSync(new URL('../../' + path, import.meta.url), 'utf8');
+/**
+ * The code the pages run: the sources, or with LEADGATE_SNIPPET=dist (or a Page's `build: 'dist'`)
+ * the built files, whose handshake names are shortened.
+ */
+export const BUILDS = {
+  src: { snippet: read('src/leadgate.js'), forms: read('src/forms.js') },
+  dist: { snippet: read('dist/leadgate.min.js'), forms: read('dist/leadgate-forms.min.js') }
+};
+const DEFAULT_BUILD = process.env.LEADGATE_SNIPPET || 'src';
+export const SOURCE = BUILDS.src.snippet;
 export const QUEUE_STUB = 'window.leadgate=window.leadgate||function(){(leadgate.q=leadgate.q||[]).push(arguments)}';
 export const GATEWAY = 'https://gw.test';
 export const START = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -58,6 +69,7 @@ export class Page {
    * @param {number} [options.now]
    * @param {Array<Array>} [options.queue] calls made through the queue stub before the script runs
    * @param {(window: Window) => void} [options.before] anything else to set up before the script runs
+   * @param {'src'|'dist'} [options.build] the code to run (default: src, or $LEADGATE_SNIPPET)
    */
   constructor(options = {}) {
     const url = options.url || 'https://www.site.test/landing';
@@ -69,8 +81,18 @@ export class Page {
     this.cookieWrites = [];
     this.errors = [];
     this.cookiesRefused = false;
+    this.code = BUILDS[options.build || DEFAULT_BUILD];
+    // What happens to a script the snippet adds: 'ok' runs it (the forms module at /s-forms.js),
+    // 'fail' leaves it unloaded, as an unreachable gateway or a blocker would.
+    this.scriptAnswer = 'ok';
+    this.scripts = [];
+    this.snippetScripts = new Set();
 
-    const window = (this.window = new Window({ url, settings: { navigation: { disableMainFrameNavigation: true } } }));
+    const window = (this.window = new Window({
+      url,
+      // Scripts are not fetched by happy-dom: the page runs them itself (see watchScripts).
+      settings: { navigation: { disableMainFrameNavigation: true }, handleDisabledFileLoadingAsSuccess: true }
+    }));
     const document = (this.document = window.document);
     document.title = options.title || 'Landing page';
     document.body.innerHTML = options.html || '';
@@ -113,18 +135,49 @@ export class Page {
       for (const args of options.queue) window.leadgate(...args);
     }
     if (options.before) options.before(window, this);
+    this.watchScripts();
     this.load(options.data || { site: 'demo' }, options.src || GATEWAY + '/s.js');
+  }
+
+  /** Script elements added by the page's code: recorded; the forms module runs, a tick later, as if fetched. */
+  watchScripts() {
+    new this.window.MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node.tagName != 'SCRIPT' || this.snippetScripts.has(node)) continue;
+          this.scripts.push(node);
+          const src = node.getAttribute('src') || '';
+          if (this.scriptAnswer == 'ok' && new URL(src, this.window.location.href).pathname == '/s-forms.js') {
+            setImmediate(() => this.run(this.code.forms, node));
+          }
+        }
+      }
+    }).observe(this.document, { childList: true, subtree: true });
+  }
+
+  /** Runs code as the script element `script` would, with document.currentScript set while it runs. */
+  run(code, script) {
+    Object.defineProperty(this.document, 'currentScript', { get: () => script, configurable: true });
+    try {
+      this.window.eval(code);
+    } finally {
+      Object.defineProperty(this.document, 'currentScript', { get: () => null, configurable: true });
+    }
+  }
+
+  /** The src of each script element the snippet added (the forms module, once at most). */
+  addedScripts() {
+    return this.scripts.map((script) => script.getAttribute('src'));
   }
 
   /** Runs the snippet as a script tag with these data attributes would. */
   load(data, src) {
     const script = this.document.createElement('script');
+    this.snippetScripts.add(script);
     script.setAttribute('src', src);
     for (const [key, value] of Object.entries(data)) script.dataset[key] = value;
     this.document.head.append(script);
-    Object.defineProperty(this.document, 'currentScript', { get: () => script, configurable: true });
-    this.window.eval(SOURCE);
-    Object.defineProperty(this.document, 'currentScript', { get: () => null, configurable: true });
+    this.run(this.code.snippet, script);
   }
 
   async respond(input, init, via) {

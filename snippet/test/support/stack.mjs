@@ -13,6 +13,7 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 // LEADGATE_JAR: another build of the gateway (the default is the repository's own).
 export const JAR = process.env.LEADGATE_JAR || join(ROOT, '../target/leadgate.jar');
 export const DIST = join(ROOT, 'dist/leadgate.min.js');
+export const DIST_FORMS = join(ROOT, 'dist/leadgate-forms.min.js');
 const FIXTURES = join(ROOT, 'test/fixtures');
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [

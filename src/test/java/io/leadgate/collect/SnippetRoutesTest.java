@@ -1,9 +1,11 @@
 package io.leadgate.collect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leadgate.Resources;
 import io.leadgate.testing.Http;
 import io.leadgate.testing.TestGateway;
 import io.vertx.core.buffer.Buffer;
@@ -50,5 +52,24 @@ class SnippetRoutesTest {
     assertNotNull(etag);
     HttpResponse<Buffer> response = http.get("/s.js", "If-None-Match", etag);
     assertEquals(304, response.statusCode());
+  }
+
+  @Test
+  void formsModule_isServedAsBuiltWithTheSameHeadersAndAnEtagOfItsOwn() {
+    HttpResponse<Buffer> response = http.get("/s-forms.js");
+    assertEquals(200, response.statusCode());
+    assertTrue(response.getHeader("Content-Type").startsWith("application/javascript"));
+    assertEquals(SnippetRoutes.CACHE_CONTROL, response.getHeader("Cache-Control"));
+    assertEquals("nosniff", response.getHeader("X-Content-Type-Options"));
+    assertEquals("cross-origin", response.getHeader("Cross-Origin-Resource-Policy"));
+    String etag = response.getHeader("ETag");
+    assertTrue(etag.matches("\"[0-9a-f]{32}\""), etag);
+    assertNotEquals(http.get("/s.js").getHeader("ETag"), etag);
+    assertEquals(Buffer.buffer(Resources.read(SnippetRoutes.FORMS_RESOURCE)), response.body());
+
+    HttpResponse<Buffer> gzipped = http.get("/s-forms.js", "Accept-Encoding", "gzip");
+    assertEquals("gzip", gzipped.getHeader("Content-Encoding"));
+    assertEquals("Accept-Encoding", gzipped.getHeader("Vary"));
+    assertEquals(304, http.get("/s-forms.js", "If-None-Match", etag).statusCode());
   }
 }
