@@ -13,6 +13,10 @@ public interface Stores {
 
   Outbox outbox();
 
+  LeadStore leads();
+
+  RateLimitStore rateLimits();
+
   /** Succeeds when the backend answers. */
   Future<Void> ping();
 

@@ -1,6 +1,8 @@
 package io.leadgate.store.memory;
 
 import io.leadgate.store.EventLog;
+import io.leadgate.store.LeadStore;
+import io.leadgate.store.RateLimitStore;
 import io.leadgate.store.StatsStore;
 import io.leadgate.store.Stores;
 import io.leadgate.store.VisitorStore;
@@ -14,11 +16,15 @@ public final class MemoryStores implements Stores {
   private final MemoryVisitorStore visitors;
   private final MemoryStatsStore stats;
   private final MemoryOutbox outbox = new MemoryOutbox();
+  private final MemoryLeadStore leads;
+  private final MemoryRateLimitStore rateLimits;
 
   public MemoryStores(Vertx vertx, Clock clock, int partitions) {
     this.events = new MemoryEventLog(vertx, clock, partitions);
     this.visitors = new MemoryVisitorStore(clock);
     this.stats = new MemoryStatsStore(clock);
+    this.leads = new MemoryLeadStore(clock, visitors, outbox);
+    this.rateLimits = new MemoryRateLimitStore(clock);
   }
 
   @Override
@@ -39,6 +45,16 @@ public final class MemoryStores implements Stores {
   @Override
   public MemoryOutbox outbox() {
     return outbox;
+  }
+
+  @Override
+  public LeadStore leads() {
+    return leads;
+  }
+
+  @Override
+  public RateLimitStore rateLimits() {
+    return rateLimits;
   }
 
   @Override

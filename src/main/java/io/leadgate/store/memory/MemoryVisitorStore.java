@@ -109,6 +109,18 @@ final class MemoryVisitorStore implements VisitorStore {
     visitors.values().removeIf(entry -> entry.expiresAt <= now);
   }
 
+  /** Points the visitor at its lead and keeps it from now on (as {@code link_visitor.lua} does). */
+  synchronized void link(String site, String visitorId, String leadId) {
+    String key = site + ":" + visitorId;
+    Entry entry = live(key);
+    if (entry == null) {
+      entry = new Entry();
+      visitors.put(key, entry);
+    }
+    entry.hash.put("lead", leadId);
+    entry.expiresAt = Long.MAX_VALUE;
+  }
+
   /** The entry, or null when absent or past its retention (it is then dropped, as Redis expires it). */
   private Entry live(String key) {
     Entry entry = visitors.get(key);

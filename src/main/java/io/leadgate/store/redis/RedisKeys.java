@@ -68,4 +68,43 @@ public final class RedisKeys {
   public static String daily(String site, LocalDate day, String kind) {
     return "lg:{d:" + site + "}:" + DAY.format(day) + ":" + kind;
   }
+
+  private static String leadPrefix(String leadId) {
+    return "lg:" + shardTag(leadShard(leadId)) + ":lead:" + leadId;
+  }
+
+  /** A lead's hash: id, site, email, stage, created_at, updated_at, seq, fields, consents, first_touch... */
+  public static String lead(String leadId) {
+    return leadPrefix(leadId);
+  }
+
+  /** A lead's stage history (list of JSON entries, oldest first). */
+  public static String leadStages(String leadId) {
+    return leadPrefix(leadId) + ":stages";
+  }
+
+  /** A lead's visitors (set of {@code site:visitorId}). */
+  public static String leadVisitors(String leadId) {
+    return leadPrefix(leadId) + ":visitors";
+  }
+
+  /** Marks a submission applied to the lead (value: its visitor id), for as long as a retry may come. */
+  public static String leadSubmission(String leadId, String submissionId) {
+    return leadPrefix(leadId) + ":sub:" + submissionId;
+  }
+
+  /** The email index: the lead id that owns a normalised email on a site. Claimed with SET NX; crosses shards. */
+  public static String email(String site, String emailKey) {
+    return "lg:email:" + site + ":" + emailKey;
+  }
+
+  /** A completed form submission ({@code leadId visitorId}), for answering its retries. */
+  public static String formSubmission(String site, String submissionId) {
+    return "lg:fsub:" + site + ":" + submissionId;
+  }
+
+  /** A rate-limit window counter; {@code subject} is a keyed hash of the IP address or email, never the value. */
+  public static String rateLimit(String scope, String subject) {
+    return "lg:rl:" + scope + ":" + subject;
+  }
 }

@@ -3,6 +3,8 @@ package io.leadgate.store.redis;
 import io.leadgate.config.GatewayConfig;
 import io.leadgate.ops.Metrics;
 import io.leadgate.store.EventLog;
+import io.leadgate.store.LeadStore;
+import io.leadgate.store.RateLimitStore;
 import io.leadgate.store.StatsStore;
 import io.leadgate.store.Stores;
 import io.leadgate.store.VisitorStore;
@@ -18,14 +20,18 @@ public final class RedisStores implements Stores {
   private final RedisVisitorStore visitors;
   private final RedisStatsStore stats;
   private final RedisOutbox outbox;
+  private final RedisLeadStore leads;
+  private final RedisRateLimitStore rateLimits;
 
-  private RedisStores(RedisClient redis, String url, int partitions) {
+  private RedisStores(RedisClient redis, String url, int partitions, long timeoutMs) {
     this.redis = redis;
     this.url = url;
     this.events = new RedisEventLog(redis, partitions);
     this.visitors = new RedisVisitorStore(redis);
     this.stats = new RedisStatsStore(redis);
     this.outbox = new RedisOutbox(redis);
+    this.leads = new RedisLeadStore(redis, new AofBarrier(redis, timeoutMs));
+    this.rateLimits = new RedisRateLimitStore(redis);
   }
 
   /**
@@ -34,9 +40,11 @@ public final class RedisStores implements Stores {
    */
   public static Future<RedisStores> start(Vertx vertx, GatewayConfig config, Metrics metrics) {
     RedisClient client = new RedisClient(vertx, config.redis(), metrics);
-    RedisStores stores = new RedisStores(client, config.redis().url(), config.ingest().partitions());
+    RedisStores stores = new RedisStores(client, config.redis().url(), config.ingest().partitions(),
+        config.redis().timeoutMs());
     return stores.events.createGroups()
-        .compose(v -> client.loadScripts(List.of(RedisVisitorStore.RECORD, RedisStatsStore.COUNT)))
+        .compose(v -> client.loadScripts(List.of(RedisVisitorStore.RECORD, RedisStatsStore.COUNT,
+            RedisLeadStore.APPLY, RedisLeadStore.LINK)))
         .map(stores)
         .otherwise(stores);
   }
@@ -63,6 +71,16 @@ public final class RedisStores implements Stores {
   @Override
   public RedisOutbox outbox() {
     return outbox;
+  }
+
+  @Override
+  public LeadStore leads() {
+    return leads;
+  }
+
+  @Override
+  public RateLimitStore rateLimits() {
+    return rateLimits;
   }
 
   @Override
