@@ -9,10 +9,16 @@ import io.leadgate.collect.Projector;
 import io.leadgate.collect.SnippetRoutes;
 import io.leadgate.config.GatewayConfig;
 import io.leadgate.config.SiteConfig;
+import io.leadgate.forms.DomainLists;
+import io.leadgate.forms.FormConfig;
+import io.leadgate.forms.FormsRoutes;
+import io.leadgate.forms.FormsService;
+import io.leadgate.forms.SignedTokens;
 import io.leadgate.http.ClientIp;
 import io.leadgate.http.DemoRoutes;
 import io.leadgate.http.GatewayRouter;
 import io.leadgate.http.HttpVerticle;
+import io.leadgate.identity.LeadIds;
 import io.leadgate.ops.Metrics;
 import io.leadgate.ops.OpsRoutes;
 import io.leadgate.store.Stores;
@@ -27,12 +33,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * The assembled gateway: builds the stores and features from the configuration, deploys the projector and
  * the HTTP instances, and stops them again. Tests start it exactly as {@link Main} does.
  */
 public final class Gateway {
+  private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
   private final Vertx vertx;
   private final GatewayConfig config;
   private final Stores stores;
@@ -52,10 +60,12 @@ public final class Gateway {
     Future<Stores> stores = config.redis().enabled()
         ? RedisStores.start(vertx, config, metrics).map(s -> (Stores) s)
         : Future.succeededFuture(new MemoryStores(vertx, clock, config.ingest().partitions()));
-    return stores.compose(s -> new Gateway(vertx, config, s, metrics).deploy(clock));
+    // read here, on the caller's thread: the lists are large and deploy() may run on an event loop
+    DomainLists lists = DomainLists.shipped();
+    return stores.compose(s -> new Gateway(vertx, config, s, metrics).deploy(clock, lists));
   }
 
-  private Future<Gateway> deploy(Clock clock) {
+  private Future<Gateway> deploy(Clock clock, DomainLists lists) {
     Map<String, SiteConfig> sites = config.sitesByKey();
     Backlog backlog = new Backlog(config.ingest().maxBacklog());
     backlog.watch(vertx, stores.events(), metrics);
@@ -68,6 +78,7 @@ public final class Gateway {
     if (snippet != null) {
       features.add(snippet::mount);
     }
+    features.add(new FormsRoutes(forms(clock, lists), clientIp, config.server().publicUrl())::mount);
     features.add(new OpsRoutes(stores, metrics)::mount);
     if (config.server().demoPage()) {
       features.add(DemoRoutes::mount);
@@ -92,6 +103,23 @@ public final class Gateway {
           port = servers.get(0).actualPort();
           return this;
         });
+  }
+
+  private FormsService forms(Clock clock, DomainLists lists) {
+    String secret = config.secret();
+    if (secret == null) {
+      secret = SignedTokens.randomSecret();
+      if (!config.forms().isEmpty()) {
+        LOG.warning("no secret configured: form tokens and download links are signed with a random secret that dies "
+            + "with this process and differs on every instance; set secret: (32+ characters) in the configuration");
+      }
+    }
+    Map<String, String> secrets = new java.util.HashMap<>();
+    for (FormConfig form : config.forms()) {
+      secrets.put(form.id(), form.secret() != null ? form.secret() : secret);
+    }
+    return new FormsService(config.forms(), config.sitesByKey(), stores, new SignedTokens(secrets, clock), lists,
+        secret, config.assetsFolder(), metrics, clock, new LeadIds());
   }
 
   public int port() {

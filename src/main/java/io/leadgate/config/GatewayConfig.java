@@ -1,7 +1,10 @@
 package io.leadgate.config;
 
-import io.leadgate.admin.ApiKey;
+import io.leadgate.admin.ApiKeyConfig;
+import io.leadgate.forms.FormConfig;
 import io.leadgate.scoring.ScoringConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,27 +14,54 @@ import java.util.stream.Collectors;
 /**
  * The whole configuration, immutable and validated once at start-up.
  *
+ * @param secret  signs form tokens and download links (at least 32 characters); every instance of one deployment
+ *                needs the same. Absent: a random one per start, with a warning (links then die with the process)
+ * @param assets  the folder that lead-magnet files ({@code forms[].magnet.file}) are served from
+ * @param forms   lead-magnet forms
+ * @param apiKeys keys that open {@code /api/*} (only their SHA-256); none: the API answers 401 to everyone
  * @param scoring lead scoring and qualification (reloadable: see {@code scoring.ScoringReloader})
- * @param apiKeys keys that may call {@code /api/*}, stored as SHA-256
  */
 public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig ingest, List<SiteConfig> sites,
-                           ScoringConfig scoring, List<ApiKey> apiKeys) {
+                            String secret, String assets, List<FormConfig> forms, List<ApiKeyConfig> apiKeys,
+                            ScoringConfig scoring) {
 
   public GatewayConfig {
     server = server == null ? ServerConfig.defaults() : server;
     redis = redis == null ? RedisConfig.defaults() : redis;
     ingest = ingest == null ? IngestConfig.defaults() : ingest;
     sites = sites == null ? List.of() : List.copyOf(sites);
+    forms = forms == null ? List.of() : List.copyOf(forms);
     Check.that(!sites.isEmpty(), "sites", "must list at least one site");
     Check.unique(sites.stream().map(SiteConfig::key).toList(), "sites[].key");
     scoring = scoring == null ? ScoringConfig.defaults() : scoring;
     apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
-    Check.unique(apiKeys.stream().map(ApiKey::name).toList(), "apiKeys[].name");
+    Check.unique(apiKeys.stream().map(ApiKeyConfig::name).toList(), "apiKeys[].name");
     try {
       scoring.checkSites(sites.stream().map(SiteConfig::key).toList());
     } catch (ConfigException e) {
       throw e.locate(null, "scoring");
     }
+    Check.that(secret == null || secret.length() >= 32, "secret",
+        "must be at least 32 characters (for example: openssl rand -hex 32)");
+    Check.unique(forms.stream().map(FormConfig::id).toList(), "forms[].id");
+    List<String> siteKeys = sites.stream().map(SiteConfig::key).toList();
+    for (int i = 0; i < forms.size(); i++) {
+      FormConfig form = forms.get(i);
+      Check.that(siteKeys.contains(form.site()), "forms[" + i + "].site",
+          "must be the key of a site (was \"" + form.site() + "\"; sites: " + siteKeys + ")");
+      if (form.magnet() != null && form.magnet().file() != null) {
+        checkAsset(assets, form.magnet().file(), "forms[" + i + "].magnet.file");
+      }
+    }
+  }
+
+  /** Start-up only (before any event loop exists): a magnet file must be there, inside the assets folder. */
+  private static void checkAsset(String assets, String file, String field) {
+    Check.that(assets != null, field, "needs the top-level assets folder to be set");
+    Path folder = Path.of(assets).toAbsolutePath().normalize();
+    Path path = folder.resolve(file).normalize();
+    Check.that(path.startsWith(folder), field, "must stay inside the assets folder (was \"" + file + "\")");
+    Check.that(Files.isRegularFile(path), field, "is not a file in " + folder + " (was \"" + file + "\")");
   }
 
   public Optional<SiteConfig> site(String key) {
@@ -42,11 +72,16 @@ public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig
     return sites.stream().collect(Collectors.toUnmodifiableMap(SiteConfig::key, Function.identity()));
   }
 
+  /** The assets folder, absolute; null when not configured. */
+  public Path assetsFolder() {
+    return assets == null ? null : Path.of(assets).toAbsolutePath().normalize();
+  }
+
   public GatewayConfig withServer(ServerConfig newServer) {
-    return new GatewayConfig(newServer, redis, ingest, sites, scoring, apiKeys);
+    return new GatewayConfig(newServer, redis, ingest, sites, secret, assets, forms, apiKeys, scoring);
   }
 
   public GatewayConfig withRedis(RedisConfig newRedis) {
-    return new GatewayConfig(server, newRedis, ingest, sites, scoring, apiKeys);
+    return new GatewayConfig(server, newRedis, ingest, sites, secret, assets, forms, apiKeys, scoring);
   }
 }

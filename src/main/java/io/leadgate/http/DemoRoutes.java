@@ -8,6 +8,8 @@ import java.io.InputStream;
 /** The bundled demo landing page at {@code /}: the snippet and a lead-magnet form, so a newcomer sees the flow. */
 public final class DemoRoutes {
   private static final Buffer PAGE = load("demo/index.html");
+  /** The demo form's lead magnet ({@code leadgate-demo.yaml}, form {@code ebook}). */
+  private static final Buffer EBOOK = load("demo/ebook.pdf");
 
   private DemoRoutes() {
   }
@@ -17,6 +19,10 @@ public final class DemoRoutes {
         .putHeader("Content-Type", "text/html; charset=utf-8")
         .putHeader("Cache-Control", "no-cache")
         .end(PAGE));
+    router.get("/demo/ebook.pdf").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "application/pdf")
+        .putHeader("Content-Disposition", "attachment; filename=\"lead-scoring-that-sales-trusts.pdf\"")
+        .end(EBOOK));
   }
 
   private static Buffer load(String resource) {

@@ -10,7 +10,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The one place where failures become HTTP answers: {@code {"error": {"code", "message", "field"}}}.
+ * The one place where failures become HTTP answers: {@code {"error": {"code", "message", "field"}}}, or for a
+ * form with fields in error {@code 422 {"errors": {"field": "message"}}}.
  * Client mistakes get their 4xx, a store outage 503 with {@code Retry-After}; nothing else ever shows a stack trace.
  */
 public final class ErrorHandler implements Handler<RoutingContext> {
@@ -24,7 +25,15 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       return;
     }
     Throwable failure = ctx.failure();
-    if (failure instanceof ApiException api) {
+    if (failure instanceof ApiException api && api.errors() != null) {
+      ctx.response().setStatusCode(api.status())
+          .putHeader("Content-Type", "application/json")
+          .putHeader("Cache-Control", "no-store")
+          .end(new JsonObject().put("errors", new JsonObject(new java.util.LinkedHashMap<>(api.errors()))).encode());
+    } else if (failure instanceof ApiException api) {
+      if (api.retryAfterSeconds() > 0) {
+        ctx.response().putHeader("Retry-After", Long.toString(api.retryAfterSeconds()));
+      }
       send(ctx, api.status(), api.code(), api.getMessage(), api.field());
     } else if (failure instanceof StoreUnavailableException || failure instanceof TimeoutException) {
       ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
