@@ -2,7 +2,6 @@ package io.leadgate.scoring;
 
 import io.leadgate.collect.Event;
 import io.leadgate.collect.EventType;
-import io.leadgate.config.SiteConfig;
 import io.leadgate.identity.Lead;
 import io.leadgate.identity.LeadChanges;
 import io.leadgate.identity.Stage;
@@ -36,16 +35,13 @@ public final class ScoringService {
   private final ScoreStore scores;
   private final VisitorStore visitors;
   private final ScoringRules rules;
-  private final Map<String, SiteConfig> sites;
   private final Clock clock;
 
-  public ScoringService(LeadStore leads, ScoreStore scores, VisitorStore visitors, ScoringRules rules,
-                        Map<String, SiteConfig> sites, Clock clock) {
+  public ScoringService(LeadStore leads, ScoreStore scores, VisitorStore visitors, ScoringRules rules, Clock clock) {
     this.leads = leads;
     this.scores = scores;
     this.visitors = visitors;
     this.rules = rules;
-    this.sites = sites;
     this.clock = clock;
   }
 
@@ -116,6 +112,11 @@ public final class ScoringService {
         .compose(result -> index(leadId, result));
   }
 
+  /** The lead's score and stage now, read without writing anything. */
+  public Future<ScoreResult> refreshView(String leadId, String site) {
+    return scores.apply(leadId, ScoreDelta.readOnlyDelta(), rules.current().site(site).thresholds(), clock.millis());
+  }
+
   /** The lead's score now, split into its rules. */
   public Future<ScoreExplanation> explain(String leadId, String site) {
     long halfLife = rules.current().site(site).thresholds().halfLifeMs();
@@ -179,9 +180,5 @@ public final class ScoringService {
     return new Event(id, site, visitor, null, type.get(), entry.getString("url", ""), entry.getString("page"),
         entry.getString("title"), null, utm, Map.of(), entry.getString("name"),
         props == null ? Map.of() : props.getMap(), 0, entry.getLong("at", 0L), null);
-  }
-
-  SiteConfig site(String key) {
-    return sites.get(key);
   }
 }
