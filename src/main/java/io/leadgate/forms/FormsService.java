@@ -148,19 +148,22 @@ public final class FormsService {
       return Future.succeededFuture(decoy(form, "disposable", visitorId, submit.baseUrl()));
     }
     String submissionId = input.submission() != null ? input.submission() : "srv-" + randomId(12);
-    LeadStore leads = stores.leads();
-    return leads.submission(site.key(), submissionId).compose(done -> {
+    // read together: whether this is a retry, and the visitor whose first touch a new lead takes
+    Future<Optional<Submitted>> earlier = stores.leads().submission(site.key(), submissionId);
+    Future<Optional<Visitor>> visitor = stores.visitors().visitor(site.key(), visitorId);
+    return Future.all(earlier, visitor).compose(read -> {
+      Optional<Submitted> done = earlier.result();
       if (done.isPresent()) {
         count(form, "retry");
         return Future.succeededFuture(answer(form, done.get().leadId(), done.get().visitorId(), submit.baseUrl()));
       }
       return rateLimit(form, submit.ip(), valid.email())
-          .compose(v -> convert(form, site, submit, valid, visitorId, submissionId));
+          .compose(v -> convert(form, site, submit, valid, visitorId, visitor.result(), submissionId));
     });
   }
 
   private Future<Answer> convert(FormConfig form, SiteConfig site, Submit submit, FormValidator.Valid valid,
-                                 String visitorId, String submissionId) {
+                                 String visitorId, Optional<Visitor> visitor, String submissionId) {
     long now = clock.millis();
     String ip = IpAnonymizer.apply(site.ip(), submit.ip());
     String page = submit.input().page();
@@ -169,10 +172,9 @@ public final class FormsService {
     valid.consents().forEach(c -> consents.add(new JsonObject().put("kind", c.kind()).put("text", c.text())
         .put("field", c.field()).put("form", form.id()).put("at", now).put("ip", ip).put("page", page)));
     LeadStore leads = stores.leads();
-    return stores.visitors().visitor(site.key(), visitorId)
-        .compose(visitor -> leads.findOrCreate(new Conversion(site.key(), valid.email(), leadIds.get(), submissionId,
-            visitorId, form.id(), form.kind().stage(), valid.fields(), consents, firstTouch(visitor, page, now),
-            junkReason, now, SUBMISSION_TTL_SECONDS)))
+    return leads.findOrCreate(new Conversion(site.key(), valid.email(), leadIds.get(), submissionId, visitorId,
+            form.id(), form.kind().stage(), valid.fields(), consents, firstTouch(visitor, page, now), junkReason, now,
+            SUBMISSION_TTL_SECONDS))
         .compose(converted -> leads.linkVisitor(converted.lead().id(), site.key(), converted.visitorId())
             .compose(v -> stores.events().append(List.of(formEvent(form, converted, submissionId, page, ip, now))))
             .compose(v -> leads.recordSubmission(site.key(), submissionId,

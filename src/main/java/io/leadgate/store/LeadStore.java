@@ -77,11 +77,15 @@ public interface LeadStore {
    */
   default Future<Converted> findOrCreate(Conversion conversion) {
     return claimEmail(conversion.site(), conversion.email().key(), conversion.candidateLeadId())
-        .compose(leadId -> convertInto(leadId, conversion, 1));
+        .compose(leadId -> leadId.equals(conversion.candidateLeadId())
+            // just claimed: nobody else can have written it yet, so skip the read (a conflict reads it after all)
+            ? convertInto(leadId, conversion, Future.succeededFuture(Optional.empty()), 1)
+            : convertInto(leadId, conversion, lead(leadId), 1));
   }
 
-  private Future<Converted> convertInto(String leadId, Conversion conversion, int attempt) {
-    return lead(leadId).compose(existing -> {
+  private Future<Converted> convertInto(String leadId, Conversion conversion, Future<Optional<Lead>> read,
+                                        int attempt) {
+    return read.compose(existing -> {
       LeadChange change = LeadChanges.conversion(existing, conversion, leadId);
       return apply(change).compose(applied -> switch (applied.outcome()) {
         case APPLIED -> Future.succeededFuture(new Converted(change.after(), existing.isEmpty(), false,
@@ -91,7 +95,7 @@ public interface LeadStore {
                 ? conversion.visitorId() : applied.submittedBy()));
         case CONFLICT -> attempt >= MAX_ATTEMPTS
             ? Future.failedFuture(new StoreUnavailableException("lead " + leadId + " is changing too fast", null))
-            : convertInto(leadId, conversion, attempt + 1);
+            : convertInto(leadId, conversion, lead(leadId), attempt + 1);
       });
     });
   }
