@@ -36,15 +36,12 @@ final class RedisScoreStore implements ScoreStore {
   public Future<ScoreResult> apply(String leadId, ScoreDelta step, Thresholds thresholds, long now) {
     List<String> keys = List.of(RedisKeys.lead(leadId), RedisKeys.leadStages(leadId), RedisKeys.outboxOf(leadId),
         RedisKeys.leadScore(leadId), RedisKeys.leadScored(leadId), RedisKeys.leadPoints(leadId));
-    List<String> args = List.of(Long.toString(now), leadId, policyJson(thresholds).encode(), stepJson(step).encode());
-    return redis.eval("score_lead", SCORE, keys, args).map(RedisScoreStore::result);
-  }
-
-  static JsonObject policyJson(Thresholds t) {
-    JsonArray bant = new JsonArray();
-    t.bant().stream().sorted().forEach(c -> bant.add(c.label()));
-    return new JsonObject().put("half", t.halfLifeMs()).put("mql", t.mqlScore()).put("minFit", t.mqlMinFit())
-        .put("bant", bant).put("notify", t.notifyScore()).put("ids", KEPT_EVENT_IDS).put("log", KEPT_LOG);
+    List<String> args = List.of(Long.toString(now), leadId, Long.toString(thresholds.halfLifeMs()),
+        Integer.toString(thresholds.mqlScore()), thresholds.mqlMinFit() == null ? "" : thresholds.mqlMinFit().toString(),
+        String.join(",", thresholds.bant().stream().sorted().map(Criterion::label).toList()),
+        thresholds.notifyScore() ? "1" : "0", Integer.toString(KEPT_EVENT_IDS), Integer.toString(KEPT_LOG),
+        stepJson(step).encode());
+    return redis.queueEval("score_lead", SCORE, keys, args).map(RedisScoreStore::result);
   }
 
   static JsonObject stepJson(ScoreDelta step) {
@@ -171,7 +168,7 @@ final class RedisScoreStore implements ScoreStore {
       keys.add(RedisKeys.leadIndexOrder(site, stage.label(), LeadOrder.RECENT.label()));
       args.add(stage.label());
     }
-    return redis.eval("index_lead", INDEX, keys, args).mapEmpty();
+    return redis.queueEval("index_lead", INDEX, keys, args).mapEmpty();
   }
 
   @Override
