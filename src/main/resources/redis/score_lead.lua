@@ -6,7 +6,9 @@
 --       9 log entries kept, 10 step (JSON):
 --       {events: [{id, at, day, pts: [{r, p, max}], bant: {criterion: why}, why}],
 --        fit: {src, rules: {rule: {p, why}}, bant: {criterion: why}} or absent, ro: bool}
--- Returns {'ok', site, stage, seq, version, score, fit, activity, fresh, moves (JSON)} | {'nolead'} | {'stale'}
+-- Returns {'ok', site, stage, seq, version, score, fit, activity, fresh, moves (JSON), index} | {'nolead'} | {'stale'}
+--   index: 1 when the lead's index entries are out of date (score or stage changed, or its activity moved to
+--   another minute: the recent order is kept to the minute)
 -- Numbers go back as strings: Redis would truncate a Lua number to an integer.
 local lead, stages, outbox, score, ids, log = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
 local now, leadId, half = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3])
@@ -44,6 +46,7 @@ if present(step.fit) and (l[2] or '') ~= step.fit.src then
 end
 local s = redis.call('HMGET', score, 'activity', 'bant_ev', 'horizon', 'fitsum', 'beh_v', 'beh_t', 'ver', 'bant_f')
 local activity = tonumber(s[1] or '0')
+local previousActivity = activity
 local bantEvents = nil
 local function eventsKnown()
   if not bantEvents then
@@ -253,5 +256,9 @@ end
 if #set > 0 then
   redis.call('HSET', score, unpack(set))
 end
+local index = 0
+if changed or #moves > 0 or math.floor(activity / 60000) ~= math.floor(previousActivity / 60000) then
+  index = 1
+end
 return {'ok', site, stage, tostring(seq), tostring(seq + version), tostring(total), tostring(fitScore),
-  tostring(activity), fresh, cjson.encode(done)}
+  tostring(activity), fresh, cjson.encode(done), index}

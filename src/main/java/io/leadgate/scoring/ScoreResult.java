@@ -14,16 +14,18 @@ import java.util.List;
  * @param activity the newest scored event's time, ms (0: none yet)
  * @param fresh    events applied for the first time (the others were seen before)
  * @param moves    stage changes the step made, in order
+ * @param reindex  the lead's index entries are out of date: its score or stage changed, or its activity moved to
+ *                 another minute (the recent order is kept to the minute)
  */
 public record ScoreResult(Outcome outcome, String site, Stage stage, long seq, long version, double score, double fit,
-                          long activity, int fresh, List<Move> moves) {
+                          long activity, int fresh, List<Move> moves, boolean reindex) {
 
   public ScoreResult {
     moves = List.copyOf(moves);
   }
 
   public static ScoreResult of(Outcome outcome) {
-    return new ScoreResult(outcome, null, null, 0, 0, 0, 0, 0, 0, List.of());
+    return new ScoreResult(outcome, null, null, 0, 0, 0, 0, 0, 0, List.of(), false);
   }
 
   public enum Outcome {

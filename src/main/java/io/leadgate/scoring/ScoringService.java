@@ -97,8 +97,12 @@ public final class ScoringService {
     });
   }
 
+  /**
+   * Puts the lead in its site's indexes when they are out of date, and whenever nothing new was applied: a step
+   * whose events were all seen before is most likely the retry of one whose index update failed.
+   */
   private Future<ScoreResult> index(String leadId, ScoreResult result) {
-    if (result.outcome() != ScoreResult.Outcome.APPLIED) {
+    if (result.outcome() != ScoreResult.Outcome.APPLIED || !(result.reindex() || result.fresh() == 0)) {
       return Future.succeededFuture(result);
     }
     return scores.index(result.site(), new IndexEntry(leadId, result.version(), result.stage(), result.score(),

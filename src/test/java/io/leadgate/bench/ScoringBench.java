@@ -62,6 +62,98 @@ class ScoringBench {
     }
   }
 
+  /** Events through the whole gateway (intake, projector, scoring) on Redis: leads' events against anonymous ones. */
+  @Test
+  void gateway() throws Exception {
+    try (RedisServer redis = RedisServer.start()) {
+      redis.command("CONFIG", "SET", "appendonly", "no");
+      String yaml = """
+          server: {trustedProxies: ["127.0.0.1"]}
+          secret: bench-secret-0123456789abcdef0123456789
+          sites: [{key: acme, allowedOrigins: ["*"]}]
+          forms:
+            - {id: ebook, site: acme, kind: magnet, fields: [{name: email, type: email, required: true}],
+               magnet: {url: "https://cdn.acme.com/e.pdf"}, spam: {minSeconds: 0}, rateLimit: {perIp: 0, perEmail: 0}}
+          scoring:
+            halfLifeDays: 0
+            mql: {score: 1000000}
+            rules:
+              - {id: ebook, event: form, form: ebook, points: 10}
+              - {id: video, event: custom, name: video_played, points: 2}
+              - {id: pricing, event: pageview, path: "/pricing*", points: 1}
+          """;
+      try (io.leadgate.testing.TestGateway gateway = io.leadgate.testing.TestGateway.start(yaml, redis.url())) {
+        List<String> leadVisitors = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+          String visitor = String.format("%032x", i + 1);
+          leadVisitors.add(visitor);
+          JsonObject body = new JsonObject().put("visitor", visitor).put("submission", "submission-" + i)
+              .put("fields", new JsonObject().put("email", "p" + i + "@acme.com"));
+          gateway.client().post("/f/ebook").putHeader("X-Forwarded-For", "10.0." + (i / 200) + "." + (i % 200 + 1))
+              .sendJsonObject(body).await(10, TimeUnit.SECONDS);
+        }
+        drain(gateway);
+        List<String> anonymous = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+          anonymous.add(String.format("%032x", 100_000 + i));
+        }
+        for (int round = 0; round < 2; round++) {
+          blast(gateway, anonymous, "anonymous visitors");
+          blast(gateway, leadVisitors, "leads (scored)");
+        }
+        String line = redis.command("INFO", "commandstats");
+        for (String l : line.split("\\r?\\n")) {
+          if (l.contains("evalsha")) {
+            System.out.println("BENCH gateway server side: " + l);
+          }
+        }
+      }
+    }
+  }
+
+  private static void blast(io.leadgate.testing.TestGateway gateway, List<String> visitors, String who)
+      throws Exception {
+    int batches = 400;
+    int perBatch = 50;
+    long start = System.nanoTime();
+    List<Future<?>> sent = new ArrayList<>();
+    AtomicInteger n = new AtomicInteger();
+    for (int b = 0; b < batches; b++) {
+      JsonArray batch = new JsonArray();
+      for (int i = 0; i < perBatch; i++) {
+        int k = n.incrementAndGet();
+        String visitor = visitors.get(k % visitors.size());
+        batch.add(new JsonObject().put("site", "acme").put("visitor", visitor).put("id", "b" + System.nanoTime() + k)
+            .put("type", k % 2 == 0 ? "custom" : "pageview").put("name", "video_played")
+            .put("url", k % 4 == 1 ? "https://www.acme.com/pricing" : "https://www.acme.com/blog"));
+      }
+      sent.add(gateway.client().post("/e").putHeader("Content-Type", "text/plain")
+          .putHeader("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/120")
+          .sendBuffer(io.vertx.core.buffer.Buffer.buffer(batch.encode())));
+      if (sent.size() >= 16) {
+        Future.all(new ArrayList<>(sent)).await(60, TimeUnit.SECONDS);
+        sent.clear();
+      }
+    }
+    Future.all(sent).await(60, TimeUnit.SECONDS);
+    double accepted = (System.nanoTime() - start) / 1e9;
+    drain(gateway);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    int events = batches * perBatch;
+    System.out.printf("BENCH gateway %s: %,d events accepted in %.2f s, projected%s in %.2f s = %,.0f events/s%n",
+        who, events, accepted, who.startsWith("leads") ? " and scored" : "", seconds, events / seconds);
+  }
+
+  private static void drain(io.leadgate.testing.TestGateway gateway) throws Exception {
+    long deadline = System.currentTimeMillis() + 300_000;
+    while (gateway.gateway().stores().events().backlog().await(10, TimeUnit.SECONDS) > 0) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("projection did not catch up");
+      }
+      Thread.sleep(20);
+    }
+  }
+
   @Test
   void memory() throws Exception {
     Vertx vertx = Vertx.vertx();

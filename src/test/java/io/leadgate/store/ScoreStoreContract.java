@@ -411,6 +411,15 @@ abstract class ScoreStoreContract {
   }
 
   @Test
+  void score_indexOutOfDate_onlyWhenScoreStageOrActivityMinuteChanged() {
+    Lead lead = lead();
+    assertTrue(apply(lead, MQL_50, T0, event("e-1", T0, null, 0, 0)).reindex(), "first activity");
+    assertTrue(!apply(lead, MQL_50, T0, event("e-2", T0 + 1000, null, 0, 0)).reindex(), "same minute, no points");
+    assertTrue(apply(lead, MQL_50, T0, event("e-3", T0 + 2000, "pricing", 10, 0)).reindex(), "score changed");
+    assertTrue(apply(lead, MQL_50, T0, event("e-4", T0 + 61_000, null, 0, 0)).reindex(), "another minute");
+  }
+
+  @Test
   void state_explainsEachRule() {
     Lead lead = lead();
     Thresholds t = new Thresholds(1000, null, Set.of(), HALF, false);

@@ -54,6 +54,7 @@ final class MemoryScoreStore implements ScoreStore {
         return Future.succeededFuture(ScoreResult.of(ScoreResult.Outcome.STALE_FIT));
       }
       LeadScore s = scores.computeIfAbsent(leadId, k -> new LeadScore());
+      long previousActivity = s.activity;
       boolean changed = false;
       int fresh = 0;
       String lastWhy = null;
@@ -115,7 +116,8 @@ final class MemoryScoreStore implements ScoreStore {
         s.version++;
       }
       return Future.succeededFuture(new ScoreResult(ScoreResult.Outcome.APPLIED, lead.site(), lead.stage(), lead.seq(),
-          lead.seq() + s.version, total, fit, s.activity, fresh, moves));
+          lead.seq() + s.version, total, fit, s.activity, fresh, moves,
+          changed || !moves.isEmpty() || Math.floorDiv(s.activity, 60_000) != Math.floorDiv(previousActivity, 60_000)));
     }
   }
 

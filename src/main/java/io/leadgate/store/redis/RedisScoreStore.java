@@ -89,7 +89,8 @@ final class RedisScoreStore implements ScoreStore {
     }
     return new ScoreResult(ScoreResult.Outcome.APPLIED, reply.get(1).toString(), stage(reply.get(2).toString()),
         number(reply.get(3)), number(reply.get(4)), Double.parseDouble(reply.get(5).toString()),
-        Double.parseDouble(reply.get(6).toString()), number(reply.get(7)), reply.get(8).toInteger(), moves);
+        Double.parseDouble(reply.get(6).toString()), number(reply.get(7)), reply.get(8).toInteger(), moves,
+        reply.get(10).toInteger() == 1);
   }
 
   /** Lua prints large integers in full below 1e14; parse through double to be safe with any form. */
