@@ -149,7 +149,7 @@ public final class FormsService {
     }
     String submissionId = input.submission() != null ? input.submission() : "srv-" + randomId(12);
     // read together: whether this is a retry, and the visitor whose first touch a new lead takes
-    Future<Optional<Submitted>> earlier = stores.leads().submission(site.key(), submissionId);
+    Future<Optional<Submitted>> earlier = stores.leads().submission(site.key(), recordId(form, submissionId));
     Future<Optional<Visitor>> visitor = stores.visitors().visitor(site.key(), visitorId);
     return Future.all(earlier, visitor).compose(read -> {
       Optional<Submitted> done = earlier.result();
@@ -177,13 +177,18 @@ public final class FormsService {
             SUBMISSION_TTL_SECONDS))
         .compose(converted -> leads.linkVisitor(converted.lead().id(), site.key(), converted.visitorId())
             .compose(v -> stores.events().append(List.of(formEvent(form, converted, submissionId, page, ip, now))))
-            .compose(v -> leads.recordSubmission(site.key(), submissionId,
+            .compose(v -> leads.recordSubmission(site.key(), recordId(form, submissionId),
                 new Submitted(converted.lead().id(), converted.visitorId()), SUBMISSION_TTL_SECONDS))
             .map(v -> {
               count(form, converted.duplicate() ? "retry" : junkReason != null ? "junk"
                   : converted.created() ? "lead_created" : "lead_updated");
               return answer(form, converted.lead().id(), converted.visitorId(), submit.baseUrl());
             }));
+  }
+
+  /** A submission is answered again only on its own form: the record is kept per form. */
+  private static String recordId(FormConfig form, String submissionId) {
+    return form.id() + ":" + submissionId;
   }
 
   /** Follows a download link: records the download on the lead and says how to deliver the magnet. */

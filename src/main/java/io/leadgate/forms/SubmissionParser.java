@@ -49,7 +49,7 @@ public final class SubmissionParser {
       throw ApiException.invalidField("fields", "must hold at most " + MAX_FIELDS + " fields");
     }
     Map<String, Object> fields = new LinkedHashMap<>();
-    fieldsNode.fields().forEachRemaining(e -> {
+    fieldsNode.properties().forEach(e -> {
       JsonNode value = e.getValue();
       if (value.isTextual()) {
         fields.put(e.getKey(), value.textValue());

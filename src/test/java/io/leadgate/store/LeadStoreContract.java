@@ -146,6 +146,16 @@ abstract class LeadStoreContract {
   }
 
   @Test
+  void findOrCreate_emailClaimedButLeadNeverWritten_nextSubmissionCreatesItUnderTheClaimedId() {
+    String claimed = ids.get();
+    await(leads().claimEmail(SITE, "ann@acme.com", claimed));
+    LeadStore.Converted converted = await(leads().findOrCreate(conversion("ann@acme.com", "sub-00000001", "visitor-1")));
+    assertEquals(claimed, converted.lead().id());
+    assertEquals(1, await(leads().lead(claimed)).orElseThrow().seq());
+    assertEquals(1, Outboxes.of(stores(), claimed).size());
+  }
+
+  @Test
   void findOrCreate_junk_createsDisqualifiedLeadWithItsReason() {
     Lead lead = await(leads().findOrCreate(conversion("ann@gmail.com", "sub-00000001", "visitor-1", Stage.LEAD,
         new JsonObject(), "free email domain gmail.com"))).lead();
