@@ -97,7 +97,7 @@ public final class Gateway {
     features.add(new FormsRoutes(forms(clock, lists), clientIp, config.server().publicUrl())::mount);
     features.add(new OpsRoutes(stores, metrics)::mount);
     ScoringRules scoringRules = new ScoringRules(config.scoring(), sites.keySet(), lists::isFreeMail, clock);
-    scoring = new ScoringService(stores.leads(), stores.scores(), stores.visitors(), scoringRules, clock);
+    scoring = new ScoringService(stores.leads(), stores.scores(), stores.visitors(), scoringRules, clock, metrics);
     ScoringReloader reloader = new ScoringReloader(vertx, configFile, scoringRules);
     features.add(new ApiKeyAuth(config.apiKeys())::mount);
     features.add(new LeadApiRoutes(new LeadsService(stores.leads(), stores.scores(), scoring,

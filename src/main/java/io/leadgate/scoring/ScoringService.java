@@ -5,6 +5,7 @@ import io.leadgate.collect.EventType;
 import io.leadgate.identity.Lead;
 import io.leadgate.identity.LeadChanges;
 import io.leadgate.identity.Stage;
+import io.leadgate.ops.Metrics;
 import io.leadgate.scoring.ScoreDelta.ScoredEvent;
 import io.leadgate.store.LeadChange;
 import io.leadgate.store.LeadStore;
@@ -36,13 +37,16 @@ public final class ScoringService {
   private final VisitorStore visitors;
   private final ScoringRules rules;
   private final Clock clock;
+  private final Metrics metrics;
 
-  public ScoringService(LeadStore leads, ScoreStore scores, VisitorStore visitors, ScoringRules rules, Clock clock) {
+  public ScoringService(LeadStore leads, ScoreStore scores, VisitorStore visitors, ScoringRules rules, Clock clock,
+                        Metrics metrics) {
     this.leads = leads;
     this.scores = scores;
     this.visitors = visitors;
     this.rules = rules;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   public ScoringRules rules() {
@@ -61,7 +65,16 @@ public final class ScoringService {
     return events.compose(list -> event.type() == EventType.FORM
             ? applyWithFit(leadId, list, policy, 1)
             : scores.apply(leadId, new ScoreDelta(list, null, false), policy.thresholds(), clock.millis()))
-        .compose(result -> index(leadId, result));
+        .compose(result -> index(leadId, result))
+        .onSuccess(this::count);
+  }
+
+  /** Counts steps by outcome and stage changes by stage (Prometheus: leadgate_scoring_*). */
+  private void count(ScoreResult result) {
+    metrics.counter("leadgate.scoring.steps", "outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT))
+        .increment();
+    result.moves().forEach(m -> metrics.counter("leadgate.scoring.stage_changes", "to", m.to().label(), "by", "scoring")
+        .increment());
   }
 
   /** The visitor's history, oldest first, ending with the event itself. */
@@ -159,6 +172,7 @@ public final class ScoringService {
         return leads.apply(change.get());
       }).compose(applied -> {
         if (applied.outcome() == LeadChange.Outcome.APPLIED) {
+          metrics.counter("leadgate.scoring.stage_changes", "to", stage.label(), "by", "api").increment();
           return refresh(leadId, lead.site()).map(Optional.of(change.get().after()));
         }
         return attempt >= LeadStore.MAX_ATTEMPTS

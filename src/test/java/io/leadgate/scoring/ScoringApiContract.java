@@ -265,6 +265,9 @@ abstract class ScoringApiContract {
     assertEquals(Stage.MQL, stageOf(lead.id()));
     assertEquals(1, outbox(lead.id(), "lead.stage_changed").size());
     assertEquals(1, await(stores().leads().stages(lead.id())).stream().filter(s -> s.stage() == Stage.MQL).count());
+    String metrics = await(gateway.client().get("/metrics").send()).bodyAsString();
+    assertTrue(metrics.contains("leadgate_scoring_stage_changes_total{by=\"scoring\",to=\"mql\"}"), metrics);
+    assertTrue(metrics.contains("leadgate_scoring_steps_total{outcome=\"applied\"}"), metrics);
   }
 
   @Test

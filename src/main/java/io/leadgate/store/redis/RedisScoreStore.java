@@ -175,8 +175,9 @@ final class RedisScoreStore implements ScoreStore {
   @Override
   public Future<List<IndexHit>> range(String site, Stage stage, LeadOrder order, Double max, int offset, int count) {
     String key = RedisKeys.leadIndexOrder(site, stage == null ? null : stage.label(), order.label());
-    Request request = Request.cmd(Command.ZREVRANGEBYSCORE).arg(key).arg(max == null ? "+inf" : Double.toString(max))
-        .arg("-inf").arg("WITHSCORES").arg("LIMIT").arg(offset).arg(count);
+    // ZRANGE ... BYSCORE REV (Redis 6.2+): ties come in descending member order, as the keyset cursor expects
+    Request request = Request.cmd(Command.ZRANGE).arg(key).arg(max == null ? "+inf" : Double.toString(max))
+        .arg("-inf").arg("BYSCORE").arg("REV").arg("LIMIT").arg(offset).arg(count).arg("WITHSCORES");
     return redis.send("lead_index", request).map(reply -> {
       List<IndexHit> hits = new ArrayList<>();
       for (int i = 0; i + 1 < reply.size(); i += 2) {
