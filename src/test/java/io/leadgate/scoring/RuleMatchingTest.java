@@ -75,6 +75,7 @@ class RuleMatchingTest {
     assertEquals(rules, POLICY.pointsFor(event).stream().map(Points::rule).toList());
   }
 
+  // Regression: the cap day was formatted with BASIC_ISO_DATE, which appends the zone ("20231114Z").
   @ParameterizedTest(name = "{0}")
   @MethodSource("table")
   void score_event_carriesPointsCapAndDay(String what, Event event, List<String> rules) {
