@@ -1,5 +1,6 @@
 package io.leadgate;
 
+import io.leadgate.admin.ApiKeyAuth;
 import io.leadgate.collect.Backlog;
 import io.leadgate.collect.BotFilter;
 import io.leadgate.collect.CollectRoutes;
@@ -18,9 +19,16 @@ import io.leadgate.http.ClientIp;
 import io.leadgate.http.DemoRoutes;
 import io.leadgate.http.GatewayRouter;
 import io.leadgate.http.HttpVerticle;
+import io.leadgate.identity.LeadHistory;
 import io.leadgate.identity.LeadIds;
 import io.leadgate.ops.Metrics;
 import io.leadgate.ops.OpsRoutes;
+import io.leadgate.scoring.LeadApiRoutes;
+import io.leadgate.scoring.LeadsService;
+import io.leadgate.scoring.ScoringListener;
+import io.leadgate.scoring.ScoringReloader;
+import io.leadgate.scoring.ScoringRules;
+import io.leadgate.scoring.ScoringService;
 import io.leadgate.store.Stores;
 import io.leadgate.store.memory.MemoryStores;
 import io.leadgate.store.redis.RedisStores;
@@ -28,6 +36,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +56,8 @@ public final class Gateway {
   private final Metrics metrics;
   private final List<String> deployments = new ArrayList<>();
   private int port;
+  private ScoringService scoring;
+  private long scoringWatch = -1;
 
   private Gateway(Vertx vertx, GatewayConfig config, Stores stores, Metrics metrics) {
     this.vertx = vertx;
@@ -56,16 +67,21 @@ public final class Gateway {
   }
 
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config, Clock clock) {
+    return start(vertx, config, clock, null);
+  }
+
+  /** @param configFile the file the configuration came from (scoring rules are reloaded from it); null: none */
+  public static Future<Gateway> start(Vertx vertx, GatewayConfig config, Clock clock, Path configFile) {
     Metrics metrics = new Metrics();
     Future<Stores> stores = config.redis().enabled()
         ? RedisStores.start(vertx, config, metrics).map(s -> (Stores) s)
         : Future.succeededFuture(new MemoryStores(vertx, clock, config.ingest().partitions()));
     // read here, on the caller's thread: the lists are large and deploy() may run on an event loop
     DomainLists lists = DomainLists.shipped();
-    return stores.compose(s -> new Gateway(vertx, config, s, metrics).deploy(clock, lists));
+    return stores.compose(s -> new Gateway(vertx, config, s, metrics).deploy(clock, lists, configFile));
   }
 
-  private Future<Gateway> deploy(Clock clock, DomainLists lists) {
+  private Future<Gateway> deploy(Clock clock, DomainLists lists, Path configFile) {
     Map<String, SiteConfig> sites = config.sitesByKey();
     Backlog backlog = new Backlog(config.ingest().maxBacklog());
     backlog.watch(vertx, stores.events(), metrics);
@@ -80,10 +96,20 @@ public final class Gateway {
     }
     features.add(new FormsRoutes(forms(clock, lists), clientIp, config.server().publicUrl())::mount);
     features.add(new OpsRoutes(stores, metrics)::mount);
+    ScoringRules scoringRules = new ScoringRules(config.scoring(), sites.keySet(), lists::isFreeMail, clock);
+    scoring = new ScoringService(stores.leads(), stores.scores(), stores.visitors(), scoringRules, clock, metrics);
+    ScoringReloader reloader = new ScoringReloader(vertx, configFile, scoringRules);
+    features.add(new ApiKeyAuth(config.apiKeys())::mount);
+    features.add(new LeadApiRoutes(new LeadsService(stores.leads(), stores.scores(), scoring,
+        new LeadHistory(stores.leads(), stores.visitors()), sites.keySet()), reloader, scoringRules)::mount);
+    if (config.scoring().watchSeconds() > 0) {
+      scoringWatch = reloader.watch(config.scoring().watchSeconds() * 1000L);
+    }
     if (config.server().demoPage()) {
       features.add(DemoRoutes::mount);
     }
     List<ProjectionListener> listeners = new ArrayList<>();
+    listeners.add(new ScoringListener(scoring));
 
     Projector projector = new Projector(stores, sites, listeners, metrics, config.ingest().batchSize());
     List<HttpVerticle> servers = new ArrayList<>();
@@ -138,8 +164,16 @@ public final class Gateway {
     return config;
   }
 
+  /** Scoring: the rules in force, lead scores and stages. */
+  public ScoringService scoring() {
+    return scoring;
+  }
+
   /** Undeploys the servers and the projector and closes the store. */
   public Future<Void> stop() {
+    if (scoringWatch >= 0) {
+      vertx.cancelTimer(scoringWatch);
+    }
     List<Future<Void>> undeploys = new ArrayList<>();
     deployments.forEach(id -> undeploys.add(vertx.undeploy(id)));
     return Future.join(undeploys).transform(v -> stores.close());

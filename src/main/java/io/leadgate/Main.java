@@ -26,8 +26,10 @@ public final class Main {
   public static void main(String[] args) {
     Map<String, String> env = System.getenv();
     GatewayConfig config;
+    Path file;
     try {
-      config = new ConfigLoader().load(configFile(args, env), env);
+      file = configFile(args, env);
+      config = new ConfigLoader().load(file, env);
     } catch (ConfigException | IllegalArgumentException e) {
       System.err.println("leadgate: " + e.getMessage());
       System.exit(2);
@@ -35,7 +37,7 @@ public final class Main {
     }
     Vertx vertx = Vertx.vertx();
     GatewayConfig running = config;
-    Gateway.start(vertx, config, Clock.systemUTC())
+    Gateway.start(vertx, config, Clock.systemUTC(), file)
         .onSuccess(gateway -> {
           LOG.info("Leadgate listening on http://localhost:" + gateway.port() + "/ (sites: "
               + running.sites().stream().map(s -> s.key()).toList() + ")");

@@ -1,6 +1,8 @@
 package io.leadgate.config;
 
+import io.leadgate.admin.ApiKeyConfig;
 import io.leadgate.forms.FormConfig;
+import io.leadgate.scoring.ScoringConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,13 +14,16 @@ import java.util.stream.Collectors;
 /**
  * The whole configuration, immutable and validated once at start-up.
  *
- * @param secret signs form tokens and download links (at least 32 characters); every instance of one deployment
- *               needs the same. Absent: a random one per start, with a warning (links then die with the process)
- * @param assets the folder that lead-magnet files ({@code forms[].magnet.file}) are served from
- * @param forms  lead-magnet forms
+ * @param secret  signs form tokens and download links (at least 32 characters); every instance of one deployment
+ *                needs the same. Absent: a random one per start, with a warning (links then die with the process)
+ * @param assets  the folder that lead-magnet files ({@code forms[].magnet.file}) are served from
+ * @param forms   lead-magnet forms
+ * @param apiKeys keys that open {@code /api/*} (only their SHA-256); none: the API answers 401 to everyone
+ * @param scoring lead scoring and qualification (reloadable: see {@code scoring.ScoringReloader})
  */
 public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig ingest, List<SiteConfig> sites,
-                            String secret, String assets, List<FormConfig> forms) {
+                            String secret, String assets, List<FormConfig> forms, List<ApiKeyConfig> apiKeys,
+                            ScoringConfig scoring) {
 
   public GatewayConfig {
     server = server == null ? ServerConfig.defaults() : server;
@@ -28,6 +33,14 @@ public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig
     forms = forms == null ? List.of() : List.copyOf(forms);
     Check.that(!sites.isEmpty(), "sites", "must list at least one site");
     Check.unique(sites.stream().map(SiteConfig::key).toList(), "sites[].key");
+    scoring = scoring == null ? ScoringConfig.defaults() : scoring;
+    apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+    Check.unique(apiKeys.stream().map(ApiKeyConfig::name).toList(), "apiKeys[].name");
+    try {
+      scoring.checkSites(sites.stream().map(SiteConfig::key).toList());
+    } catch (ConfigException e) {
+      throw e.locate(null, "scoring");
+    }
     Check.that(secret == null || secret.length() >= 32, "secret",
         "must be at least 32 characters (for example: openssl rand -hex 32)");
     Check.unique(forms.stream().map(FormConfig::id).toList(), "forms[].id");
@@ -65,10 +78,10 @@ public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig
   }
 
   public GatewayConfig withServer(ServerConfig newServer) {
-    return new GatewayConfig(newServer, redis, ingest, sites, secret, assets, forms);
+    return new GatewayConfig(newServer, redis, ingest, sites, secret, assets, forms, apiKeys, scoring);
   }
 
   public GatewayConfig withRedis(RedisConfig newRedis) {
-    return new GatewayConfig(server, newRedis, ingest, sites, secret, assets, forms);
+    return new GatewayConfig(server, newRedis, ingest, sites, secret, assets, forms, apiKeys, scoring);
   }
 }

@@ -17,6 +17,8 @@ public interface Stores {
 
   RateLimitStore rateLimits();
 
+  ScoreStore scores();
+
   /** Succeeds when the backend answers. */
   Future<Void> ping();
 

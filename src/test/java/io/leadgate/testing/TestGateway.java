@@ -42,6 +42,23 @@ public final class TestGateway implements AutoCloseable {
     }
   }
 
+  /** Starts from a configuration file, as {@code --config FILE} does (scoring rules reload from it). */
+  public static TestGateway startFromFile(java.nio.file.Path file, String redisUrl, Clock clock) {
+    GatewayConfig config = new ConfigLoader().load(file, java.util.Map.of());
+    config = config.withServer(config.server().withPort(0));
+    if (redisUrl != null) {
+      config = config.withRedis(config.redis().withUrl(redisUrl));
+    }
+    Vertx vertx = Vertx.vertx();
+    try {
+      Gateway gateway = Gateway.start(vertx, config, clock, file).await(20, TimeUnit.SECONDS);
+      return new TestGateway(vertx, gateway);
+    } catch (Exception e) {
+      vertx.close();
+      throw new IllegalStateException("the gateway did not start", e);
+    }
+  }
+
   public static TestGateway start(String yaml, String redisUrl) {
     return start(yaml, redisUrl, Clock.systemUTC());
   }

@@ -3,6 +3,7 @@ package io.leadgate.store.memory;
 import io.leadgate.store.EventLog;
 import io.leadgate.store.LeadStore;
 import io.leadgate.store.RateLimitStore;
+import io.leadgate.store.ScoreStore;
 import io.leadgate.store.StatsStore;
 import io.leadgate.store.Stores;
 import io.leadgate.store.VisitorStore;
@@ -18,6 +19,7 @@ public final class MemoryStores implements Stores {
   private final MemoryOutbox outbox = new MemoryOutbox();
   private final MemoryLeadStore leads;
   private final MemoryRateLimitStore rateLimits;
+  private final MemoryScoreStore scores;
 
   public MemoryStores(Vertx vertx, Clock clock, int partitions) {
     this.events = new MemoryEventLog(vertx, clock, partitions);
@@ -25,6 +27,7 @@ public final class MemoryStores implements Stores {
     this.stats = new MemoryStatsStore(clock);
     this.leads = new MemoryLeadStore(clock, visitors, outbox);
     this.rateLimits = new MemoryRateLimitStore(clock);
+    this.scores = new MemoryScoreStore(leads);
   }
 
   @Override
@@ -55,6 +58,11 @@ public final class MemoryStores implements Stores {
   @Override
   public RateLimitStore rateLimits() {
     return rateLimits;
+  }
+
+  @Override
+  public ScoreStore scores() {
+    return scores;
   }
 
   @Override

@@ -110,6 +110,7 @@ public final class RedisClient {
 
   /** The server lost its script cache (it restarted): the message may come wrapped by a batch. */
   public static boolean isNoScript(Throwable e) {
+    // a pipelined batch reports it as "ERR [i] NOSCRIPT ...", a single command as "NOSCRIPT ..."
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t.getMessage() != null && t.getMessage().contains("NOSCRIPT")) {
         return true;

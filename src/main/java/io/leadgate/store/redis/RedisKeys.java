@@ -107,4 +107,32 @@ public final class RedisKeys {
   public static String rateLimit(String scope, String subject) {
     return "lg:rl:" + scope + ":" + subject;
   }
+
+  /** A lead's scoring state: rule totals, fit, BANT, version (see docs/scoring.md). */
+  public static String leadScore(String leadId) {
+    return leadPrefix(leadId) + ":score";
+  }
+
+  /** The ids of the lead's recently scored events (zset, score = event time), for de-duplication. */
+  public static String leadScored(String leadId) {
+    return leadPrefix(leadId) + ":scored";
+  }
+
+  /** The lead's newest points entries (list of JSON, newest first), for score explanations. */
+  public static String leadPoints(String leadId) {
+    return leadPrefix(leadId) + ":points";
+  }
+
+  /** A site's lead index: lead id → {@code version|stage} of the newest entry written. */
+  public static String leadIndex(String site) {
+    return "lg:{ix:" + site + "}:leads";
+  }
+
+  /**
+   * A site's leads ordered by {@code order} ({@code score} or {@code recent}), all of them ({@code stage} null) or
+   * those in one stage.
+   */
+  public static String leadIndexOrder(String site, String stage, String order) {
+    return leadIndex(site) + (stage == null ? "" : ":" + stage) + ":" + order;
+  }
 }

@@ -5,6 +5,7 @@ import io.leadgate.ops.Metrics;
 import io.leadgate.store.EventLog;
 import io.leadgate.store.LeadStore;
 import io.leadgate.store.RateLimitStore;
+import io.leadgate.store.ScoreStore;
 import io.leadgate.store.StatsStore;
 import io.leadgate.store.Stores;
 import io.leadgate.store.VisitorStore;
@@ -22,6 +23,7 @@ public final class RedisStores implements Stores {
   private final RedisOutbox outbox;
   private final RedisLeadStore leads;
   private final RedisRateLimitStore rateLimits;
+  private final RedisScoreStore scores;
 
   private RedisStores(RedisClient redis, String url, int partitions, long timeoutMs) {
     this.redis = redis;
@@ -32,6 +34,7 @@ public final class RedisStores implements Stores {
     this.outbox = new RedisOutbox(redis);
     this.leads = new RedisLeadStore(redis, new AofBarrier(redis, timeoutMs));
     this.rateLimits = new RedisRateLimitStore(redis);
+    this.scores = new RedisScoreStore(redis);
   }
 
   /**
@@ -44,7 +47,7 @@ public final class RedisStores implements Stores {
         config.redis().timeoutMs());
     return stores.events.createGroups()
         .compose(v -> client.loadScripts(List.of(RedisVisitorStore.RECORD, RedisStatsStore.COUNT,
-            RedisLeadStore.APPLY, RedisLeadStore.LINK)))
+            RedisLeadStore.APPLY, RedisLeadStore.LINK, RedisScoreStore.SCORE, RedisScoreStore.INDEX)))
         .map(stores)
         .otherwise(stores);
   }
@@ -81,6 +84,11 @@ public final class RedisStores implements Stores {
   @Override
   public RateLimitStore rateLimits() {
     return rateLimits;
+  }
+
+  @Override
+  public ScoreStore scores() {
+    return scores;
   }
 
   @Override

@@ -1,0 +1,153 @@
+package io.leadgate.scoring;
+
+import io.leadgate.admin.ApiKeyAuth;
+import io.leadgate.http.ApiException;
+import io.leadgate.http.Handlers;
+import io.leadgate.identity.Stage;
+import io.leadgate.store.ScoreStore.LeadOrder;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+
+/**
+ * The lead API, behind {@link ApiKeyAuth}: {@code GET /api/leads}, {@code GET /api/leads/{id}},
+ * {@code POST /api/leads/{id}/stage} (sales feedback), {@code POST /api/scoring/reload} and {@code GET /api/scoring}.
+ */
+public final class LeadApiRoutes {
+  private final LeadsService leads;
+  private final ScoringReloader reloader;
+  private final ScoringRules rules;
+
+  public LeadApiRoutes(LeadsService leads, ScoringReloader reloader, ScoringRules rules) {
+    this.leads = leads;
+    this.reloader = reloader;
+    this.rules = rules;
+  }
+
+  /** Mounts the routes; {@link ApiKeyAuth} must be mounted on {@code /api/*} before them. */
+  public void mount(Router router) {
+    router.get("/api/leads").handler(this::list);
+    router.get("/api/leads/:id").handler(this::profile);
+    router.post("/api/leads/:id/stage").handler(this::setStage);
+    router.post("/api/scoring/reload").handler(this::reload);
+    router.get("/api/scoring").handler(this::current);
+  }
+
+  private void list(RoutingContext ctx) {
+    Handlers.call(ctx, () -> leads.list(query(ctx)), page -> json(ctx, 200, page));
+  }
+
+  private LeadsService.Query query(RoutingContext ctx) {
+    String stage = ctx.queryParams().get("stage");
+    Stage parsed = stage == null || stage.isBlank() ? null : Stage.parse(stage.strip().toLowerCase(Locale.ROOT))
+        .orElseThrow(() -> new ApiException(422, "invalid_stage", "stage", "must be one of "
+            + java.util.Arrays.stream(Stage.values()).map(Stage::label).toList() + " (was \"" + stage + "\")"));
+    String order = ctx.queryParams().get("order");
+    LeadOrder by = order == null || order.equals("score") ? LeadOrder.SCORE : order.equals("recent") ? LeadOrder.RECENT
+        : null;
+    if (by == null) {
+      throw ApiException.invalidField("order", "must be score or recent (was \"" + order + "\")");
+    }
+    String q = ctx.queryParams().get("q");
+    if (q != null && q.length() > 200) {
+      throw ApiException.invalidField("q", "must be at most 200 characters");
+    }
+    return new LeadsService.Query(leads.site(ctx.queryParams().get("site")), parsed,
+        number(ctx, "min_score"), q, by, (int) Math.round(range(number(ctx, "limit"), 1, 200, 50, "limit")),
+        ctx.queryParams().get("cursor"));
+  }
+
+  private static Double number(RoutingContext ctx, String name) {
+    String value = ctx.queryParams().get(name);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      double parsed = Double.parseDouble(value);
+      if (Double.isNaN(parsed) || Double.isInfinite(parsed)) {
+        throw new NumberFormatException();
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw ApiException.invalidField(name, "must be a number (was \"" + value + "\")");
+    }
+  }
+
+  private static double range(Double value, int min, int max, int fallback, String name) {
+    if (value == null) {
+      return fallback;
+    }
+    if (value < min || value > max || value != Math.rint(value)) {
+      throw ApiException.invalidField(name, "must be a whole number from " + min + " to " + max);
+    }
+    return value;
+  }
+
+  private void profile(RoutingContext ctx) {
+    Handlers.call(ctx, () -> leads.profile(ctx.pathParam("id")), found -> json(ctx, 200, found.orElseThrow(() ->
+        ApiException.notFound("lead_not_found", "no lead " + ctx.pathParam("id")))));
+  }
+
+  private void setStage(RoutingContext ctx) {
+    JsonObject body = body(ctx);
+    String by = "api:" + ctx.get(ApiKeyAuth.KEY_NAME);
+    Object user = body.getValue("user");
+    if (user instanceof String name && !name.isBlank()) {
+      by += ":" + (name.length() > 100 ? name.substring(0, 100) : name.strip());
+    }
+    String caller = by;
+    Handlers.call(ctx, () -> leads.setStage(ctx.pathParam("id"), text(body, "stage"), text(body, "reason"), caller),
+        found -> json(ctx, 200, found.orElseThrow(() ->
+            ApiException.notFound("lead_not_found", "no lead " + ctx.pathParam("id")))));
+  }
+
+  private static String text(JsonObject body, String field) {
+    Object value = body.getValue(field);
+    if (value != null && !(value instanceof String)) {
+      throw new ApiException(422, "invalid_field", field, "must be a string");
+    }
+    return (String) value;
+  }
+
+  private static JsonObject body(RoutingContext ctx) {
+    try {
+      JsonObject body = ctx.body().asJsonObject();
+      if (body == null) {
+        throw ApiException.badRequest("body_required", null, "send a JSON object: {\"stage\": ..., \"reason\": ...}");
+      }
+      return body;
+    } catch (DecodeException | ClassCastException e) {
+      throw ApiException.badRequest("invalid_json", null, "the body is not a JSON object");
+    }
+  }
+
+  private void reload(RoutingContext ctx) {
+    Handlers.call(ctx, reloader::reload, policy -> json(ctx, 200, describe(policy)));
+  }
+
+  private void current(RoutingContext ctx) {
+    json(ctx, 200, describe(rules.current()));
+  }
+
+  private static JsonObject describe(ScoringPolicy policy) {
+    JsonObject sites = new JsonObject();
+    policy.sites().forEach((key, site) -> sites.put(key, model(site)));
+    return new JsonObject().put("version", policy.version()).put("loaded_at", policy.loadedAt())
+        .put("default", model(policy.defaults())).put("sites", sites);
+  }
+
+  private static JsonObject model(SiteScoring site) {
+    Thresholds t = site.thresholds();
+    return new JsonObject().put("mql_score", t.mqlScore()).put("mql_min_fit", t.mqlMinFit())
+        .put("bant", new io.vertx.core.json.JsonArray(t.bant().stream().sorted().map(Criterion::label).toList()))
+        .put("half_life_days", site.model().halfLifeDays()).put("rules", site.model().rules().size())
+        .put("fit_rules", site.model().fit().size()).put("notify_on", site.model().notifyOn());
+  }
+
+  private static void json(RoutingContext ctx, int status, JsonObject body) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+        .putHeader("Cache-Control", "no-store").end(body.encode());
+  }
+}

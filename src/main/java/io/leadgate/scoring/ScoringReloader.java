@@ -1,0 +1,100 @@
+package io.leadgate.scoring;
+
+import io.leadgate.config.ConfigException;
+import io.leadgate.config.ConfigLoader;
+import io.leadgate.config.GatewayConfig;
+import io.leadgate.http.ApiException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.file.FileProps;
+import java.nio.file.Path;
+import java.util.logging.Logger;
+
+/**
+ * Reloads the scoring rules from the configuration file without a restart: on request ({@code POST
+ * /api/scoring/reload}) and when the file's modification time or size changes (checked every
+ * {@code scoring.watchSeconds}). Only {@code scoring:} is taken from the new file; the whole file must still be valid.
+ * A bad file is refused with the error and the rules in force stay. The file is read through
+ * {@code vertx.fileSystem()} and parsed on a worker thread, never on an event loop.
+ *
+ * <p>Each instance reloads its own rules: on several instances, the watcher (or one request per instance) applies
+ * the change everywhere.
+ */
+public final class ScoringReloader {
+  private static final Logger LOG = Logger.getLogger(ScoringReloader.class.getName());
+  private final Vertx vertx;
+  private final Path file;
+  private final ScoringRules rules;
+  private volatile String lastSeen;
+
+  /** @param file the configuration file the gateway started from; null when it runs the bundled demo */
+  public ScoringReloader(Vertx vertx, Path file, ScoringRules rules) {
+    this.vertx = vertx;
+    this.file = file;
+    this.rules = rules;
+  }
+
+  /**
+   * Reads the file again and puts its scoring in force.
+   *
+   * @return the policy now in force; fails with a 409 {@link ApiException} when there is no file, a 422 one naming
+   *     the field when the file is not valid (the old rules stay)
+   */
+  public Future<ScoringPolicy> reload() {
+    if (file == null) {
+      return Future.failedFuture(new ApiException(409, "no_config_file",
+          null, "the gateway runs the bundled demo configuration; start it with --config FILE to reload rules"));
+    }
+    return vertx.fileSystem().props(file.toString())
+        .compose(props -> {
+          lastSeen = stamp(props);
+          return vertx.fileSystem().readFile(file.toString());
+        })
+        .recover(e -> Future.failedFuture(new ApiException(422, "invalid_config", null,
+            "config " + file + ": cannot be read: " + e.getMessage())))
+        .compose(text -> vertx.executeBlocking(() -> parse(text.toString())))
+        .map(config -> {
+          try {
+            ScoringPolicy policy = rules.replace(config.scoring());
+            LOG.info("scoring rules reloaded from " + file + " (version " + policy.version() + ")");
+            return policy;
+          } catch (ConfigException e) {
+            throw invalid(e.locate(file.toString(), ""));
+          }
+        });
+  }
+
+  private GatewayConfig parse(String text) {
+    try {
+      return new ConfigLoader().parse(text, file.toString());
+    } catch (ConfigException e) {
+      throw invalid(e);
+    }
+  }
+
+  private static ApiException invalid(ConfigException e) {
+    return new ApiException(422, "invalid_config", e.field().isEmpty() ? null : e.field(), e.getMessage());
+  }
+
+  /**
+   * Checks the file every {@code everyMs} and reloads it when it changed; a bad change is logged and the rules in
+   * force stay. Returns the timer id.
+   */
+  public long watch(long everyMs) {
+    if (file == null) {
+      return -1;
+    }
+    vertx.fileSystem().props(file.toString()).onSuccess(props -> lastSeen = stamp(props));
+    return vertx.setPeriodic(everyMs, t -> vertx.fileSystem().props(file.toString()).onSuccess(props -> {
+      String stamp = stamp(props);
+      if (lastSeen != null && !stamp.equals(lastSeen)) {
+        reload().onFailure(e -> LOG.warning("scoring rules not reloaded, the rules in force stay: " + e.getMessage()));
+      }
+      lastSeen = stamp;
+    }));
+  }
+
+  private static String stamp(FileProps props) {
+    return props.lastModifiedTime() + "/" + props.size();
+  }
+}

@@ -1,0 +1,10 @@
+package io.leadgate.scoring;
+
+import org.junit.jupiter.api.BeforeAll;
+
+class ScoringApiOnMemoryTest extends ScoringApiContract {
+  @BeforeAll
+  static void start() {
+    startGateway(null);
+  }
+}

@@ -1,0 +1,34 @@
+package io.leadgate.store;
+
+import io.leadgate.store.memory.MemoryStores;
+import io.leadgate.testing.MutableClock;
+import io.vertx.core.Vertx;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+class MemoryScoreStoreTest extends ScoreStoreContract {
+  private Vertx vertx;
+  private MemoryStores stores;
+
+  @BeforeEach
+  void create() {
+    vertx = Vertx.vertx();
+    stores = new MemoryStores(vertx, new MutableClock(Instant.ofEpochMilli(T0)), 2);
+  }
+
+  @AfterEach
+  void close() {
+    vertx.close();
+  }
+
+  @Override
+  protected Stores stores() {
+    return stores;
+  }
+
+  @Override
+  protected Stores otherInstance() {
+    return stores;
+  }
+}
