@@ -1,9 +1,12 @@
 package io.leadgate.store.memory;
 
+import io.leadgate.store.DeliveryLog;
 import io.leadgate.store.EventLog;
+import io.leadgate.store.OutboxReader;
 import io.leadgate.store.StatsStore;
 import io.leadgate.store.Stores;
 import io.leadgate.store.VisitorStore;
+import io.leadgate.store.WebhookStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -14,11 +17,17 @@ public final class MemoryStores implements Stores {
   private final MemoryVisitorStore visitors;
   private final MemoryStatsStore stats;
   private final MemoryOutbox outbox = new MemoryOutbox();
+  private final MemoryOutboxReader outboxReader;
+  private final MemoryWebhookStore webhooks;
+  private final MemoryDeliveryLog deliveryLog;
 
   public MemoryStores(Vertx vertx, Clock clock, int partitions) {
     this.events = new MemoryEventLog(vertx, clock, partitions);
     this.visitors = new MemoryVisitorStore(clock);
     this.stats = new MemoryStatsStore(clock);
+    this.outboxReader = new MemoryOutboxReader(vertx, outbox);
+    this.webhooks = new MemoryWebhookStore(vertx, outbox, clock);
+    this.deliveryLog = new MemoryDeliveryLog(clock);
   }
 
   @Override
@@ -39,6 +48,21 @@ public final class MemoryStores implements Stores {
   @Override
   public MemoryOutbox outbox() {
     return outbox;
+  }
+
+  @Override
+  public OutboxReader outboxReader() {
+    return outboxReader;
+  }
+
+  @Override
+  public WebhookStore webhooks() {
+    return webhooks;
+  }
+
+  @Override
+  public DeliveryLog deliveryLog() {
+    return deliveryLog;
   }
 
   @Override

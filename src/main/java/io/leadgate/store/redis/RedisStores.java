@@ -2,10 +2,13 @@ package io.leadgate.store.redis;
 
 import io.leadgate.config.GatewayConfig;
 import io.leadgate.ops.Metrics;
+import io.leadgate.store.DeliveryLog;
 import io.leadgate.store.EventLog;
+import io.leadgate.store.OutboxReader;
 import io.leadgate.store.StatsStore;
 import io.leadgate.store.Stores;
 import io.leadgate.store.VisitorStore;
+import io.leadgate.store.WebhookStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
@@ -18,6 +21,9 @@ public final class RedisStores implements Stores {
   private final RedisVisitorStore visitors;
   private final RedisStatsStore stats;
   private final RedisOutbox outbox;
+  private final RedisOutboxReader outboxReader;
+  private final RedisWebhookStore webhooks;
+  private final RedisDeliveryLog deliveryLog;
 
   private RedisStores(RedisClient redis, String url, int partitions) {
     this.redis = redis;
@@ -26,6 +32,9 @@ public final class RedisStores implements Stores {
     this.visitors = new RedisVisitorStore(redis);
     this.stats = new RedisStatsStore(redis);
     this.outbox = new RedisOutbox(redis);
+    this.outboxReader = new RedisOutboxReader(redis);
+    this.webhooks = new RedisWebhookStore(redis, outboxReader);
+    this.deliveryLog = new RedisDeliveryLog(redis);
   }
 
   /**
@@ -36,9 +45,15 @@ public final class RedisStores implements Stores {
     RedisClient client = new RedisClient(vertx, config.redis(), metrics);
     RedisStores stores = new RedisStores(client, config.redis().url(), config.ingest().partitions());
     return stores.events.createGroups()
-        .compose(v -> client.loadScripts(List.of(RedisVisitorStore.RECORD, RedisStatsStore.COUNT)))
+        .compose(v -> client.loadScripts(scripts()))
         .map(stores)
         .otherwise(stores);
+  }
+
+  private static List<LuaScript> scripts() {
+    List<LuaScript> scripts = new java.util.ArrayList<>(List.of(RedisVisitorStore.RECORD, RedisStatsStore.COUNT));
+    scripts.addAll(RedisWebhookStore.SCRIPTS);
+    return scripts;
   }
 
   public RedisClient client() {
@@ -63,6 +78,21 @@ public final class RedisStores implements Stores {
   @Override
   public RedisOutbox outbox() {
     return outbox;
+  }
+
+  @Override
+  public OutboxReader outboxReader() {
+    return outboxReader;
+  }
+
+  @Override
+  public WebhookStore webhooks() {
+    return webhooks;
+  }
+
+  @Override
+  public DeliveryLog deliveryLog() {
+    return deliveryLog;
   }
 
   @Override
