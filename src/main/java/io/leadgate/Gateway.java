@@ -1,5 +1,6 @@
 package io.leadgate;
 
+import io.leadgate.admin.ApiKeyAuth;
 import io.leadgate.collect.Backlog;
 import io.leadgate.collect.BotFilter;
 import io.leadgate.collect.CollectRoutes;
@@ -18,6 +19,11 @@ import io.leadgate.ops.OpsRoutes;
 import io.leadgate.store.Stores;
 import io.leadgate.store.memory.MemoryStores;
 import io.leadgate.store.redis.RedisStores;
+import io.leadgate.webhooks.Dispatcher;
+import io.leadgate.webhooks.Endpoint;
+import io.leadgate.webhooks.EndpointResolution;
+import io.leadgate.webhooks.WebhookRoutes;
+import io.leadgate.webhooks.WebhookService;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -26,6 +32,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
@@ -49,10 +56,11 @@ public final class Gateway {
 
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config, Clock clock) {
     Metrics metrics = new Metrics();
-    Future<Stores> stores = config.redis().enabled()
-        ? RedisStores.start(vertx, config, metrics).map(s -> (Stores) s)
-        : Future.succeededFuture(new MemoryStores(vertx, clock, config.ingest().partitions()));
-    return stores.compose(s -> new Gateway(vertx, config, s, metrics).deploy(clock));
+    return EndpointResolution.check(vertx, config.webhooks())
+        .compose(v -> config.redis().enabled()
+            ? RedisStores.start(vertx, config, metrics).map(s -> (Stores) s)
+            : Future.succeededFuture(new MemoryStores(vertx, clock, config.ingest().partitions())))
+        .compose(s -> new Gateway(vertx, config, s, metrics).deploy(clock));
   }
 
   private Future<Gateway> deploy(Clock clock) {
@@ -64,11 +72,14 @@ public final class Gateway {
     SnippetRoutes snippet = SnippetRoutes.shipped();
 
     List<Consumer<Router>> features = new ArrayList<>();
+    // first, so that it guards every /api/ route mounted after it
+    features.add(new ApiKeyAuth(config.apiKeys())::mount);
     features.add(new CollectRoutes(collect, clientIp, clock)::mount);
     if (snippet != null) {
       features.add(snippet::mount);
     }
     features.add(new OpsRoutes(stores, metrics)::mount);
+    features.add(new WebhookRoutes(new WebhookService(config.webhooks(), stores.webhooks(), stores.deliveryLog()))::mount);
     if (config.server().demoPage()) {
       features.add(DemoRoutes::mount);
     }
@@ -88,10 +99,23 @@ public final class Gateway {
           return server;
         }, new DeploymentOptions().setInstances(config.server().instances())))
         .onSuccess(deployments::add)
-        .map(id -> {
+        .compose(id -> deployDispatcher(clock))
+        .map(v -> {
           port = servers.get(0).actualPort();
           return this;
         });
+  }
+
+  /** The webhook dispatcher, when any endpoint is configured: one per instance, all sharing the work. */
+  private Future<Void> deployDispatcher(Clock clock) {
+    if (config.webhooks().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    double jitter = config.webhookDelivery().jitter();
+    List<Endpoint> endpoints = config.webhooks().stream().map(e -> Endpoint.of(e, jitter)).toList();
+    Dispatcher dispatcher = new Dispatcher(stores.outboxReader(), stores.webhooks(), stores.deliveryLog(), endpoints,
+        config.webhookDelivery(), clock, metrics, null, () -> ThreadLocalRandom.current().nextDouble());
+    return vertx.deployVerticle(dispatcher).onSuccess(deployments::add).mapEmpty();
   }
 
   public int port() {
@@ -110,7 +134,7 @@ public final class Gateway {
     return config;
   }
 
-  /** Undeploys the servers and the projector and closes the store. */
+  /** Undeploys the servers, the projector and the dispatcher and closes the store. */
   public Future<Void> stop() {
     List<Future<Void>> undeploys = new ArrayList<>();
     deployments.forEach(id -> undeploys.add(vertx.undeploy(id)));

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Metrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final AtomicLong backlog = new AtomicLong();
+  private final java.util.Map<String, AtomicLong> gauges = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Metrics() {
     registry.gauge("leadgate.events.backlog", backlog);
@@ -54,6 +55,17 @@ public final class Metrics {
   /** A counter for a feature's own event (for example spam submissions by defence). */
   public Counter counter(String name, String... tags) {
     return registry.counter(name, tags);
+  }
+
+  /** A timer for a feature's own durations (for example webhook delivery lag per endpoint). */
+  public Timer timer(String name, String... tags) {
+    return Timer.builder(name).tags(tags).register(registry);
+  }
+
+  /** A gauge that reads the given number, created once per name and tags (later calls return the first one's value). */
+  public AtomicLong gauge(String name, String... tags) {
+    return gauges.computeIfAbsent(name + java.util.Arrays.toString(tags),
+        k -> registry.gauge(name, io.micrometer.core.instrument.Tags.of(tags), new AtomicLong()));
   }
 
   public String scrape() {

@@ -27,10 +27,11 @@ final class IpLiteral {
       if (h.indexOf('%') >= 0) {
         throw new IllegalArgumentException("an IPv6 zone (%) is not allowed in a webhook URL");
       }
-      if (!h.matches("[0-9A-Fa-f:.]+")) {
+      byte[] bytes = ipv6(h);
+      if (bytes == null) {
         throw new IllegalArgumentException("\"" + host + "\" is not a valid IPv6 address");
       }
-      return byLiteral(h, host);
+      return v6(bytes);
     }
     String[] parts = h.split("\\.", -1);
     for (String part : parts) {
@@ -76,14 +77,67 @@ final class IpLiteral {
       }
       return byLiteral(text, text);
     }
-    if (text.indexOf(':') >= 0 && text.matches("[0-9A-Fa-f:.]+")) {
-      try {
-        return byLiteral(text, text);
-      } catch (IllegalArgumentException e) {
+    byte[] bytes = text.indexOf(':') >= 0 ? ipv6(text) : null;
+    return bytes == null ? null : v6(bytes);
+  }
+
+  /**
+   * The sixteen bytes of an IPv6 literal (with an optional dotted IPv4 tail), or null when it is not one. Parsed
+   * here because {@link InetAddress} turns IPv4-mapped addresses into IPv4 ones, losing what the check must see.
+   */
+  static byte[] ipv6(String text) {
+    if (!text.matches("[0-9A-Fa-f:.]+") || text.indexOf("::") != text.lastIndexOf("::")) {
+      return null;
+    }
+    byte[] tail = null;
+    String groups = text;
+    if (text.indexOf('.') >= 0) {
+      int colon = text.lastIndexOf(':');
+      InetAddress v4 = colon < 0 ? null : parseStrict(text.substring(colon + 1));
+      if (v4 == null || v4.getAddress().length != 4) {
+        return null;
+      }
+      tail = v4.getAddress();
+      groups = text.substring(0, colon + 1) + "0:0";
+      if (groups.endsWith(":::0:0")) {
         return null;
       }
     }
-    return null;
+    String[] halves = groups.split("::", -1);
+    String[] left = halves[0].isEmpty() ? new String[0] : halves[0].split(":", -1);
+    String[] right = halves.length < 2 || halves[1].isEmpty() ? new String[0] : halves[1].split(":", -1);
+    int given = left.length + right.length;
+    if (halves.length == 1 ? given != 8 : given > 7) {
+      return null;
+    }
+    byte[] bytes = new byte[16];
+    if (!fill(left, bytes, 0) || !fill(right, bytes, 16 - 2 * right.length)) {
+      return null;
+    }
+    if (tail != null) {
+      System.arraycopy(tail, 0, bytes, 12, 4);
+    }
+    return bytes;
+  }
+
+  private static boolean fill(String[] groups, byte[] bytes, int offset) {
+    for (int i = 0; i < groups.length; i++) {
+      if (!groups[i].matches("[0-9A-Fa-f]{1,4}")) {
+        return false;
+      }
+      int value = Integer.parseInt(groups[i], 16);
+      bytes[offset + 2 * i] = (byte) (value >>> 8);
+      bytes[offset + 2 * i + 1] = (byte) value;
+    }
+    return true;
+  }
+
+  private static InetAddress v6(byte[] bytes) {
+    try {
+      return java.net.Inet6Address.getByAddress(null, bytes, -1);
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("sixteen bytes are always an address", e);
+    }
   }
 
   private static long number(String part, String host) {

@@ -93,7 +93,14 @@ public final class SsrfGuard {
     }
     String host = uri.getHost();
     if (host == null || host.isEmpty()) {
-      throw new IllegalArgumentException("has no valid host (was \"" + url + "\")");
+      // java.net.URI rejects some spellings other parsers take as addresses (127.1, 0x7f.0.0.1): say which
+      String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority().replaceFirst(":\\d*$", "");
+      InetAddress spelled = authority.isEmpty() ? null : IpLiteral.parse(authority);
+      String refusal = spelled == null ? null : refusal(spelled);
+      throw new IllegalArgumentException(refusal != null
+          ? "host " + authority + " spells " + spelled.getHostAddress() + ", " + refusal
+          : spelled != null ? "host " + authority + " must be written as " + spelled.getHostAddress()
+          : "has no valid host (was \"" + url + "\")");
     }
     if (uri.getRawFragment() != null) {
       throw new IllegalArgumentException("must not have a #fragment");
