@@ -54,7 +54,7 @@ public final class Dispatcher extends VerticleBase {
   static final long TAKE_WAIT_MS = 500;
   static final long CAPACITY_POLL_MS = 100;
   static final long FAILURE_PAUSE_MS = 1000;
-  static final long STATE_REFRESH_MS = 2000;
+  static final long STATE_REFRESH_MS = 1000;
   static final long HOUSEKEEPING_MS = 30_000;
   static final int PROMOTE_MAX = 100;
   static final int SETTLE_TRIES = 5;
@@ -123,7 +123,9 @@ public final class Dispatcher extends VerticleBase {
   @Override
   public Future<?> start() {
     loop = Thread.currentThread();
-    int connections = lanes.values().stream().mapToInt(l -> l.endpoint.concurrency()).max().orElse(1);
+    // Endpoints on one host share the client's pool for that destination: sized to the sum of their limits, a
+    // hanging endpoint can never take a connection another endpoint's request waits for.
+    int connections = lanes.values().stream().mapToInt(l -> l.endpoint.concurrency()).sum();
     sender = new WebhookSender(vertx, resolver != null ? resolver : WebhookSender.systemResolver(vertx), connections);
     // Redis being down at start-up is not fatal: the loops retry until it answers.
     return here(store.prepare(new ArrayList<>(lanes.keySet())))
@@ -291,10 +293,11 @@ public final class Dispatcher extends VerticleBase {
 
   private void accept(Job job) {
     Lane lane = lanes.get(job.endpoint());
-    if (lane == null || lane.held.containsKey(job.entryId())) {
+    // entry ids are unique per stream only: two shards' lines can both hold 1700000000000-0
+    if (lane == null || lane.held.containsKey(heldKey(job))) {
       return;
     }
-    lane.held.put(job.entryId(), job);
+    lane.held.put(heldKey(job), job);
     lane.waiting.add(job);
     pump(lane);
   }
@@ -316,7 +319,7 @@ public final class Dispatcher extends VerticleBase {
           logFailure("settling a delivery to " + lane.endpoint.id(), done.cause());
         }
         lane.inFlight--;
-        lane.held.remove(job.entryId());
+        lane.held.remove(heldKey(job));
         pump(lane);
         signalCapacity();
       });
@@ -330,12 +333,16 @@ public final class Dispatcher extends VerticleBase {
     for (Job job : jobs) {
       here(store.complete(job, Completion.retry(dueAtMs, job.attempt()), settings.deadMax()))
           .onComplete(done -> {
-            lane.held.remove(job.entryId());
+            lane.held.remove(heldKey(job));
             if (done.failed()) {
               logFailure("handing a job back", done.cause());
             }
           });
     }
+  }
+
+  private static String heldKey(Job job) {
+    return job.shard() + "/" + job.entryId();
   }
 
   private Future<Void> attempt(Lane lane, Job job) {

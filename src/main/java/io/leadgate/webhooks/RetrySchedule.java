@@ -11,8 +11,8 @@ import java.util.function.DoubleSupplier;
 /**
  * When each attempt of a delivery is made: the delays before attempts 1, 2, 3... (the first is normally 0, "at
  * once"), each but the first spread by a random jitter so that retries after an outage do not arrive as one wave.
- * A receiver's {@code Retry-After} is honoured: the next attempt is never sooner than it asks, but never later than
- * the longest step of the schedule. Pure: time and randomness come in as arguments.
+ * A receiver's {@code Retry-After} is honoured: the next attempt is never sooner than it asks (but at most
+ * {@link #MAX_RETRY_AFTER} later, whatever it asks). Pure: time and randomness come in as arguments.
  */
 public final class RetrySchedule {
   /** The Standard Webhooks example schedule, cut to eight attempts over about 33 hours. */
@@ -20,9 +20,11 @@ public final class RetrySchedule {
       Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10),
       Duration.ofHours(10));
 
+  /** The longest wait a {@code Retry-After} can impose. */
+  public static final Duration MAX_RETRY_AFTER = Duration.ofHours(24);
+
   private final List<Duration> delays;
   private final double jitter;
-  private final Duration longest;
 
   /**
    * @param delays the delay before each attempt; its size is the number of attempts
@@ -37,7 +39,6 @@ public final class RetrySchedule {
     }
     this.delays = List.copyOf(delays);
     this.jitter = jitter;
-    this.longest = delays.stream().max(Duration::compareTo).orElseThrow();
   }
 
   public int attempts() {
@@ -63,7 +64,7 @@ public final class RetrySchedule {
       delay = Math.round(delay * (1 + jitter * (2 * random.getAsDouble() - 1)));
     }
     if (retryAfter != null) {
-      delay = Math.max(delay, Math.min(retryAfter.toMillis(), longest.toMillis()));
+      delay = Math.max(delay, Math.min(retryAfter.toMillis(), MAX_RETRY_AFTER.toMillis()));
     }
     return OptionalLong.of(nowMs + Math.max(0, delay));
   }

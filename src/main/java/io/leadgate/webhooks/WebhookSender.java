@@ -35,7 +35,7 @@ public final class WebhookSender {
   private final HttpClient client;
   private final SsrfGuard.Resolver resolver;
 
-  /** @param maxConnections connections kept per destination (the largest endpoint concurrency) */
+  /** @param maxConnections connections per destination: the sum of the endpoints' concurrency limits */
   public WebhookSender(Vertx vertx, SsrfGuard.Resolver resolver, int maxConnections) {
     this.vertx = vertx;
     this.resolver = resolver;

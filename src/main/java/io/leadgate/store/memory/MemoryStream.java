@@ -33,11 +33,17 @@ public final class MemoryStream<T> {
     return streams;
   }
 
-  public synchronized String append(T value) {
-    String id = ++sequence + "-0";
-    undelivered.put(id, value);
-    waiting.forEach(Promise::tryComplete);
-    waiting.clear();
+  public String append(T value) {
+    String id;
+    List<Promise<Void>> woken;
+    synchronized (this) {
+      id = ++sequence + "-0";
+      undelivered.put(id, value);
+      woken = new ArrayList<>(waiting);
+      waiting.clear();
+    }
+    // outside the lock: a woken reader may call back into this stream (deliver, forget) on this thread
+    woken.forEach(Promise::tryComplete);
     return id;
   }
 
