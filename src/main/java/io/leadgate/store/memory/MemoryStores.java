@@ -26,7 +26,7 @@ public final class MemoryStores implements Stores {
     this.visitors = new MemoryVisitorStore(clock);
     this.stats = new MemoryStatsStore(clock);
     this.outboxReader = new MemoryOutboxReader(vertx, outbox);
-    this.webhooks = new MemoryWebhookStore(vertx, outbox, clock);
+    this.webhooks = new MemoryWebhookStore(vertx, outbox);
     this.deliveryLog = new MemoryDeliveryLog(clock);
   }
 

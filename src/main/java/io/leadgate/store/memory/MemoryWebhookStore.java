@@ -9,7 +9,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,14 +21,13 @@ import java.util.Map;
 /**
  * Webhook deliveries in this process, with the semantics of the Redis store: per-lead queues per endpoint, a ready
  * line whose taken jobs can be claimed after they went silent, retries, dead letters. Every method is atomic (one
- * lock). Leases are measured on the monotonic clock (as Redis measures idle time), retries and dead letters on the
- * gateway's clock.
+ * lock). Leases and the retention of fanned-out events run on real time (as Redis measures idle time and TTLs);
+ * retries and dead letters use the times their callers give (the gateway's clock).
  */
 final class MemoryWebhookStore implements WebhookStore {
   static final int OPS_EVENTS_MAX = 1000;
   private final Vertx vertx;
   private final MemoryOutbox outbox;
-  private final Clock clock;
   private final Map<String, Lines> endpoints = new HashMap<>();
   private final List<Runnable> waiters = new ArrayList<>();
   private final LinkedHashMap<String, Retained> messages = new LinkedHashMap<>();
@@ -59,10 +57,9 @@ final class MemoryWebhookStore implements WebhookStore {
     long failingSince;
   }
 
-  MemoryWebhookStore(Vertx vertx, MemoryOutbox outbox, Clock clock) {
+  MemoryWebhookStore(Vertx vertx, MemoryOutbox outbox) {
     this.vertx = vertx;
     this.outbox = outbox;
-    this.clock = clock;
   }
 
   @Override
@@ -228,7 +225,7 @@ final class MemoryWebhookStore implements WebhookStore {
       DeadLetter letter = lines.dead.remove(eventId);
       Retained retained = messages.get(eventId);
       DomainEvent event = letter != null ? letter.event()
-          : retained != null && retained.expiresAtMs() > clock.millis() ? retained.event() : null;
+          : retained != null && retained.expiresAtMs() > System.currentTimeMillis() ? retained.event() : null;
       if (event == null) {
         return Future.succeededFuture(false);
       }
@@ -369,8 +366,9 @@ final class MemoryWebhookStore implements WebhookStore {
     }
   }
 
+  /** Kept for {@code retainMs} of real time, as Redis expires the archived copy. */
   private void retain(DomainEvent event, FanOutOptions options) {
-    long now = options.nowMs();
+    long now = System.currentTimeMillis();
     for (Iterator<Retained> it = messages.values().iterator(); it.hasNext(); ) {
       if (it.next().expiresAtMs() > now) {
         break;
