@@ -116,6 +116,17 @@ class EndpointConfigTest {
   }
 
   @Test
+  void documentedExample_parses() throws Exception {
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/webhooks.md"));
+    String yaml = doc.substring(doc.indexOf("```yaml\n") + 8, doc.indexOf("```", doc.indexOf("```yaml\n") + 8));
+    GatewayConfig config = new ConfigLoader().parse("sites: [{key: acme}]\n" + yaml, "docs/webhooks.md");
+    EndpointConfig hubspot = config.webhooks().get(0);
+    assertEquals(2, hubspot.secrets().size());
+    assertEquals(1, config.apiKeys().size());
+    assertEquals(Duration.ofSeconds(60), config.webhookDelivery().claimAfterDuration());
+  }
+
+  @Test
   void duplicateIds_refused() {
     assertTrue(errorOf("""
           - id: ok
