@@ -1,5 +1,6 @@
 import io.leadgate.webhooks.Signer;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -64,7 +65,7 @@ public class SpeedToLead {
 
     java.net.URI base = java.net.URI.create(gateway);
     WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost(base.getHost())
-        .setDefaultPort(base.getPort()).setKeepAlive(true).setMaxPoolSize(32));
+        .setDefaultPort(base.getPort()).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(32));
     List<Long> submitMicros = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger failedSubmits = new AtomicInteger();
     Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
