@@ -1,9 +1,13 @@
 package io.leadgate.ops;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -14,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Metrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final AtomicLong backlog = new AtomicLong();
-  private final java.util.Map<String, AtomicLong> gauges = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
 
   public Metrics() {
     registry.gauge("leadgate.events.backlog", backlog);
@@ -62,10 +66,12 @@ public final class Metrics {
     return Timer.builder(name).tags(tags).register(registry);
   }
 
-  /** A gauge that reads the given number, created once per name and tags (later calls return the first one's value). */
+  /**
+   * A gauge for a feature's own level (for example webhook jobs waiting per endpoint): set the returned number and
+   * the gauge reports it. Created once per name and tags; later calls return the same number.
+   */
   public AtomicLong gauge(String name, String... tags) {
-    return gauges.computeIfAbsent(name + java.util.Arrays.toString(tags),
-        k -> registry.gauge(name, io.micrometer.core.instrument.Tags.of(tags), new AtomicLong()));
+    return gauges.computeIfAbsent(name + Arrays.toString(tags), k -> registry.gauge(name, Tags.of(tags), new AtomicLong()));
   }
 
   public String scrape() {
