@@ -32,6 +32,11 @@ import io.leadgate.scoring.ScoringService;
 import io.leadgate.store.Stores;
 import io.leadgate.store.memory.MemoryStores;
 import io.leadgate.store.redis.RedisStores;
+import io.leadgate.webhooks.Dispatcher;
+import io.leadgate.webhooks.Endpoint;
+import io.leadgate.webhooks.EndpointResolution;
+import io.leadgate.webhooks.WebhookRoutes;
+import io.leadgate.webhooks.WebhookService;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -41,6 +46,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -73,12 +79,13 @@ public final class Gateway {
   /** @param configFile the file the configuration came from (scoring rules are reloaded from it); null: none */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config, Clock clock, Path configFile) {
     Metrics metrics = new Metrics();
-    Future<Stores> stores = config.redis().enabled()
-        ? RedisStores.start(vertx, config, metrics).map(s -> (Stores) s)
-        : Future.succeededFuture(new MemoryStores(vertx, clock, config.ingest().partitions()));
     // read here, on the caller's thread: the lists are large and deploy() may run on an event loop
     DomainLists lists = DomainLists.shipped();
-    return stores.compose(s -> new Gateway(vertx, config, s, metrics).deploy(clock, lists, configFile));
+    return EndpointResolution.check(vertx, config.webhooks())
+        .compose(v -> config.redis().enabled()
+            ? RedisStores.start(vertx, config, metrics).map(s -> (Stores) s)
+            : Future.succeededFuture(new MemoryStores(vertx, clock, config.ingest().partitions())))
+        .compose(s -> new Gateway(vertx, config, s, metrics).deploy(clock, lists, configFile));
   }
 
   private Future<Gateway> deploy(Clock clock, DomainLists lists, Path configFile) {
@@ -90,6 +97,8 @@ public final class Gateway {
     SnippetRoutes snippet = SnippetRoutes.shipped();
 
     List<Consumer<Router>> features = new ArrayList<>();
+    // first, so that it guards every /api/ route mounted after it
+    features.add(new ApiKeyAuth(config.apiKeys())::mount);
     features.add(new CollectRoutes(collect, clientIp, clock)::mount);
     if (snippet != null) {
       features.add(snippet::mount);
@@ -99,12 +108,12 @@ public final class Gateway {
     ScoringRules scoringRules = new ScoringRules(config.scoring(), sites.keySet(), lists::isFreeMail, clock);
     scoring = new ScoringService(stores.leads(), stores.scores(), stores.visitors(), scoringRules, clock, metrics);
     ScoringReloader reloader = new ScoringReloader(vertx, configFile, scoringRules);
-    features.add(new ApiKeyAuth(config.apiKeys())::mount);
     features.add(new LeadApiRoutes(new LeadsService(stores.leads(), stores.scores(), scoring,
         new LeadHistory(stores.leads(), stores.visitors()), sites.keySet()), reloader, scoringRules)::mount);
     if (config.scoring().watchSeconds() > 0) {
       scoringWatch = reloader.watch(config.scoring().watchSeconds() * 1000L);
     }
+    features.add(new WebhookRoutes(new WebhookService(config.webhooks(), stores.webhooks(), stores.deliveryLog()))::mount);
     if (config.server().demoPage()) {
       features.add(DemoRoutes::mount);
     }
@@ -125,7 +134,8 @@ public final class Gateway {
           return server;
         }, new DeploymentOptions().setInstances(config.server().instances())))
         .onSuccess(deployments::add)
-        .map(id -> {
+        .compose(id -> deployDispatcher(clock))
+        .map(v -> {
           port = servers.get(0).actualPort();
           return this;
         });
@@ -146,6 +156,18 @@ public final class Gateway {
     }
     return new FormsService(config.forms(), config.sitesByKey(), stores, new SignedTokens(secrets, clock), lists,
         secret, config.assetsFolder(), metrics, clock, new LeadIds());
+  }
+
+  /** The webhook dispatcher, when any endpoint is configured: one per instance, all sharing the work. */
+  private Future<Void> deployDispatcher(Clock clock) {
+    if (config.webhooks().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    double jitter = config.webhookDelivery().jitter();
+    List<Endpoint> endpoints = config.webhooks().stream().map(e -> Endpoint.of(e, jitter)).toList();
+    Dispatcher dispatcher = new Dispatcher(stores.outboxReader(), stores.webhooks(), stores.deliveryLog(), endpoints,
+        config.webhookDelivery(), clock, metrics, null, () -> ThreadLocalRandom.current().nextDouble());
+    return vertx.deployVerticle(dispatcher).onSuccess(deployments::add).mapEmpty();
   }
 
   public int port() {
@@ -169,7 +191,7 @@ public final class Gateway {
     return scoring;
   }
 
-  /** Undeploys the servers and the projector and closes the store. */
+  /** Undeploys the servers, the projector and the dispatcher and closes the store. */
   public Future<Void> stop() {
     if (scoringWatch >= 0) {
       vertx.cancelTimer(scoringWatch);

@@ -5,6 +5,8 @@ import io.leadgate.forms.FormConfig;
 import io.leadgate.scoring.ScoringConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.leadgate.webhooks.DeliveryConfig;
+import io.leadgate.webhooks.EndpointConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,16 +16,18 @@ import java.util.stream.Collectors;
 /**
  * The whole configuration, immutable and validated once at start-up.
  *
- * @param secret  signs form tokens and download links (at least 32 characters); every instance of one deployment
- *                needs the same. Absent: a random one per start, with a warning (links then die with the process)
- * @param assets  the folder that lead-magnet files ({@code forms[].magnet.file}) are served from
- * @param forms   lead-magnet forms
- * @param apiKeys keys that open {@code /api/*} (only their SHA-256); none: the API answers 401 to everyone
- * @param scoring lead scoring and qualification (reloadable: see {@code scoring.ScoringReloader})
+ * @param secret          signs form tokens and download links (at least 32 characters); every instance of one
+ *                        deployment needs the same. Absent: a random one per start, with a warning
+ * @param assets          the folder that lead-magnet files ({@code forms[].magnet.file}) are served from
+ * @param forms           lead-magnet forms
+ * @param apiKeys         keys that open {@code /api/*} (only their SHA-256); none: the API answers 401 to everyone
+ * @param scoring         lead scoring and qualification (reloadable: see {@code scoring.ScoringReloader})
+ * @param webhooks        endpoints that domain events are delivered to
+ * @param webhookDelivery how every instance delivers them
  */
 public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig ingest, List<SiteConfig> sites,
                             String secret, String assets, List<FormConfig> forms, List<ApiKeyConfig> apiKeys,
-                            ScoringConfig scoring) {
+                            ScoringConfig scoring, List<EndpointConfig> webhooks, DeliveryConfig webhookDelivery) {
 
   public GatewayConfig {
     server = server == null ? ServerConfig.defaults() : server;
@@ -53,6 +57,15 @@ public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig
         checkAsset(assets, form.magnet().file(), "forms[" + i + "].magnet.file");
       }
     }
+    webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
+    webhookDelivery = webhookDelivery == null ? DeliveryConfig.defaults() : webhookDelivery;
+    Check.unique(webhooks.stream().map(EndpointConfig::id).toList(), "webhooks[].id");
+    for (int i = 0; i < webhooks.size(); i++) {
+      for (String site : webhooks.get(i).filter().sites()) {
+        Check.that(siteKeys.contains(site), "webhooks[" + i + "].filter.sites",
+            "names a site that is not configured (was \"" + site + "\"; sites: " + siteKeys + ")");
+      }
+    }
   }
 
   /** Start-up only (before any event loop exists): a magnet file must be there, inside the assets folder. */
@@ -78,10 +91,12 @@ public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig
   }
 
   public GatewayConfig withServer(ServerConfig newServer) {
-    return new GatewayConfig(newServer, redis, ingest, sites, secret, assets, forms, apiKeys, scoring);
+    return new GatewayConfig(newServer, redis, ingest, sites, secret, assets, forms, apiKeys, scoring, webhooks,
+        webhookDelivery);
   }
 
   public GatewayConfig withRedis(RedisConfig newRedis) {
-    return new GatewayConfig(server, newRedis, ingest, sites, secret, assets, forms, apiKeys, scoring);
+    return new GatewayConfig(server, newRedis, ingest, sites, secret, assets, forms, apiKeys, scoring, webhooks,
+        webhookDelivery);
   }
 }

@@ -1,9 +1,13 @@
 package io.leadgate.ops;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -14,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Metrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final AtomicLong backlog = new AtomicLong();
+  private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
 
   public Metrics() {
     registry.gauge("leadgate.events.backlog", backlog);
@@ -54,6 +59,19 @@ public final class Metrics {
   /** A counter for a feature's own event (for example spam submissions by defence). */
   public Counter counter(String name, String... tags) {
     return registry.counter(name, tags);
+  }
+
+  /** A timer for a feature's own durations (for example webhook delivery lag per endpoint). */
+  public Timer timer(String name, String... tags) {
+    return Timer.builder(name).tags(tags).register(registry);
+  }
+
+  /**
+   * A gauge for a feature's own level (for example webhook jobs waiting per endpoint): set the returned number and
+   * the gauge reports it. Created once per name and tags; later calls return the same number.
+   */
+  public AtomicLong gauge(String name, String... tags) {
+    return gauges.computeIfAbsent(name + Arrays.toString(tags), k -> registry.gauge(name, Tags.of(tags), new AtomicLong()));
   }
 
   public String scrape() {

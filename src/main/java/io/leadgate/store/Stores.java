@@ -19,6 +19,15 @@ public interface Stores {
 
   ScoreStore scores();
 
+  /** The outbox's reading side (consumer groups), for the webhook dispatcher. */
+  OutboxReader outboxReader();
+
+  /** Webhook deliveries: per-lead queues, ready lines, retries, dead letters, endpoint state. */
+  WebhookStore webhooks();
+
+  /** Every webhook attempt, per endpoint and per lead. */
+  DeliveryLog deliveryLog();
+
   /** Succeeds when the backend answers. */
   Future<Void> ping();
 

@@ -1,12 +1,15 @@
 package io.leadgate.store.memory;
 
+import io.leadgate.store.DeliveryLog;
 import io.leadgate.store.EventLog;
 import io.leadgate.store.LeadStore;
 import io.leadgate.store.RateLimitStore;
 import io.leadgate.store.ScoreStore;
+import io.leadgate.store.OutboxReader;
 import io.leadgate.store.StatsStore;
 import io.leadgate.store.Stores;
 import io.leadgate.store.VisitorStore;
+import io.leadgate.store.WebhookStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -20,6 +23,9 @@ public final class MemoryStores implements Stores {
   private final MemoryLeadStore leads;
   private final MemoryRateLimitStore rateLimits;
   private final MemoryScoreStore scores;
+  private final MemoryOutboxReader outboxReader;
+  private final MemoryWebhookStore webhooks;
+  private final MemoryDeliveryLog deliveryLog;
 
   public MemoryStores(Vertx vertx, Clock clock, int partitions) {
     this.events = new MemoryEventLog(vertx, clock, partitions);
@@ -28,6 +34,9 @@ public final class MemoryStores implements Stores {
     this.leads = new MemoryLeadStore(clock, visitors, outbox);
     this.rateLimits = new MemoryRateLimitStore(clock);
     this.scores = new MemoryScoreStore(leads);
+    this.outboxReader = new MemoryOutboxReader(vertx, outbox);
+    this.webhooks = new MemoryWebhookStore(vertx, outbox);
+    this.deliveryLog = new MemoryDeliveryLog(clock);
   }
 
   @Override
@@ -63,6 +72,21 @@ public final class MemoryStores implements Stores {
   @Override
   public ScoreStore scores() {
     return scores;
+  }
+
+  @Override
+  public OutboxReader outboxReader() {
+    return outboxReader;
+  }
+
+  @Override
+  public WebhookStore webhooks() {
+    return webhooks;
+  }
+
+  @Override
+  public DeliveryLog deliveryLog() {
+    return deliveryLog;
   }
 
   @Override

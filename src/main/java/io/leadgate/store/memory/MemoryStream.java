@@ -33,11 +33,17 @@ public final class MemoryStream<T> {
     return streams;
   }
 
-  public synchronized String append(T value) {
-    String id = ++sequence + "-0";
-    undelivered.put(id, value);
-    waiting.forEach(Promise::tryComplete);
-    waiting.clear();
+  public String append(T value) {
+    String id;
+    List<Promise<Void>> woken;
+    synchronized (this) {
+      id = ++sequence + "-0";
+      undelivered.put(id, value);
+      woken = new ArrayList<>(waiting);
+      waiting.clear();
+    }
+    // outside the lock: a woken reader may call back into this stream (deliver, forget) on this thread
+    woken.forEach(Promise::tryComplete);
     return id;
   }
 
@@ -62,6 +68,23 @@ public final class MemoryStream<T> {
     return out;
   }
 
+  /** Drops a promise given to {@link #onAppend} that is no longer waited on (it timed out). */
+  public synchronized void forget(Promise<Void> promise) {
+    waiting.remove(promise);
+  }
+
+  /** The values of pending entries older than {@code id}, in stream order. */
+  public synchronized List<T> pendingBefore(String id) {
+    long before = Long.parseLong(id.substring(0, id.indexOf('-')));
+    return pending.entrySet().stream()
+        .filter(e -> Long.parseLong(e.getKey().substring(0, e.getKey().indexOf('-'))) < before)
+        .map(e -> e.getValue().value()).toList();
+  }
+
+  public synchronized boolean isPending(String id) {
+    return pending.containsKey(id);
+  }
+
   public synchronized List<Entry<T>> pendingOf(String consumer, int max) {
     return pending.entrySet().stream().filter(e -> e.getValue().consumer().equals(consumer)).limit(max)
         .map(e -> new Entry<>(e.getKey(), e.getValue().value())).toList();
@@ -81,8 +104,15 @@ public final class MemoryStream<T> {
     return out;
   }
 
-  public synchronized void ack(List<String> ids) {
-    ids.forEach(pending::remove);
+  /** Acknowledges the entries; returns how many were pending. */
+  public synchronized int ack(List<String> ids) {
+    int acked = 0;
+    for (String id : ids) {
+      if (pending.remove(id) != null) {
+        acked++;
+      }
+    }
+    return acked;
   }
 
   /** Entries not yet acknowledged. */

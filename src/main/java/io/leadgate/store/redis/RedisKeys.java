@@ -64,6 +64,59 @@ public final class RedisKeys {
     return outbox(leadShard(leadId));
   }
 
+  /** The consumer group on each endpoint's ready lines (webhooks). */
+  public static final String WEBHOOK_SEND_GROUP = "send";
+
+  /** An endpoint's ready line in one shard: jobs (heads of lead queues) to send now, read through {@link #WEBHOOK_SEND_GROUP}. */
+  public static String webhookReady(String endpoint, int shard) {
+    return "lg:" + shardTag(shard) + ":wh:" + endpoint + ":ready";
+  }
+
+  /** A lead's queue of events still to be delivered to an endpoint, the one on its way first. */
+  public static String webhookLeadQueue(String endpoint, String leadId) {
+    return "lg:" + shardTag(leadShard(leadId)) + ":wh:" + endpoint + ":q:" + leadId;
+  }
+
+  /** An endpoint's retries in one shard, scored by when they are due. */
+  public static String webhookRetry(String endpoint, int shard) {
+    return "lg:" + shardTag(shard) + ":wh:" + endpoint + ":retry";
+  }
+
+  /** An endpoint's dead letters in one shard: event id → the letter. */
+  public static String webhookDead(String endpoint, int shard) {
+    return "lg:" + shardTag(shard) + ":wh:" + endpoint + ":dead";
+  }
+
+  /** When each dead letter of {@link #webhookDead} died: event id scored by ms since epoch. */
+  public static String webhookDeadIndex(String endpoint, int shard) {
+    return "lg:" + shardTag(shard) + ":wh:" + endpoint + ":dead:at";
+  }
+
+  /** A fanned-out event, kept a while so it can be replayed by id. */
+  public static String webhookMessage(int shard, String eventId) {
+    return "lg:" + shardTag(shard) + ":wh:msg:" + eventId;
+  }
+
+  /** A lead's delivery log, over every endpoint. */
+  public static String webhookLeadLog(String leadId) {
+    return "lg:" + shardTag(leadShard(leadId)) + ":wh:log:" + leadId;
+  }
+
+  /** An endpoint's state (disabled, failing since), shared by every instance. */
+  public static String webhookState(String endpoint) {
+    return "lg:{wh:" + endpoint + "}:state";
+  }
+
+  /** An endpoint's delivery log. */
+  public static String webhookLog(String endpoint) {
+    return "lg:{wh:" + endpoint + "}:log";
+  }
+
+  /** Operational events ({@code endpoint.disabled}...), capped. */
+  public static String opsEvents() {
+    return "lg:{ops}:events";
+  }
+
   /** A daily aggregate: {@code kind} is one of pv, uv, dl, src, ev. */
   public static String daily(String site, LocalDate day, String kind) {
     return "lg:{d:" + site + "}:" + DAY.format(day) + ":" + kind;

@@ -2,13 +2,16 @@ package io.leadgate.store.redis;
 
 import io.leadgate.config.GatewayConfig;
 import io.leadgate.ops.Metrics;
+import io.leadgate.store.DeliveryLog;
 import io.leadgate.store.EventLog;
 import io.leadgate.store.LeadStore;
 import io.leadgate.store.RateLimitStore;
 import io.leadgate.store.ScoreStore;
+import io.leadgate.store.OutboxReader;
 import io.leadgate.store.StatsStore;
 import io.leadgate.store.Stores;
 import io.leadgate.store.VisitorStore;
+import io.leadgate.store.WebhookStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
@@ -24,6 +27,9 @@ public final class RedisStores implements Stores {
   private final RedisLeadStore leads;
   private final RedisRateLimitStore rateLimits;
   private final RedisScoreStore scores;
+  private final RedisOutboxReader outboxReader;
+  private final RedisWebhookStore webhooks;
+  private final RedisDeliveryLog deliveryLog;
 
   private RedisStores(RedisClient redis, String url, int partitions, long timeoutMs) {
     this.redis = redis;
@@ -35,6 +41,9 @@ public final class RedisStores implements Stores {
     this.leads = new RedisLeadStore(redis, new AofBarrier(redis, timeoutMs));
     this.rateLimits = new RedisRateLimitStore(redis);
     this.scores = new RedisScoreStore(redis);
+    this.outboxReader = new RedisOutboxReader(redis);
+    this.webhooks = new RedisWebhookStore(redis, outboxReader);
+    this.deliveryLog = new RedisDeliveryLog(redis);
   }
 
   /**
@@ -46,10 +55,16 @@ public final class RedisStores implements Stores {
     RedisStores stores = new RedisStores(client, config.redis().url(), config.ingest().partitions(),
         config.redis().timeoutMs());
     return stores.events.createGroups()
-        .compose(v -> client.loadScripts(List.of(RedisVisitorStore.RECORD, RedisStatsStore.COUNT,
-            RedisLeadStore.APPLY, RedisLeadStore.LINK, RedisScoreStore.SCORE, RedisScoreStore.INDEX)))
+        .compose(v -> client.loadScripts(scripts()))
         .map(stores)
         .otherwise(stores);
+  }
+
+  private static List<LuaScript> scripts() {
+    List<LuaScript> scripts = new java.util.ArrayList<>(List.of(RedisVisitorStore.RECORD, RedisStatsStore.COUNT,
+        RedisLeadStore.APPLY, RedisLeadStore.LINK, RedisScoreStore.SCORE, RedisScoreStore.INDEX));
+    scripts.addAll(RedisWebhookStore.SCRIPTS);
+    return scripts;
   }
 
   public RedisClient client() {
@@ -89,6 +104,21 @@ public final class RedisStores implements Stores {
   @Override
   public ScoreStore scores() {
     return scores;
+  }
+
+  @Override
+  public OutboxReader outboxReader() {
+    return outboxReader;
+  }
+
+  @Override
+  public WebhookStore webhooks() {
+    return webhooks;
+  }
+
+  @Override
+  public DeliveryLog deliveryLog() {
+    return deliveryLog;
   }
 
   @Override

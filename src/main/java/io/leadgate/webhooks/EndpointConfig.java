@@ -1,0 +1,220 @@
+package io.leadgate.webhooks;
+
+import io.leadgate.config.Check;
+import io.leadgate.config.ConfigException;
+import io.leadgate.config.Durations;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One webhook endpoint from the {@code webhooks:} list: where, how it is signed, what it wants and how it is sent.
+ * Validated when the file is read; every failure names its field ({@code webhooks[0].secrets[1]}) and never repeats
+ * a secret.
+ *
+ * @param id            stable name, used in Redis keys and in {@code /api/webhooks/{id}}: 1 to 64 of
+ *                      {@code [a-z0-9_-]}, starting with a letter or digit
+ * @param url           http(s) URL; its host must not be (or resolve to) an internal address unless allowed below
+ * @param secret        one {@code whsec_} secret (or use {@code secrets})
+ * @param secrets       {@code whsec_} secrets, the current one first; during a rotation each request carries one
+ *                      signature per secret
+ * @param events        wanted types ({@code lead.created}...), a stage change optionally narrowed to the stage moved
+ *                      to ({@code lead.stage_changed:sql}); default: every type
+ * @param filter        conditions on the lead (stage, score, site)
+ * @param headers       extra request headers (for example the CRM's own API key)
+ * @param payload       field mapping for a CRM's own intake API; default: the Standard Webhooks envelope
+ * @param timeout       per attempt, from connecting to the last byte read (default 15s)
+ * @param concurrency   requests in flight to this endpoint from one gateway instance (default 8)
+ * @param retrySchedule delay before each attempt (default 0s, 5s, 5m, 30m, 2h, 5h, 10h, 10h)
+ * @param allowSubnets  address blocks this endpoint may reach although they are not public (a self-hosted receiver)
+ * @param disableAfter  an endpoint that fails without a single success for this long is disabled (default 5d)
+ */
+public record EndpointConfig(String id, String url, String secret, List<String> secrets, List<String> events,
+                             FilterConfig filter, Map<String, String> headers, PayloadConfig payload, String timeout,
+                             Integer concurrency, List<String> retrySchedule, List<String> allowSubnets,
+                             String disableAfter) {
+
+  /** Headers the dispatcher writes itself, which configuration may not replace. */
+  static final Set<String> RESERVED_HEADERS = Set.of("webhook-id", "webhook-timestamp", "webhook-signature",
+      "content-type", "content-length", "host", "transfer-encoding", "connection", "user-agent");
+
+  public EndpointConfig {
+    id = Check.required(id, "id");
+    Check.that(id.matches("[a-z0-9][a-z0-9_-]{0,63}"), "id",
+        "must be 1 to 64 of a-z, 0-9, '-' or '_', starting with a letter or digit (was \"" + id + "\")");
+    allowSubnets = allowSubnets == null ? List.of() : List.copyOf(allowSubnets);
+    List<Cidr> subnets = new ArrayList<>();
+    for (int i = 0; i < allowSubnets.size(); i++) {
+      try {
+        subnets.add(Cidr.parse(allowSubnets.get(i)));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("allowSubnets[" + i + "]", e.getMessage());
+      }
+    }
+    url = Check.required(url, "url");
+    try {
+      new SsrfGuard(subnets).checkUrl(url);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("url", e.getMessage());
+    }
+    Check.that(secret == null || secrets == null, "secret", "give either secret or secrets, not both");
+    secrets = secrets != null ? List.copyOf(secrets) : secret != null ? List.of(secret.strip()) : List.of();
+    Check.that(!secrets.isEmpty(), "secrets", "is required: at least one whsec_ secret (openssl rand -base64 32)");
+    for (int i = 0; i < secrets.size(); i++) {
+      try {
+        Signer.decode(secrets.get(i));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(secret != null ? "secret" : "secrets[" + i + "]", e.getMessage());
+      }
+    }
+    Check.that(secrets.stream().distinct().count() == secrets.size(), "secrets", "must not repeat a secret");
+    secret = null;
+    events = events == null || events.isEmpty() ? LeadEvents.TYPES : List.copyOf(events);
+    for (int i = 0; i < events.size(); i++) {
+      checkEvent(events.get(i), "events[" + i + "]");
+    }
+    filter = filter == null ? FilterConfig.NONE : filter;
+    headers = headers == null ? Map.of() : new LinkedHashMap<>(headers);
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      String name = header.getKey();
+      Check.that(name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+"), "headers." + name, "is not a valid header name");
+      Check.that(!RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT)), "headers." + name,
+          "is set by the dispatcher and cannot be configured");
+      Check.that(header.getValue() != null && !header.getValue().matches("(?s).*[\\r\\n\\x00].*"), "headers." + name,
+          "must be a single-line value");
+    }
+    headers = java.util.Collections.unmodifiableMap(headers);
+    payload = payload == null ? PayloadConfig.ENVELOPE : payload;
+    Durations.range(Durations.parse(timeout, "timeout", Duration.ofSeconds(15)), Duration.ofMillis(100),
+        Duration.ofMinutes(5), "timeout");
+    concurrency = concurrency == null ? 8 : concurrency;
+    Check.range(concurrency, 1, 256, "concurrency");
+    retrySchedule = retrySchedule == null ? null : List.copyOf(retrySchedule);
+    if (retrySchedule != null) {
+      Check.that(!retrySchedule.isEmpty() && retrySchedule.size() <= 30, "retrySchedule",
+          "must list 1 to 30 delays (was " + retrySchedule.size() + ")");
+      for (int i = 0; i < retrySchedule.size(); i++) {
+        Durations.range(Durations.parse(retrySchedule.get(i), "retrySchedule[" + i + "]", null), Duration.ZERO,
+            Duration.ofDays(7), "retrySchedule[" + i + "]");
+      }
+    }
+    Durations.range(Durations.parse(disableAfter, "disableAfter", Duration.ofDays(5)), Duration.ofMinutes(1),
+        Duration.ofDays(365), "disableAfter");
+  }
+
+  public Duration timeoutDuration() {
+    return Durations.parse(timeout, "timeout", Duration.ofSeconds(15));
+  }
+
+  public Duration disableAfterDuration() {
+    return Durations.parse(disableAfter, "disableAfter", Duration.ofDays(5));
+  }
+
+  public List<Duration> retryDelays() {
+    return retrySchedule == null ? RetrySchedule.DEFAULT_DELAYS
+        : retrySchedule.stream().map(d -> Durations.parse(d, "retrySchedule", null)).toList();
+  }
+
+  public List<Cidr> allowedSubnets() {
+    return allowSubnets.stream().map(Cidr::parse).toList();
+  }
+
+  /** The types and stage narrowing of {@link #events}, combined with {@link #filter}. */
+  public EventFilter eventFilter() {
+    Map<String, Set<String>> types = new LinkedHashMap<>();
+    for (String event : events) {
+      int colon = event.indexOf(':');
+      String type = colon < 0 ? event : event.substring(0, colon);
+      Set<String> stages = new java.util.HashSet<>(types.getOrDefault(type, Set.of()));
+      if (colon < 0) {
+        types.put(type, Set.of()); // the whole type: no narrowing, whatever else is listed
+        continue;
+      }
+      if (types.containsKey(type) && types.get(type).isEmpty()) {
+        continue;
+      }
+      stages.add(event.substring(colon + 1));
+      types.put(type, Set.copyOf(stages));
+    }
+    return new EventFilter(types, Set.copyOf(filter.stages()), filter.minScore(), Set.copyOf(filter.sites()));
+  }
+
+  @Override
+  public String toString() {
+    return "EndpointConfig[id=" + id + ", url=" + url + ", secrets=(" + secrets.size() + " hidden)]";
+  }
+
+  private static void checkEvent(String event, String field) {
+    Check.that(event != null, field, "must not be empty");
+    int colon = event.indexOf(':');
+    String type = colon < 0 ? event : event.substring(0, colon);
+    Check.that(LeadEvents.TYPES.contains(type), field,
+        "must be one of " + LeadEvents.TYPES + ", optionally lead.stage_changed:STAGE (was \"" + event + "\")");
+    if (colon >= 0) {
+      Check.that(type.equals(LeadEvents.STAGE_CHANGED), field,
+          "only lead.stage_changed can be narrowed to a stage (was \"" + event + "\")");
+      String stage = event.substring(colon + 1);
+      Check.that(LeadEvents.STAGES.contains(stage), field,
+          "stage must be one of " + LeadEvents.STAGES + " (was \"" + stage + "\")");
+    }
+  }
+
+  /**
+   * Conditions on the lead an event is about.
+   *
+   * @param stages   the lead's stage (after the change) is one of these
+   * @param minScore the lead's score is at least this
+   * @param sites    the event comes from one of these sites
+   */
+  public record FilterConfig(List<String> stages, Integer minScore, List<String> sites) {
+    static final FilterConfig NONE = new FilterConfig(null, null, null);
+
+    public FilterConfig {
+      stages = stages == null ? List.of() : List.copyOf(stages);
+      sites = sites == null ? List.of() : List.copyOf(sites);
+      for (int i = 0; i < stages.size(); i++) {
+        Check.that(LeadEvents.STAGES.contains(stages.get(i)), "stages[" + i + "]",
+            "must be one of " + LeadEvents.STAGES + " (was \"" + stages.get(i) + "\")");
+      }
+    }
+  }
+
+  /**
+   * The body for a CRM's own lead-intake API instead of the Standard Webhooks envelope.
+   *
+   * @param fields    output field (dots nest: {@code contact.email}) → path into the envelope, starting with one of
+   *                  {@link PayloadMapper#ROOTS} ({@code data.email}, {@code data.fields.company}, {@code type})
+   * @param constants output field → a fixed value ({@code source: leadgate})
+   */
+  public record PayloadConfig(Map<String, String> fields, Map<String, Object> constants) {
+    static final PayloadConfig ENVELOPE = new PayloadConfig(null, null);
+
+    public PayloadConfig {
+      fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+      constants = constants == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(constants));
+      for (Map.Entry<String, String> field : fields.entrySet()) {
+        checkOutputField(field.getKey(), "fields");
+        String path = field.getValue();
+        Check.that(path != null && path.matches("[A-Za-z0-9_$-]+(\\.[A-Za-z0-9_$-]+)*"), "fields." + field.getKey(),
+            "must be a dotted path like data.email (was \"" + path + "\")");
+        String root = path.split("\\.")[0];
+        Check.that(PayloadMapper.ROOTS.contains(root), "fields." + field.getKey(),
+            "must start with one of " + PayloadMapper.ROOTS + " (was \"" + path + "\")");
+      }
+      constants.keySet().forEach(name -> checkOutputField(name, "constants"));
+    }
+
+    public PayloadMapper mapper() {
+      return new PayloadMapper(fields, constants);
+    }
+
+    private static void checkOutputField(String name, String parent) {
+      Check.that(name != null && !name.isEmpty() && !name.startsWith(".") && !name.endsWith(".") && !name.contains(".."),
+          parent + "." + name, "must be a field name, dots separating nested objects");
+    }
+  }
+}

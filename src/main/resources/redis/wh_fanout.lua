@@ -1,0 +1,56 @@
+-- Fans one outbox entry out to webhook endpoints, in the same atomic step as acknowledging it (docs/webhooks.md).
+-- KEYS[1] outbox stream, KEYS[2] message archive key,
+--   then for each live endpoint: its lead queue, its ready line; then for each disabled endpoint: dead hash, dead index
+-- ARGV[1] group, ARGV[2] entry id, ARGV[3] event id, ARGV[4] lead id, ARGV[5] event JSON, ARGV[6] live count,
+--   ARGV[7] disabled count, ARGV[8] retention ms (0: no archive), ARGV[9] now ms, ARGV[10] dead cap, ARGV[11] dead letter JSON
+-- Returns 1 (done), 0 (already acknowledged: nothing to do), -1 (an earlier entry of this lead is still in flight: try later)
+local stream, group, entry, lead = KEYS[1], ARGV[1], ARGV[2], ARGV[4]
+
+if #redis.call('XPENDING', stream, group, entry, entry, 1) == 0 then
+  return 0
+end
+-- Consumers read a stream in order, so every earlier entry was handed to someone; one of this lead still pending
+-- means another instance has not fanned it out yet, and this one must not overtake it. The oldest 1000 pending
+-- entries are looked at: each instance holds at most 100 per shard (Dispatcher.FANOUT_BATCH) for milliseconds.
+local older = redis.call('XPENDING', stream, group, '-', '(' .. entry, 1000)
+for _, p in ipairs(older) do
+  local found = redis.call('XRANGE', stream, p[1], p[1])
+  if found[1] then
+    local fields = found[1][2]
+    for i = 1, #fields, 2 do
+      if fields[i] == 'lead' and fields[i + 1] == lead then
+        return -1
+      end
+    end
+  end
+end
+
+redis.call('XACK', stream, group, entry)
+if ARGV[5] == '' then
+  return 1
+end
+local retention = tonumber(ARGV[8])
+if retention > 0 then
+  redis.call('SET', KEYS[2], ARGV[5], 'PX', retention)
+end
+local k = 3
+for _ = 1, tonumber(ARGV[6]) do
+  if redis.call('RPUSH', KEYS[k], ARGV[5]) == 1 then
+    redis.call('XADD', KEYS[k + 1], '*', 'lead', lead, 'id', ARGV[3], 'attempt', '1', 'event', ARGV[5])
+  end
+  k = k + 2
+end
+local cap = tonumber(ARGV[10])
+for _ = 1, tonumber(ARGV[7]) do
+  redis.call('HSET', KEYS[k], ARGV[3], ARGV[11])
+  redis.call('ZADD', KEYS[k + 1], ARGV[9], ARGV[3])
+  local excess = redis.call('ZCARD', KEYS[k + 1]) - cap
+  if excess > 0 then
+    local oldest = redis.call('ZPOPMIN', KEYS[k + 1], excess)
+    for i = 1, #oldest, 2 do
+      redis.call('HDEL', KEYS[k], oldest[i])
+    end
+  end
+  k = k + 2
+end
+return 1

@@ -1,0 +1,172 @@
+package io.leadgate.webhooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.leadgate.config.ConfigException;
+import io.leadgate.config.ConfigLoader;
+import io.leadgate.config.GatewayConfig;
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class EndpointConfigTest {
+  static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+  static GatewayConfig parse(String endpointYaml) {
+    return new ConfigLoader().parse("""
+        sites:
+          - key: acme
+        webhooks:
+          - id: ok
+            url: https://crm.example.com/hook
+            secret: %s
+        """.formatted(SECRET) + endpointYaml, "test.yaml");
+  }
+
+  static String errorOf(String endpointYaml) {
+    return assertThrows(ConfigException.class, () -> parse(endpointYaml)).getMessage();
+  }
+
+  @Test
+  void minimalEndpoint_getsTheDefaults() {
+    EndpointConfig endpoint = parse("").webhooks().get(0);
+    assertEquals(Duration.ofSeconds(15), endpoint.timeoutDuration());
+    assertEquals(8, endpoint.concurrency());
+    assertEquals(RetrySchedule.DEFAULT_DELAYS, endpoint.retryDelays());
+    assertEquals(Duration.ofDays(5), endpoint.disableAfterDuration());
+    assertEquals(LeadEvents.TYPES, endpoint.events());
+    assertEquals(java.util.List.of(SECRET), endpoint.secrets());
+  }
+
+  @Test
+  void fullEndpoint_isRead() {
+    EndpointConfig endpoint = parse("""
+          - id: hubspot
+            url: https://api.hubspot.example/leads?src=lg
+            secrets: [%s, whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA]
+            events: [lead.created, "lead.stage_changed:sql"]
+            filter: {stages: [mql, sql], minScore: 40, sites: [acme]}
+            headers: {Authorization: Bearer abc}
+            payload:
+              fields: {email: data.email, company.name: data.fields.company}
+              constants: {source: leadgate}
+            timeout: 5s
+            concurrency: 2
+            retrySchedule: [0s, 1m, 1h]
+            allowSubnets: [10.0.0.0/8]
+            disableAfter: 2d
+        """.formatted(SECRET)).webhooks().get(1);
+    assertEquals(2, endpoint.secrets().size());
+    assertEquals(java.util.List.of(Duration.ZERO, Duration.ofMinutes(1), Duration.ofHours(1)), endpoint.retryDelays());
+    assertEquals(Duration.ofSeconds(5), endpoint.timeoutDuration());
+    assertEquals("Bearer abc", endpoint.headers().get("Authorization"));
+    assertFalse(endpoint.toString().contains(SECRET), "secrets never show in logs");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      url: http://127.0.0.1/hook                           | webhooks[1].url: host 127.0.0.1 is a loopback address
+      url: http://0177.0.0.1/                              | webhooks[1].url: host 0177.0.0.1 is a loopback address
+      url: http://169.254.169.254/                         | webhooks[1].url: host 169.254.169.254 is a cloud metadata address
+      url: ftp://crm.example.com/                          | webhooks[1].url: must be an http:// or https:// URL
+      secret: whsec_c2hvcnQ=                               | webhooks[1].secret: must decode to 24 to 64 bytes
+      secrets: [nope]                                      | webhooks[1].secrets[0]: must start with whsec_
+      events: [lead.deleted]                               | webhooks[1].events[0]: must be one of
+      events: ["lead.created:sql"]                         | webhooks[1].events[0]: only lead.stage_changed can be narrowed
+      events: ["lead.stage_changed:hot"]                   | webhooks[1].events[0]: stage must be one of
+      timeout: 15                                          | webhooks[1].timeout: must be a number followed by ms, s, m, h or d
+      timeout: 10m                                         | webhooks[1].timeout: must be between 100ms and 5m (was 10m)
+      concurrency: 0                                       | webhooks[1].concurrency: must be between 1 and 256 (was 0)
+      retrySchedule: [0s, soon]                            | webhooks[1].retrySchedule[1]: must be a number followed by
+      allowSubnets: [10.0.0.0/33]                          | webhooks[1].allowSubnets[0]: prefix length must be 0 to 32
+      headers: {webhook-id: x}                             | webhooks[1].headers.webhook-id: is set by the dispatcher
+      filter: {stages: [hot]}                              | webhooks[1].filter.stages[0]: must be one of
+      filter: {sites: [other]}                             | webhooks[1].filter.sites: names a site that is not configured
+      payload: {fields: {email: contact.email}}            | webhooks[1].payload.fields.email: must start with one of
+      colour: blue                                         | webhooks[1].colour: is not a known setting
+      """)
+  void invalidSetting_messageNamesTheField(String setting, String expected) {
+    String key = setting.substring(0, setting.indexOf(':'));
+    java.util.Map<String, String> lines = new java.util.LinkedHashMap<>();
+    lines.put("id", "id: two");
+    lines.put("url", "url: https://crm.example.com/two");
+    if (!key.equals("secrets")) {
+      lines.put("secret", "secret: " + SECRET);
+    }
+    lines.put(key, setting);
+    StringBuilder yaml = new StringBuilder("  - ");
+    lines.values().forEach(line -> yaml.append(line).append("\n    "));
+    String message = errorOf(yaml.toString());
+    assertTrue(message.contains(expected), message);
+  }
+
+  @Test
+  void secretWrong_messageDoesNotRepeatIt() {
+    String message = errorOf("""
+          - id: two
+            url: https://crm.example.com/two
+            secret: whsec_c2VjcmV0LXRvby1zaG9ydA==
+        """);
+    assertTrue(message.contains("webhooks[1].secret"), message);
+    assertFalse(message.contains("c2VjcmV0LXRvby1zaG9ydA"), message);
+  }
+
+  @Test
+  void documentedExample_parses() throws Exception {
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/webhooks.md"));
+    String yaml = doc.substring(doc.indexOf("```yaml\n") + 8, doc.indexOf("```", doc.indexOf("```yaml\n") + 8));
+    GatewayConfig config = new ConfigLoader().parse("sites: [{key: acme}]\n" + yaml, "docs/webhooks.md");
+    EndpointConfig hubspot = config.webhooks().get(0);
+    assertEquals(2, hubspot.secrets().size());
+    assertEquals(1, config.apiKeys().size());
+    assertEquals(Duration.ofSeconds(60), config.webhookDelivery().claimAfterDuration());
+  }
+
+  @Test
+  void duplicateIds_refused() {
+    assertTrue(errorOf("""
+          - id: ok
+            url: https://crm.example.com/two
+            secret: %s
+        """.formatted(SECRET)).contains("webhooks[].id: must not repeat"));
+  }
+
+  @Test
+  void badId_refused() {
+    assertTrue(errorOf("""
+          - id: "Has Space"
+            url: https://crm.example.com/two
+            secret: %s
+        """.formatted(SECRET)).contains("webhooks[1].id: must be 1 to 64 of a-z"));
+  }
+
+  @Test
+  void noSecret_refused() {
+    assertTrue(errorOf("""
+          - id: two
+            url: https://crm.example.com/two
+        """).contains("webhooks[1].secrets: is required"));
+  }
+
+  @Test
+  void deliverySettings_validated() {
+    String message = assertThrows(ConfigException.class, () -> new ConfigLoader().parse("""
+        sites: [{key: acme}]
+        webhookDelivery: {claimAfter: 100ms}
+        """, "test.yaml")).getMessage();
+    assertTrue(message.contains("webhookDelivery.claimAfter: must be between 1s and 1h (was 100ms)"), message);
+  }
+
+  @Test
+  void apiKeys_validated() {
+    String message = assertThrows(ConfigException.class, () -> new ConfigLoader().parse("""
+        sites: [{key: acme}]
+        apiKeys: [{name: crm, sha256: not-hex}]
+        """, "test.yaml")).getMessage();
+    assertTrue(message.contains("apiKeys[0].sha256: must be the 64 hex digits"), message);
+  }
+}
