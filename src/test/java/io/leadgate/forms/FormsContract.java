@@ -12,7 +12,7 @@ import io.leadgate.identity.Stage;
 import io.leadgate.store.DomainEvent;
 import io.leadgate.store.Stores;
 import io.leadgate.testing.Eventually;
-import io.leadgate.testing.MutableClock;
+import io.leadgate.testing.TestClock;
 import io.leadgate.testing.Outboxes;
 import io.leadgate.testing.TestGateway;
 import io.vertx.core.Future;
@@ -41,7 +41,7 @@ abstract class FormsContract {
   static final byte[] PAPER = "%PDF-1.4 a tiny paper".getBytes(java.nio.charset.StandardCharsets.UTF_8);
   static final AtomicInteger UNIQUE = new AtomicInteger();
   static TestGateway gateway;
-  static MutableClock clock;
+  static TestClock clock;
 
   static String yaml(Path assets) {
     return """
@@ -94,7 +94,7 @@ abstract class FormsContract {
     try {
       Path assets = Files.createTempDirectory("leadgate-assets-");
       Files.write(assets.resolve("paper.pdf"), PAPER);
-      clock = MutableClock.now();
+      clock = TestClock.now();
       gateway = TestGateway.start(yaml(assets), redisUrl, clock);
     } catch (IOException e) {
       throw new IllegalStateException(e);

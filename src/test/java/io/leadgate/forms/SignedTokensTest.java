@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leadgate.testing.MutableClock;
+import io.leadgate.testing.TestClock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SignedTokensTest {
   static final String SECRET = "0123456789abcdef0123456789abcdef";
-  final MutableClock clock = MutableClock.now();
+  final TestClock clock = TestClock.now();
   final SignedTokens tokens = new SignedTokens(Map.of("ebook", SECRET, "other", SECRET), clock);
 
   @Test

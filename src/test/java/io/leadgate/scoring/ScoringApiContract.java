@@ -10,7 +10,7 @@ import io.leadgate.identity.Stage;
 import io.leadgate.store.DomainEvent;
 import io.leadgate.store.Stores;
 import io.leadgate.testing.Eventually;
-import io.leadgate.testing.MutableClock;
+import io.leadgate.testing.TestClock;
 import io.leadgate.testing.Outboxes;
 import io.leadgate.testing.TestGateway;
 import io.vertx.core.Future;
@@ -81,10 +81,10 @@ abstract class ScoringApiContract {
       """.formatted(ApiKeyAuth.hash(KEY));
 
   static TestGateway gateway;
-  static MutableClock clock;
+  static TestClock clock;
 
   static void startGateway(String redisUrl) {
-    clock = MutableClock.now();
+    clock = TestClock.now();
     gateway = TestGateway.start(YAML, redisUrl, clock);
   }
 

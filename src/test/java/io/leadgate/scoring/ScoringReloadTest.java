@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leadgate.admin.ApiKeyAuth;
 import io.leadgate.testing.Eventually;
-import io.leadgate.testing.MutableClock;
+import io.leadgate.testing.TestClock;
 import io.leadgate.testing.TestGateway;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -38,7 +38,7 @@ class ScoringReloadTest {
   Path start(String yaml) throws Exception {
     Path file = dir.resolve("leadgate.yaml");
     Files.writeString(file, yaml);
-    gateway = TestGateway.startFromFile(file, null, MutableClock.now());
+    gateway = TestGateway.startFromFile(file, null, TestClock.now());
     return file;
   }
 

@@ -3,7 +3,7 @@ package io.leadgate.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.leadgate.store.memory.MemoryStores;
-import io.leadgate.testing.MutableClock;
+import io.leadgate.testing.TestClock;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 
 class MemoryLeadStoreTest extends LeadStoreContract {
   private Vertx vertx;
-  private MutableClock clock;
+  private TestClock clock;
   private MemoryStores stores;
 
   @BeforeEach
   void create() {
     vertx = Vertx.vertx();
-    clock = new MutableClock(Instant.ofEpochMilli(NOW));
+    clock = new TestClock(Instant.ofEpochMilli(NOW));
     stores = new MemoryStores(vertx, clock, 2);
   }
 

@@ -1,7 +1,7 @@
 package io.leadgate.store;
 
 import io.leadgate.store.memory.MemoryStores;
-import io.leadgate.testing.MutableClock;
+import io.leadgate.testing.TestClock;
 import io.vertx.core.Vertx;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +14,7 @@ class MemoryScoreStoreTest extends ScoreStoreContract {
   @BeforeEach
   void create() {
     vertx = Vertx.vertx();
-    stores = new MemoryStores(vertx, new MutableClock(Instant.ofEpochMilli(T0)), 2);
+    stores = new MemoryStores(vertx, new TestClock(Instant.ofEpochMilli(T0)), 2);
   }
 
   @AfterEach

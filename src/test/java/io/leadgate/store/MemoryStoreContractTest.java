@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leadgate.collect.EventType;
 import io.leadgate.store.memory.MemoryStores;
+import io.leadgate.testing.TestClock;
 import io.vertx.core.Vertx;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class MemoryStoreContractTest extends StoreContract {
   final Vertx vertx = Vertx.vertx();
-  final MutableClock clock = new MutableClock();
+  final TestClock clock = new TestClock();
   final MemoryStores stores = new MemoryStores(vertx, clock, 2);
 
   @Override
@@ -37,29 +35,5 @@ class MemoryStoreContractTest extends StoreContract {
     record(event("evt-00000001", "visitor-x", EventType.PAGEVIEW, "https://acme.com/", T0));
     clock.advance(Duration.ofSeconds(RETENTION.ttlSeconds() + 1));
     assertTrue(await(stores.visitors().visitor("acme", "visitor-x")).isEmpty());
-  }
-
-  /** A clock tests move by hand. */
-  static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-11-24T10:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -15,6 +15,11 @@ public final class TestClock extends Clock {
     this.millis = new AtomicLong(start.toEpochMilli());
   }
 
+  /** A clock at the real current time, moved from there by hand. */
+  public static TestClock now() {
+    return new TestClock(Instant.now());
+  }
+
   public TestClock() {
     this(Instant.parse("2025-03-03T09:00:00Z"));
   }
