@@ -1,15 +1,18 @@
 package io.leadgate.http;
 
+import io.netty.util.NetUtil;
 import io.vertx.core.http.HttpServerRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The address of the browser behind the request. {@code X-Forwarded-For} is believed only as far as the
  * hops are trusted proxies: the right-most address not on the list is the client.
  */
 public final class ClientIp {
+  private static final Pattern IP_CHARS = Pattern.compile("[0-9a-fA-F:.]+");
   private final List<Cidr> trusted;
 
   public ClientIp(List<String> trustedProxies) {
@@ -18,7 +21,7 @@ public final class ClientIp {
 
   public String of(HttpServerRequest request) {
     String remote = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-    if (remote == null || !isTrusted(remote)) {
+    if (remote == null || trusted.isEmpty() || !isTrusted(remote)) {
       return remote;
     }
     String forwarded = request.getHeader("X-Forwarded-For");
@@ -70,11 +73,15 @@ public final class ClientIp {
 
     /** Parses an IP literal without any DNS lookup; null when the text is not one. */
     static byte[] literal(String text) {
-      if (text == null || text.isEmpty() || !text.matches("[0-9a-fA-F:.]+")) {
+      if (text == null || text.isEmpty() || !IP_CHARS.matcher(text).matches()) {
         return null;
       }
+      byte[] literal = NetUtil.createByteArrayFromIpAddressString(text);
+      if (literal == null) {
+        return null; // never InetAddress.getByName: a name in X-Forwarded-For would be looked up on the event loop
+      }
       try {
-        return InetAddress.getByName(text).getAddress();
+        return InetAddress.getByAddress(literal).getAddress();
       } catch (UnknownHostException e) {
         return null;
       }

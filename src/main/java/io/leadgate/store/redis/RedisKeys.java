@@ -14,6 +14,14 @@ public final class RedisKeys {
   public static final int SHARDS = 16;
   public static final String PROJECTOR_GROUP = "projector";
   private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+  /** The tags of the shards, made once: String.format per key was a sixth of the projector's CPU. */
+  private static final String[] SHARD_TAGS = new String[SHARDS];
+
+  static {
+    for (int shard = 0; shard < SHARDS; shard++) {
+      SHARD_TAGS[shard] = "{s" + String.format("%02d", shard) + "}";
+    }
+  }
 
   private RedisKeys() {
   }
@@ -28,7 +36,7 @@ public final class RedisKeys {
   }
 
   public static String shardTag(int shard) {
-    return "{s" + String.format("%02d", shard) + "}";
+    return shard >= 0 && shard < SHARDS ? SHARD_TAGS[shard] : "{s" + String.format("%02d", shard) + "}";
   }
 
   public static String ingest(int partition) {
