@@ -23,6 +23,12 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void dockerExampleConfiguration_isValid() {
+    GatewayConfig config = loader.load(Path.of("docker/leadgate.yaml"), Map.of("LEADGATE_REDIS_URL", "redis://redis:6379"));
+    assertTrue(config.redis().enabled());
+  }
+
+  @Test
   void load_redisUrlFromEnvironment_putsTheGatewayOnRedis() {
     GatewayConfig config = loader.load(null, Map.of("LEADGATE_REDIS_URL", "redis://127.0.0.1:6379"));
     assertEquals("redis://127.0.0.1:6379", config.redis().url());
