@@ -4,7 +4,7 @@
 # Prints events/s, p50 and p99 for each and the ratio gateway / bare, checks that Redis holds every event the
 # gateway answered 202 for, and reports the projector's backlog after each run and how long it takes to drain.
 #
-#   bench/collect.sh                              # defaults below: about two minutes
+#   bench/collect.sh                              # defaults below: about 2.5 minutes (the burst drain included)
 #   INSTANCES=2 CONNECTIONS=64 bench/collect.sh
 #   COMPARE_JAR=/tmp/before.jar bench/collect.sh  # also measures another build of the gateway, in the same rounds
 #   GATEWAY_JAR=/tmp/after.jar bench/collect.sh   # measures that build instead of target/leadgate.jar
