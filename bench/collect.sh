@@ -4,7 +4,7 @@
 # Prints events/s, p50 and p99 for each and the ratio gateway / bare, checks that Redis holds every event the
 # gateway answered 202 for, and reports the projector's backlog after each run and how long it takes to drain.
 #
-#   bench/collect.sh                              # defaults below: about two minutes
+#   bench/collect.sh                              # defaults below: about 2.5 minutes (the burst drain included)
 #   INSTANCES=2 CONNECTIONS=64 bench/collect.sh
 #   COMPARE_JAR=/tmp/before.jar bench/collect.sh  # also measures another build of the gateway, in the same rounds
 #   GATEWAY_JAR=/tmp/after.jar bench/collect.sh   # measures that build instead of target/leadgate.jar
@@ -34,6 +34,7 @@ GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-}  # extra JVM options for the gateway(s)
 PROFILE=${PROFILE:-0}            # 1: JFR (settings=profile) of each gateway's last measured run, to /tmp
 QUIET_MAX=${QUIET_MAX:-0.2}      # cores busy with other work up to which the machine counts as quiet
 QUIET_WAIT=${QUIET_WAIT:-60}     # seconds to wait at most for a quiet machine before each measured run
+KEEP=${KEEP:-0}                  # 1: keep the work directory (wrk outputs, logs, Redis' AOF) after the run
 JAR=${GATEWAY_JAR:-target/leadgate.jar}  # the gateway build to measure (its Vert.x also runs the bare server)
 LUA=bench/pageview.lua
 SITE=bench
@@ -63,6 +64,9 @@ cleanup() {
   for pid in "${PIDS[@]}"; do
     wait "$pid" 2>/dev/null || true
   done
+  if [ "$KEEP" != 1 ]; then
+    rm -rf "$WORK" # Redis' AOF of a run is some 100 MB
+  fi
 }
 trap cleanup EXIT
 
@@ -279,7 +283,8 @@ record() { # label round quiet-before [backlog drain-seconds]: one line of $RESU
 }
 
 echo "leadgate intake benchmark, $(date -u +%FT%TZ): $(nproc) cores, instances=$INSTANCES, wrk -t$THREADS" \
-  "-c$CONNECTIONS, warm-up ${WARMUP}s, $ROUNDS rounds of ${DURATION}s per server; work dir $WORK"
+  "-c$CONNECTIONS, warm-up ${WARMUP}s, $ROUNDS rounds of ${DURATION}s per server; work dir $WORK" \
+  "$([ "$KEEP" = 1 ] && echo "(kept)" || echo "(removed at the end; KEEP=1 keeps it)")"
 
 # warm-up, then let the projector catch up so that it does not take CPU from the next run
 run_wrk bare warmup "$WARMUP"
@@ -321,6 +326,9 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 if [ "$BURST" = 1 ]; then
+  quiet=$(wait_quiet)
+  run_wrk bare rburst "$DURATION"
+  record bare burst "$quiet"
   for g in "${GATEWAYS[@]}"; do
     measure_gateway "$g" burst
   done
@@ -364,10 +372,11 @@ for g in "${GATEWAYS[@]}"; do
 done
 if [ "$BURST" = 1 ]; then
   for g in "${GATEWAYS[@]}"; do
-    awk -v g="$g" -v r="$(column "$g" burst 3)" -v b="$(median bare 3)" -v p50="$(column "$g" burst 4)" \
+    awk -v g="$g" -v r="$(column "$g" burst 3)" -v b="$(column bare burst 3)" -v p50="$(column "$g" burst 4)" \
       -v p99="$(column "$g" burst 5)" -v bl="$(column "$g" burst 14)" -v dr="$(column "$g" burst 15)" 'BEGIN {
-        printf "burst %s: %.0f events/s (p50 %.2f ms, p99 %.2f ms) with the projector held off: ratio %.2f of bare;\n", g, r,
+        printf "burst %s: %.0f events/s (p50 %.2f ms, p99 %.2f ms) with the projector held off: ratio %.2f of bare\n", g, r,
           p50, p99, r / b
+        printf "  (%.0f events/s in the run just before it);\n", b
         printf "  the projector then drained %d events in %.1f s: %.0f events/s\n", bl, dr, (dr > 0 ? bl / dr : 0)
       }'
   done
