@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Metrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private static final java.util.Set<String> STANDARD_METHODS =
+      java.util.Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
   private final AtomicLong backlog = new AtomicLong();
   private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
 
@@ -25,7 +27,9 @@ public final class Metrics {
   }
 
   public void httpRequest(String method, int status) {
-    registry.counter("leadgate.http.requests", "method", method, "status", Integer.toString(status)).increment();
+    // a client chooses the method: only the standard ones become series, so it cannot create unbounded ones
+    String tag = STANDARD_METHODS.contains(method) ? method : "OTHER";
+    registry.counter("leadgate.http.requests", "method", tag, "status", Integer.toString(status)).increment();
   }
 
   public void eventsAccepted(String site, int count) {
