@@ -56,34 +56,14 @@ public final class Projection {
   }
 
   public static DailyCount dailyCount(Event event, Recorded recorded) {
-    String path = event.type() == EventType.PAGEVIEW ? pathOf(event.url()) : null;
-    String asset = event.type() == EventType.DOWNLOAD ? withoutQuery(event.url()) : null;
+    String path = event.type() == EventType.PAGEVIEW ? Urls.pathOf(event.url()) : null;
+    String asset = event.type() == EventType.DOWNLOAD ? Urls.withoutQuery(event.url()) : null;
     String source = recorded.newSession() ? Source.of(event).label() : null;
     return new DailyCount(event.type().label(), event.visitor(), path, asset, source);
   }
 
   public static long statsTtlSeconds(SiteConfig site) {
     return site.statsRetentionDays() * 86_400L;
-  }
-
-  static String pathOf(String url) {
-    String rest = withoutQuery(url);
-    int scheme = rest.indexOf("://");
-    int slash = scheme < 0 ? -1 : rest.indexOf('/', scheme + 3);
-    return slash < 0 ? "/" : rest.substring(slash);
-  }
-
-  static String withoutQuery(String url) {
-    int cut = url.length();
-    int query = url.indexOf('?');
-    int fragment = url.indexOf('#');
-    if (query >= 0) {
-      cut = query;
-    }
-    if (fragment >= 0 && fragment < cut) {
-      cut = fragment;
-    }
-    return url.substring(0, cut);
   }
 
   private static void putIfPresent(JsonObject entry, String key, String value) {

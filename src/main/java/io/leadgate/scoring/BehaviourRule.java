@@ -1,5 +1,7 @@
 package io.leadgate.scoring;
 
+import io.leadgate.collect.Urls;
+
 import io.leadgate.collect.Event;
 import io.leadgate.collect.EventType;
 import io.leadgate.config.Check;
@@ -52,40 +54,11 @@ public record BehaviourRule(String id, String event, Glob path, Glob asset, Glob
       return false;
     }
     String page = e.type() == EventType.PAGEVIEW ? e.url() : e.page();
-    return (path == null || path.matches(pathOf(page)))
-        && (asset == null || asset.matches(withoutQuery(e.url())))
+    return (path == null || path.matches(Urls.pathOf(page)))
+        && (asset == null || asset.matches(Urls.withoutQuery(e.url())))
         && (name == null || name.matches(e.name()))
         && (form == null || form.matches(e.name()))
         && (utmSource == null || utmSource.matches(e.utm().get("source")))
         && (utmCampaign == null || utmCampaign.matches(e.utm().get("campaign")));
-  }
-
-  static String pathOf(String url) {
-    if (url == null) {
-      return null;
-    }
-    String rest = withoutQuery(url);
-    int scheme = rest.indexOf("://");
-    if (scheme < 0) {
-      return rest.startsWith("/") ? rest : "/" + rest;
-    }
-    int slash = rest.indexOf('/', scheme + 3);
-    return slash < 0 ? "/" : rest.substring(slash);
-  }
-
-  static String withoutQuery(String url) {
-    if (url == null) {
-      return null;
-    }
-    int cut = url.length();
-    int query = url.indexOf('?');
-    int fragment = url.indexOf('#');
-    if (query >= 0) {
-      cut = query;
-    }
-    if (fragment >= 0 && fragment < cut) {
-      cut = fragment;
-    }
-    return url.substring(0, cut);
   }
 }

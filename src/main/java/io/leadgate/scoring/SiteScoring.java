@@ -1,5 +1,7 @@
 package io.leadgate.scoring;
 
+import io.leadgate.collect.Urls;
+
 import io.leadgate.collect.Event;
 import io.leadgate.collect.EventType;
 import io.leadgate.scoring.ScoreDelta.FitPoints;
@@ -120,9 +122,9 @@ public final class SiteScoring {
 
   static String describe(Event event, List<Points> points) {
     String what = switch (event.type()) {
-      case PAGEVIEW -> "pageview " + BehaviourRule.pathOf(event.url());
-      case DOWNLOAD -> "download " + BehaviourRule.withoutQuery(event.url());
-      case OUTBOUND -> "outbound " + BehaviourRule.withoutQuery(event.url());
+      case PAGEVIEW -> "pageview " + Urls.pathOf(event.url());
+      case DOWNLOAD -> "download " + Urls.withoutQuery(event.url());
+      case OUTBOUND -> "outbound " + Urls.withoutQuery(event.url());
       case FORM -> "form " + event.name();
       case CUSTOM -> "event " + event.name();
       case ENGAGEMENT -> "engagement";
