@@ -5,7 +5,9 @@ import io.leadgate.collect.Backlog;
 import io.leadgate.collect.BotFilter;
 import io.leadgate.collect.CollectRoutes;
 import io.leadgate.collect.CollectService;
+import io.leadgate.collect.IntakeRate;
 import io.leadgate.collect.ProjectionListener;
+import io.leadgate.collect.ProjectionPacer;
 import io.leadgate.collect.Projector;
 import io.leadgate.collect.SnippetRoutes;
 import io.leadgate.config.GatewayConfig;
@@ -95,7 +97,10 @@ public final class Gateway {
     Map<String, SiteConfig> sites = config.sitesByKey();
     Backlog backlog = new Backlog(config.ingest().maxBacklog());
     backlog.watch(vertx, stores.events(), metrics);
-    CollectService collect = new CollectService(sites, stores.events(), BotFilter.shipped(), backlog, metrics);
+    IntakeRate intakeRate = new IntakeRate();
+    intakeRate.watch(vertx);
+    CollectService collect = new CollectService(sites, stores.events(), BotFilter.shipped(), backlog, intakeRate,
+        metrics);
     ClientIp clientIp = new ClientIp(config.server().trustedProxies());
     SnippetRoutes snippet = SnippetRoutes.shipped();
 
@@ -123,7 +128,9 @@ public final class Gateway {
     List<ProjectionListener> listeners = new ArrayList<>();
     listeners.add(new ScoringListener(scoring));
 
-    Projector projector = new Projector(stores, sites, listeners, metrics, config.ingest().batchSize());
+    ProjectionPacer pacer = new ProjectionPacer(intakeRate, backlog, config.ingest().busyAbove(),
+        config.ingest().busyShare());
+    Projector projector = new Projector(stores, sites, listeners, metrics, config.ingest().batchSize(), pacer);
     List<HttpVerticle> servers = new ArrayList<>();
     return vertx.deployVerticle(projector)
         .onSuccess(deployments::add)

@@ -20,11 +20,20 @@ public final class Backlog {
     return current >= max;
   }
 
+  /** Past half the limit: time for projection to stop yielding to intake (see {@link ProjectionPacer}). */
+  public boolean pastHalf() {
+    return current >= max / 2;
+  }
+
   /** Starts polling the log; returns the timer id. */
   public long watch(Vertx vertx, EventLog log, Metrics metrics) {
     return vertx.setPeriodic(1000, t -> log.backlog().onSuccess(n -> {
-      current = n;
+      update(n);
       metrics.backlog(n);
     }));
+  }
+
+  void update(long waiting) {
+    current = waiting;
   }
 }

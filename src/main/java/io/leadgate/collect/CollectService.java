@@ -19,13 +19,16 @@ public final class CollectService {
   private final EventLog log;
   private final BotFilter bots;
   private final Backlog backlog;
+  private final IntakeRate rate;
   private final Metrics metrics;
 
-  public CollectService(Map<String, SiteConfig> sites, EventLog log, BotFilter bots, Backlog backlog, Metrics metrics) {
+  public CollectService(Map<String, SiteConfig> sites, EventLog log, BotFilter bots, Backlog backlog, IntakeRate rate,
+                        Metrics metrics) {
     this.sites = sites;
     this.log = log;
     this.bots = bots;
     this.backlog = backlog;
+    this.rate = rate;
     this.metrics = metrics;
   }
 
@@ -55,7 +58,10 @@ public final class CollectService {
           e.referrer(), e.utm(), e.click(), e.name(), e.props(), e.clientTs(), e.receivedAt(), ip));
     }
     return log.append(stored)
-        .onSuccess(v -> metrics.eventsAccepted(site.key(), stored.size()))
+        .onSuccess(v -> {
+          rate.accepted(stored.size());
+          metrics.eventsAccepted(site.key(), stored.size());
+        })
         .onFailure(e -> metrics.eventsRejected("store_unavailable", stored.size()))
         .map(new Outcome(stored.size(), 0, null));
   }

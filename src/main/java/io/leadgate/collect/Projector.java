@@ -31,17 +31,19 @@ public final class Projector extends VerticleBase {
   private final List<ProjectionListener> listeners;
   private final Metrics metrics;
   private final int batchSize;
+  private final ProjectionPacer pacer;
   private final String consumer = "projector-" + UUID.randomUUID();
   private volatile boolean stopped;
   private long lastFailureLog;
 
   public Projector(Stores stores, Map<String, SiteConfig> sites, List<ProjectionListener> listeners, Metrics metrics,
-                   int batchSize) {
+                   int batchSize, ProjectionPacer pacer) {
     this.stores = stores;
     this.sites = sites;
     this.listeners = List.copyOf(listeners);
     this.metrics = metrics;
     this.batchSize = batchSize;
+    this.pacer = pacer;
   }
 
   @Override
@@ -66,12 +68,27 @@ public final class Projector extends VerticleBase {
       return;
     }
     stores.events().read(partition, consumer, pendingOnly, batchSize, pendingOnly ? 0 : WAIT_MS)
-        .compose(entries -> project(partition, entries).map(entries.size()))
-        .onSuccess(count -> context.runOnContext(v -> round(partition, pendingOnly && count > 0)))
+        .compose(entries -> {
+          long start = System.nanoTime();
+          return project(partition, entries).map(v -> new Round(entries.size(), (System.nanoTime() - start) / 1_000_000));
+        })
+        .onSuccess(done -> {
+          long pause = done.events() == 0 ? 0 : pacer.pauseAfter(done.millis());
+          Runnable next = () -> round(partition, pendingOnly && done.events() > 0);
+          if (pause == 0) {
+            context.runOnContext(v -> next.run());
+          } else {
+            vertx.setTimer(pause, t -> next.run());
+          }
+        })
         .onFailure(e -> {
           logFailure(e);
           vertx.setTimer(RETRY_MS, t -> round(partition, true));
         });
+  }
+
+  /** What one round did: how many entries it projected, and in how long. */
+  private record Round(int events, long millis) {
   }
 
   private void claimStale() {

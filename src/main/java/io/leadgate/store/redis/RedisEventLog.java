@@ -3,19 +3,29 @@ package io.leadgate.store.redis;
 import io.leadgate.collect.Event;
 import io.leadgate.collect.EventJson;
 import io.leadgate.store.EventLog;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.logging.Logger;
 
-/** The event log as one Redis Stream per partition, read through the {@code projector} consumer group. */
+/**
+ * The event log as one Redis Stream per partition, read through the {@code projector} consumer group. An entry
+ * holds the events of one partition that one event loop received in one tick (see {@link TickPacker}), one JSON
+ * text per line, and a count kept beside the stream says how many events wait for projection.
+ */
 final class RedisEventLog implements EventLog {
+  static final LuaScript APPEND = LuaScript.load("log_append");
+  static final LuaScript ACK = LuaScript.load("log_ack");
   private static final Logger LOG = Logger.getLogger(RedisEventLog.class.getName());
   private final RedisClient redis;
   private final int partitions;
+  private final String packerKey = "leadgate.packer." + System.identityHashCode(this);
 
   RedisEventLog(RedisClient redis, int partitions) {
     this.redis = redis;
@@ -29,13 +39,22 @@ final class RedisEventLog implements EventLog {
 
   @Override
   public Future<Void> append(List<Event> events) {
-    List<Future<Response>> writes = new ArrayList<>(events.size());
-    for (Event event : events) {
-      int partition = RedisKeys.shard(event.site(), event.visitor()) % partitions;
-      writes.add(redis.queue("xadd", Request.cmd(Command.XADD)
-          .arg(RedisKeys.ingest(partition)).arg("*").arg("e").arg(EventJson.encode(event))));
+    Context context = Vertx.currentContext();
+    TickPacker packer = context == null ? new TickPacker(null, partitions, this::write) : context.get(packerKey);
+    if (packer == null) {
+      packer = new TickPacker(context, partitions, this::write);
+      context.put(packerKey, packer);
     }
-    return Future.all(writes).mapEmpty();
+    for (Event event : events) {
+      packer.add(RedisKeys.shard(event.site(), event.visitor()) % partitions, EventJson.encode(event));
+    }
+    return packer.written();
+  }
+
+  private Future<Response> write(TickPacker.Entry entry) {
+    return redis.queueEval("log_append", APPEND,
+        List.of(RedisKeys.ingest(entry.partition()), RedisKeys.ingestWaiting(entry.partition())),
+        List.of(Integer.toString(entry.count()), entry.lines()));
   }
 
   @Override
@@ -65,23 +84,30 @@ final class RedisEventLog implements EventLog {
     if (entryIds.isEmpty()) {
       return Future.succeededFuture();
     }
-    String key = RedisKeys.ingest(partition);
-    Request ack = Request.cmd(Command.XACK).arg(key).arg(RedisKeys.PROJECTOR_GROUP);
-    Request delete = Request.cmd(Command.XDEL).arg(key);
-    entryIds.forEach(id -> {
-      ack.arg(id);
-      delete.arg(id);
-    });
-    return redis.batch("xack", List.of(ack, delete)).mapEmpty();
+    List<String> args = new ArrayList<>();
+    args.add(RedisKeys.PROJECTOR_GROUP);
+    // the events of one entry share its id: acknowledge each entry once
+    new LinkedHashSet<>(entryIds).forEach(args::add);
+    return redis.eval("xack", ACK, List.of(RedisKeys.ingest(partition), RedisKeys.ingestWaiting(partition)), args)
+        .mapEmpty();
   }
 
+  /** The count of waiting events, or the entries when that is higher (entries written before counting began). */
   @Override
   public Future<Long> backlog() {
     List<Request> lengths = new ArrayList<>();
     for (int p = 0; p < partitions; p++) {
+      lengths.add(Request.cmd(Command.GET).arg(RedisKeys.ingestWaiting(p)));
       lengths.add(Request.cmd(Command.XLEN).arg(RedisKeys.ingest(p)));
     }
-    return redis.batch("xlen", lengths).map(replies -> replies.stream().mapToLong(Response::toLong).sum());
+    return redis.batch("xlen", lengths).map(replies -> {
+      long total = 0;
+      for (int i = 0; i < replies.size(); i += 2) {
+        long counted = replies.get(i) == null ? 0 : replies.get(i).toLong();
+        total += Math.max(counted, replies.get(i + 1).toLong());
+      }
+      return total;
+    });
   }
 
   /** Creates the consumer group of every partition; a group that exists is left as it is. */
@@ -110,17 +136,23 @@ final class RedisEventLog implements EventLog {
     List<LoggedEvent> events = new ArrayList<>(list.size());
     for (Response entry : list) {
       String id = entry.get(0).toString();
-      Response fields = entry.get(1);
-      if (fields == null || fields.size() < 2) {
+      String lines = EventCodec.fields(entry.get(1)).get("e");
+      if (lines == null) {
         continue; // deleted after it was delivered: nothing left to project
       }
-      try {
-        events.add(new LoggedEvent(id, EventJson.decode(fields.get(1).toString())));
-      } catch (IllegalArgumentException e) {
-        LOG.warning("skipping unreadable log entry " + id + ": " + e.getMessage());
-        events.add(new LoggedEvent(id, null));
+      for (String line : lines.split("\n")) {
+        events.add(new LoggedEvent(id, decode(id, line)));
       }
     }
     return events;
+  }
+
+  private static Event decode(String entryId, String line) {
+    try {
+      return EventJson.decode(line);
+    } catch (IllegalArgumentException e) {
+      LOG.warning("skipping an unreadable event in log entry " + entryId + ": " + e.getMessage());
+      return null;
+    }
   }
 }

@@ -43,6 +43,11 @@ public final class RedisKeys {
     return "lg:{in" + partition + "}:events";
   }
 
+  /** How many events of a partition's stream wait for projection: its entries hold several each. */
+  public static String ingestWaiting(int partition) {
+    return "lg:{in" + partition + "}:waiting";
+  }
+
   public static String visitor(String site, String visitorId) {
     return "lg:" + shardTag(shard(site, visitorId)) + ":v:" + site + ":" + visitorId;
   }

@@ -1,0 +1,147 @@
+package io.leadgate.store.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.leadgate.collect.Event;
+import io.leadgate.collect.EventJson;
+import io.leadgate.collect.EventType;
+import io.leadgate.config.ConfigLoader;
+import io.leadgate.config.GatewayConfig;
+import io.leadgate.ops.Metrics;
+import io.leadgate.store.EventLog;
+import io.leadgate.store.EventLog.LoggedEvent;
+import io.leadgate.testing.RedisServer;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Redis log packs a tick's events into one entry per partition and still counts events, not entries. */
+class RedisEventLogTest {
+  static RedisServer redis;
+  Vertx vertx;
+  RedisStores stores;
+  EventLog log;
+
+  @BeforeAll
+  static void startRedis() {
+    redis = RedisServer.start();
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    redis.close();
+  }
+
+  @BeforeEach
+  void connect() {
+    redis.flush();
+    vertx = Vertx.vertx();
+    GatewayConfig config = new ConfigLoader().parse("sites: [{key: acme}]\ningest: {partitions: 1}", "test.yaml");
+    config = config.withRedis(config.redis().withUrl(redis.url()));
+    stores = await(RedisStores.start(vertx, config, new Metrics()));
+    log = stores.events();
+  }
+
+  @AfterEach
+  void close() {
+    stores.close();
+    vertx.close();
+  }
+
+  @Test
+  void requestsOfOneTick_shareOneLogEntry() {
+    await(inOneTick(List.of(List.of(event(1)), List.of(event(2), event(3)), List.of(event(4)))));
+    assertEquals("1", redis.command("XLEN", RedisKeys.ingest(0)));
+    List<LoggedEvent> read = await(log.read(0, "projector-a", false, 100, 0));
+    assertEquals(List.of(event(1), event(2), event(3), event(4)), read.stream().map(LoggedEvent::event).toList());
+    assertEquals(1, read.stream().map(LoggedEvent::entryId).distinct().count());
+  }
+
+  @Test
+  void anEntry_holdsAtMostThirtyTwoEvents() {
+    List<Event> many = new ArrayList<>();
+    for (int i = 1; i <= 40; i++) {
+      many.add(event(i));
+    }
+    await(inOneTick(List.of(many)));
+    assertEquals("2", redis.command("XLEN", RedisKeys.ingest(0)));
+    assertEquals(40, await(log.read(0, "projector-a", false, 100, 0)).size());
+  }
+
+  @Test
+  void backlog_countsEventsNotEntries() {
+    await(inOneTick(List.of(List.of(event(1), event(2), event(3)))));
+    await(inOneTick(List.of(List.of(event(4)))));
+    assertEquals(4L, await(log.backlog()));
+    List<LoggedEvent> read = await(log.read(0, "projector-a", false, 100, 0));
+    await(log.ack(0, read.stream().map(LoggedEvent::entryId).toList()));
+    assertEquals(0L, await(log.backlog()));
+    assertEquals("0", redis.command("XLEN", RedisKeys.ingest(0)));
+  }
+
+  @Test
+  void anEntryAcknowledgedTwice_isTakenOffTheBacklogOnce() {
+    await(inOneTick(List.of(List.of(event(1), event(2)))));
+    await(inOneTick(List.of(List.of(event(3)))));
+    List<LoggedEvent> read = await(log.read(0, "projector-a", false, 1, 0));
+    List<String> first = read.stream().map(LoggedEvent::entryId).toList();
+    await(log.ack(0, first));
+    await(log.ack(0, first));
+    assertEquals(1L, await(log.backlog()));
+  }
+
+  @Test
+  void anEntryWrittenOneEventEach_beforePacking_isStillReadAndCounted() {
+    Event old = event(7);
+    redis.command("XADD", RedisKeys.ingest(0), "*", "e", EventJson.encode(old));
+    assertEquals(1L, await(log.backlog()));
+    List<LoggedEvent> read = await(log.read(0, "projector-a", false, 10, 0));
+    assertEquals(List.of(old), read.stream().map(LoggedEvent::event).toList());
+    await(log.ack(0, List.of(read.get(0).entryId())));
+    assertEquals(0L, await(log.backlog()));
+  }
+
+  @Test
+  void anUnreadableLineInAnEntry_isSkippedAndTheOthersAreRead() {
+    redis.command("XADD", RedisKeys.ingest(0), "*", "n", "2", "e", "{not json\n" + EventJson.encode(event(8)));
+    List<LoggedEvent> read = await(log.read(0, "projector-a", false, 10, 0));
+    assertEquals(2, read.size());
+    assertNull(read.get(0).event());
+    assertEquals(event(8), read.get(1).event());
+  }
+
+  /** Appends each list as one request, all from one event-loop tick, as concurrent HTTP requests do. */
+  private Future<Void> inOneTick(List<List<Event>> requests) {
+    Promise<Void> done = Promise.promise();
+    vertx.getOrCreateContext().runOnContext(v -> {
+      List<Future<Void>> appends = new ArrayList<>();
+      requests.forEach(events -> appends.add(log.append(events)));
+      Future.all(appends).<Void>mapEmpty().onComplete(done);
+    });
+    return done.future();
+  }
+
+  private static Event event(int n) {
+    return new Event("evt-" + String.format("%08d", n), "acme", "visitor-" + n, null, EventType.PAGEVIEW,
+        "https://acme.com/" + n, null, "Page\nwith a line break", null, Map.of(), Map.of(), null, Map.of(), 0,
+        1_700_000_000_000L + n, null);
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.await(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}
