@@ -218,10 +218,13 @@ run_wrk() {
 }
 
 backlog() { # label -> events in the log streams not yet projected (the projector deletes what it projected)
-  local n=0 p partitions
+  # an entry holds several events; lg:{inP}:waiting counts them (a build from before packing has only XLEN)
+  local n=0 p partitions entries waiting
   partitions=$(awk '/^  partitions:/ {print $2}' bench/collect.yaml)
   for p in $(seq 0 $((${partitions:-2} - 1))); do
-    n=$((n + $(rcli -n "${DB[$1]}" xlen "lg:{in$p}:events")))
+    entries=$(rcli -n "${DB[$1]}" xlen "lg:{in$p}:events")
+    waiting=$(rcli -n "${DB[$1]}" get "lg:{in$p}:waiting")
+    n=$((n + (${waiting:-0} > entries ? ${waiting:-0} : entries)))
   done
   echo "$n"
 }
