@@ -9,7 +9,9 @@ import io.leadgate.collect.Event;
 import io.leadgate.collect.EventType;
 import io.leadgate.collect.Projection;
 import io.leadgate.store.EventLog.LoggedEvent;
+import io.leadgate.store.StatsStore.DailyCount;
 import io.leadgate.store.VisitorStore.Recorded;
+import io.leadgate.store.VisitorStore.Recording;
 import io.leadgate.store.VisitorStore.Retention;
 import io.vertx.core.Future;
 import java.time.LocalDate;
@@ -44,7 +46,12 @@ abstract class StoreContract {
   }
 
   Recorded record(Event event) {
-    return await(stores().visitors().record(event, Projection.visitorRecord(event), RETENTION));
+    return record(List.of(event)).get(0);
+  }
+
+  List<Recorded> record(List<Event> events) {
+    return await(stores().visitors().record(events.stream()
+        .map(event -> new Recording(event, Projection.visitorRecord(event), RETENTION)).toList()));
   }
 
   @Test
@@ -91,10 +98,11 @@ abstract class StoreContract {
   void daily_countsAreKeptPerSiteAndDay() {
     LocalDate day = LocalDate.of(2026, 11, 24);
     StatsStore stats = stores().stats();
-    await(stats.count("acme", day, new StatsStore.DailyCount("pageview", "v1", "/a", null, "direct"), 3600));
-    await(stats.count("acme", day, new StatsStore.DailyCount("pageview", "v2", "/a", null, null), 3600));
-    await(stats.count("acme", day, new StatsStore.DailyCount("download", "v2", null, "https://acme.com/x.pdf", null), 3600));
-    await(stats.count("other", day, new StatsStore.DailyCount("pageview", "v9", "/a", null, null), 3600));
+    await(stats.count("acme", day, DailyTotals.of(new DailyCount("pageview", "v1", "/a", null, "direct"),
+        new DailyCount("pageview", "v2", "/a", null, null)), 3600));
+    await(stats.count("acme", day, DailyTotals.of(new DailyCount("download", "v2", null, "https://acme.com/x.pdf", null)),
+        3600));
+    await(stats.count("other", day, DailyTotals.of(new DailyCount("pageview", "v9", "/a", null, null)), 3600));
     DailyStats acme = await(stats.daily("acme", day));
     assertEquals(2, acme.uniqueVisitors());
     assertEquals(Map.of("/a", 2L), acme.pageviews());
