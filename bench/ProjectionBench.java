@@ -61,15 +61,19 @@ public class ProjectionBench {
     append(stores, events, visitors);
     System.out.printf("appended %d page views of %d visitors; backlog %d%n", events, visitors,
         stores.events().backlog().await(10, TimeUnit.SECONDS));
+    stores.client().send("resetstat", Request.cmd(Command.CONFIG).arg("RESETSTAT")).await(10, TimeUnit.SECONDS);
     double cpuBefore = redisCpuSeconds(stores);
+    double sysBefore = redisCpu(stores, "used_cpu_sys:");
     long start = System.nanoTime();
     vertx.deployVerticle(new Projector(stores, config.sitesByKey(), List.of(), new Metrics(),
         config.ingest().batchSize())).await(10, TimeUnit.SECONDS);
     awaitDrained(stores);
     double seconds = (System.nanoTime() - start) / 1e9;
     double cpu = redisCpuSeconds(stores) - cpuBefore;
-    System.out.printf("drained %d events in %.2f s: %.0f events/s; Redis CPU %.2f s = %.1f us/event%n",
-        events, seconds, events / seconds, cpu, cpu * 1e6 / events);
+    double sys = redisCpu(stores, "used_cpu_sys:") - sysBefore;
+    System.out.printf("drained %d events in %.2f s: %.0f events/s; Redis CPU %.2f s = %.1f us/event"
+        + " (of which system %.1f)%n", events, seconds, events / seconds, cpu, cpu * 1e6 / events, sys * 1e6 / events);
+    printCommandStats(stores, events);
     vertx.close().await(10, TimeUnit.SECONDS);
   }
 
@@ -105,12 +109,35 @@ public class ProjectionBench {
     }
   }
 
+  /** Where the server's time went, per projected event (INFO commandstats; scripts include their commands). */
+  private static void printCommandStats(RedisStores stores, int events) throws Exception {
+    String info = stores.client().send("info", Request.cmd(Command.INFO).arg("commandstats"))
+        .await(10, TimeUnit.SECONDS).toString();
+    System.out.println("command                 calls   us/call  us/event");
+    for (String line : info.split("\r?\n")) {
+      if (!line.startsWith("cmdstat_")) {
+        continue;
+      }
+      Map<String, String> stat = new HashMap<>();
+      for (String pair : line.substring(line.indexOf(':') + 1).split(",")) {
+        stat.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+      }
+      System.out.printf("%-20s %8s %9s %9.1f%n", line.substring(8, line.indexOf(':')), stat.get("calls"),
+          stat.get("usec_per_call"), Double.parseDouble(stat.get("usec")) / events);
+    }
+  }
+
   private static double redisCpuSeconds(RedisStores stores) throws Exception {
+    return redisCpu(stores, "used_cpu_sys:") + redisCpu(stores, "used_cpu_user:");
+  }
+
+  /** One INFO cpu figure of the server process (its own threads, not its forks). */
+  private static double redisCpu(RedisStores stores, String field) throws Exception {
     String info = stores.client().send("info", Request.cmd(Command.INFO).arg("cpu")).await(10, TimeUnit.SECONDS)
         .toString();
     double total = 0;
     for (String line : info.split("\r?\n")) {
-      if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
+      if (line.startsWith(field)) {
         total += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
       }
     }

@@ -1,5 +1,6 @@
 -- Records a projector batch's events on the anonymous visitors of one key shard, each at most once per event id,
--- in the order given (sessions depend on it). Each visitor's writes are gathered and made once at the end.
+-- in the order given (sessions depend on it). Each visitor's writes are gathered and made once at the end: one
+-- HSET, one LPUSH (LTRIM when past the cap), the EXPIREs.
 -- KEYS: per visitor, 3 keys: 1 visitor hash, 2 timeline list, 3 recent event ids (zset)
 -- ARGV: per visitor (in the order of KEYS), 3 values: ttl seconds, timeline max, session gap (ms);
 --       then per event, 9 values: visitor (1-based, in the order of KEYS), event id, received at (ms),
@@ -7,15 +8,28 @@
 -- Returns per event, flat: fresh (0/1), new session (0/1), lead id or ''
 local visitors = {}
 
-local function visitor(v)
+-- The visitor's state at its first event here: the profile fields the events change are read once and written
+-- once, whole (the script is atomic, so that is the same as an HINCRBY per event).
+local function visitor(v, counter)
   local state = visitors[v]
   if not state then
-    local profile = redis.call('HMGET', KEYS[3 * v - 2], 'last_seen', 'lead')
-    state = {last = tonumber(profile[1] or '0'), lead = profile[2] or '', fresh = false,
-             set = {}, incr = {}, timeline = {}}
+    local profile = redis.call('HMGET', KEYS[3 * v - 2], 'last_seen', 'lead', 'sessions', counter)
+    state = {v = v, last = tonumber(profile[1] or '0'), lead = profile[2] or '', fresh = false, set = {},
+             counts = {sessions = tonumber(profile[3] or '0'), [counter] = tonumber(profile[4] or '0')},
+             timeline = {}}
     visitors[v] = state
   end
   return state
+end
+
+local function bump(state, field)
+  local hash = KEYS[3 * state.v - 2]
+  if not state.counts[field] then
+    -- a second kind of event of this visitor in this call
+    state.counts[field] = tonumber(redis.call('HGET', hash, field) or '0')
+  end
+  state.counts[field] = state.counts[field] + 1
+  state.set[field] = state.counts[field]
 end
 
 local function record(state, at, gap)
@@ -24,12 +38,13 @@ local function record(state, at, gap)
   local newSession = 0
   if last == 0 then
     state.set.first_seen = ARGV[at + 2]
-    state.set.sessions = 1
+    state.counts.sessions = 0
+    bump(state, 'sessions')
     state.set.landing = ARGV[at + 4]
     state.set.first_touch = ARGV[at + 7]
     newSession = 1
   elseif now - last > gap then
-    state.incr.sessions = (state.incr.sessions or 0) + 1
+    bump(state, 'sessions')
     newSession = 1
   end
   if now > last then
@@ -39,7 +54,7 @@ local function record(state, at, gap)
   if last == 0 or ARGV[at + 8] == '0' then
     state.set.last_touch = ARGV[at + 7]
   end
-  state.incr[ARGV[at + 3]] = (state.incr[ARGV[at + 3]] or 0) + 1
+  bump(state, ARGV[at + 3])
   if ARGV[at + 6] ~= '' then
     state.set.ip = ARGV[at + 6]
   end
@@ -61,14 +76,14 @@ local function flush(v, state)
     table.insert(fields, value)
   end
   redis.call('HSET', hash, unpack(fields))
-  for field, n in pairs(state.incr) do
-    redis.call('HINCRBY', hash, field, n)
-  end
   -- in slices: Lua's unpack is bounded by its C stack
+  local length = 0
   for from = 1, #state.timeline, 1000 do
-    redis.call('LPUSH', timeline, unpack(state.timeline, from, math.min(from + 999, #state.timeline)))
+    length = redis.call('LPUSH', timeline, unpack(state.timeline, from, math.min(from + 999, #state.timeline)))
   end
-  redis.call('LTRIM', timeline, 0, max - 1)
+  if length > max then
+    redis.call('LTRIM', timeline, 0, max - 1)
+  end
   redis.call('EXPIRE', seen, ttl)
   if state.lead == '' then
     -- anonymous visitors are forgotten after the site's retention; a lead's history is kept
@@ -81,7 +96,7 @@ local results = {}
 -- the visitors take 3 ARGV each, as many as their KEYS: the events start after them
 for at = #KEYS + 1, #ARGV, 9 do
   local v = tonumber(ARGV[at])
-  local state = visitor(v)
+  local state = visitor(v, ARGV[at + 3])
   if redis.call('ZADD', KEYS[3 * v], 'NX', ARGV[at + 2], ARGV[at + 1]) == 0 then
     table.insert(results, 0)
     table.insert(results, 0)
