@@ -100,43 +100,50 @@ public final class Projector extends VerticleBase {
     }
   }
 
+  /**
+   * Records the batch on its visitors (one script call per key shard), adds the fresh events to their days (one
+   * call per site and day), tells the listeners of every event, duplicates included, and only then acknowledges
+   * the entries. If any step fails nothing is acknowledged and the batch is read again: recording is idempotent
+   * by event id and the days count only events that were fresh in this round's recording, so nothing is counted
+   * twice. The price is the window between the two steps: when recording succeeded (on some shards, or all) and
+   * counting did not (a failure, a crash), the retry finds those events already recorded and their days never
+   * count them. Daily aggregates may therefore fall short after failures; visitor profiles do not.
+   */
   Future<Void> project(int partition, List<LoggedEvent> entries) {
     if (entries.isEmpty()) {
       return Future.succeededFuture();
     }
-    List<Future<Void>> done = new ArrayList<>(entries.size());
-    for (LoggedEvent entry : entries) {
-      done.add(projectOne(entry.event()));
-    }
+    ProjectionBatch batch = ProjectionBatch.of(entries, sites);
     List<String> ids = entries.stream().map(LoggedEvent::entryId).toList();
-    return Future.all(done).compose(v -> stores.events().ack(partition, ids));
-  }
-
-  private Future<Void> projectOne(Event event) {
-    SiteConfig site = event == null ? null : sites.get(event.site());
-    if (site == null) {
-      return Future.succeededFuture(); // unreadable, or its site was removed from the configuration
-    }
-    return stores.visitors().record(event, Projection.visitorRecord(event), Projection.retention(site))
+    return stores.visitors().record(batch.recordings())
         .compose(recorded -> {
-          if (!recorded.fresh()) {
-            // a replay, or a retry after a failure further down: listeners are idempotent and may have missed it
-            metrics.eventsDuplicate(1);
-            return notifyListeners(event, recorded);
-          }
-          metrics.eventsProjected(1);
-          return stores.stats().count(site.key(), Projection.day(event), Projection.dailyCount(event, recorded),
-                  Projection.statsTtlSeconds(site))
-              .compose(v -> notifyListeners(event, recorded));
-        });
+          int fresh = (int) recorded.stream().filter(Recorded::fresh).count();
+          metrics.eventsProjected(fresh);
+          // a replay, or a retry after a failure further down: listeners are idempotent and may have missed it
+          metrics.eventsDuplicate(recorded.size() - fresh);
+          return count(batch.dailyTotals(recorded)).compose(v -> notifyListeners(batch.events(), recorded));
+        })
+        .compose(v -> stores.events().ack(partition, ids));
   }
 
-  private Future<Void> notifyListeners(Event event, Recorded recorded) {
+  private Future<Void> count(List<ProjectionBatch.DayTotals> days) {
+    List<Future<Void>> counted = new ArrayList<>(days.size());
+    for (ProjectionBatch.DayTotals day : days) {
+      counted.add(stores.stats().count(day.site(), day.day(), day.totals(), day.ttlSeconds()));
+    }
+    return Future.all(counted).mapEmpty();
+  }
+
+  private Future<Void> notifyListeners(List<Event> events, List<Recorded> recorded) {
     if (listeners.isEmpty()) {
       return Future.succeededFuture();
     }
-    List<Future<Void>> told = new ArrayList<>(listeners.size());
-    listeners.forEach(l -> told.add(l.projected(event, recorded)));
+    List<Future<Void>> told = new ArrayList<>(events.size() * listeners.size());
+    for (int i = 0; i < events.size(); i++) {
+      for (ProjectionListener listener : listeners) {
+        told.add(listener.projected(events.get(i), recorded.get(i)));
+      }
+    }
     return Future.all(told).mapEmpty();
   }
 

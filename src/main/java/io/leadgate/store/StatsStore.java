@@ -10,7 +10,12 @@ public interface StatsStore {
   int MAX_FIELDS = 5000;
   String OTHER = "(other)";
 
-  Future<Void> count(String site, LocalDate day, DailyCount count, long ttlSeconds);
+  /**
+   * Adds the summed contributions of some events to one site's day, atomically. A field not yet in a day's
+   * hash joins it while the hash has fewer than {@value #MAX_FIELDS} fields, in the order the totals first met
+   * the fields; beyond that it is counted as {@value #OTHER}.
+   */
+  Future<Void> count(String site, LocalDate day, DailyTotals totals, long ttlSeconds);
 
   Future<DailyStats> daily(String site, LocalDate day);
 

@@ -11,11 +11,14 @@ import java.util.Optional;
 public interface VisitorStore {
 
   /**
-   * Records one event on its visitor, at most once per event id.
+   * Records events on their visitors, each at most once per event id. The events of one visitor are applied in
+   * the order given (sessions depend on it); events of different visitors are independent. Redis writes the
+   * events of one key shard in one atomic script step, so a failed call may have recorded some shards and not
+   * others: calling again with the same events is safe, the ones already recorded answer {@code fresh = false}.
    *
-   * @param retention how long the visitor is kept after this event, and how long its timeline may grow
+   * @return one {@link Recorded} per event, in the order given
    */
-  Future<Recorded> record(Event event, VisitorRecord record, Retention retention);
+  Future<List<Recorded>> record(List<Recording> events);
 
   Future<Optional<Visitor>> visitor(String site, String visitorId);
 
@@ -27,6 +30,14 @@ public interface VisitorStore {
    * profile counter to bump. Built once, in plain Java, so both stores apply the same rule.
    */
   record VisitorRecord(String counter, String timelineEntry, String touchJson, boolean direct) {
+  }
+
+  /**
+   * One event to record on its visitor.
+   *
+   * @param retention how long the visitor is kept after this event, and how long its timeline may grow
+   */
+  record Recording(Event event, VisitorRecord record, Retention retention) {
   }
 
   /** Bounds that keep a visitor's memory finite. */

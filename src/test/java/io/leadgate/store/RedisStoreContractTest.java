@@ -72,7 +72,8 @@ class RedisStoreContractTest extends StoreContract {
   @Test
   void dailyAggregates_expireAfterTheStatsRetention() {
     java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 24);
-    await(stores.stats().count("acme", day, new StatsStore.DailyCount("pageview", "v1", "/a", null, "direct"), 500));
+    await(stores.stats().count("acme", day,
+        DailyTotals.of(new StatsStore.DailyCount("pageview", "v1", "/a", null, "direct")), 500));
     for (String kind : new String[] {"ev", "uv", "pv", "src"}) {
       long ttl = Long.parseLong(redis.command("TTL", RedisKeys.daily("acme", day, kind)));
       assertTrue(ttl > 0 && ttl <= 500, kind + " ttl " + ttl);

@@ -9,7 +9,9 @@ import io.leadgate.collect.Event;
 import io.leadgate.collect.EventType;
 import io.leadgate.collect.Projection;
 import io.leadgate.store.EventLog.LoggedEvent;
+import io.leadgate.store.StatsStore.DailyCount;
 import io.leadgate.store.VisitorStore.Recorded;
+import io.leadgate.store.VisitorStore.Recording;
 import io.leadgate.store.VisitorStore.Retention;
 import io.vertx.core.Future;
 import java.time.LocalDate;
@@ -44,7 +46,12 @@ abstract class StoreContract {
   }
 
   Recorded record(Event event) {
-    return await(stores().visitors().record(event, Projection.visitorRecord(event), RETENTION));
+    return record(List.of(event)).get(0);
+  }
+
+  List<Recorded> record(List<Event> events) {
+    return await(stores().visitors().record(events.stream()
+        .map(event -> new Recording(event, Projection.visitorRecord(event), RETENTION)).toList()));
   }
 
   @Test
@@ -91,10 +98,11 @@ abstract class StoreContract {
   void daily_countsAreKeptPerSiteAndDay() {
     LocalDate day = LocalDate.of(2026, 11, 24);
     StatsStore stats = stores().stats();
-    await(stats.count("acme", day, new StatsStore.DailyCount("pageview", "v1", "/a", null, "direct"), 3600));
-    await(stats.count("acme", day, new StatsStore.DailyCount("pageview", "v2", "/a", null, null), 3600));
-    await(stats.count("acme", day, new StatsStore.DailyCount("download", "v2", null, "https://acme.com/x.pdf", null), 3600));
-    await(stats.count("other", day, new StatsStore.DailyCount("pageview", "v9", "/a", null, null), 3600));
+    await(stats.count("acme", day, DailyTotals.of(new DailyCount("pageview", "v1", "/a", null, "direct"),
+        new DailyCount("pageview", "v2", "/a", null, null)), 3600));
+    await(stats.count("acme", day, DailyTotals.of(new DailyCount("download", "v2", null, "https://acme.com/x.pdf", null)),
+        3600));
+    await(stats.count("other", day, DailyTotals.of(new DailyCount("pageview", "v9", "/a", null, null)), 3600));
     DailyStats acme = await(stats.daily("acme", day));
     assertEquals(2, acme.uniqueVisitors());
     assertEquals(Map.of("/a", 2L), acme.pageviews());
@@ -102,6 +110,106 @@ abstract class StoreContract {
     assertEquals(Map.of("https://acme.com/x.pdf", 1L), acme.downloads());
     assertEquals(Map.of("direct", 1L), acme.sources());
     assertEquals(0, await(stats.daily("acme", day.plusDays(1))).uniqueVisitors());
+  }
+
+  @Test
+  void recordBatch_eventsOfOneVisitor_areAppliedInTheOrderGiven() {
+    List<Recorded> recorded = record(List.of(
+        event("evt-00000001", "visitor-g", EventType.PAGEVIEW, "https://acme.com/", T0),
+        event("evt-00000002", "visitor-g", EventType.PAGEVIEW, "https://acme.com/a", T0 + 29 * 60_000),
+        event("evt-00000003", "visitor-g", EventType.DOWNLOAD, "https://acme.com/x.pdf", T0 + 60 * 60_000)));
+    assertEquals(List.of(true, false, true), recorded.stream().map(Recorded::newSession).toList());
+    var visitor = await(stores().visitors().visitor("acme", "visitor-g")).orElseThrow();
+    assertEquals(2, visitor.sessions());
+    assertEquals(2, visitor.counts().getLong("pageviews"));
+    assertEquals(1, visitor.counts().getLong("downloads"));
+    List<String> urls = await(stores().visitors().timeline("acme", "visitor-g", 10)).stream()
+        .map(e -> e.getString("url")).toList();
+    assertEquals(List.of("https://acme.com/x.pdf", "https://acme.com/a", "https://acme.com/"), urls);
+  }
+
+  @Test
+  void recordBatch_sameEventIdTwiceInOneBatch_secondIsADuplicate() {
+    Event event = event("evt-00000001", "visitor-h", EventType.PAGEVIEW, "https://acme.com/", T0);
+    List<Recorded> recorded = record(List.of(event, event));
+    assertEquals(List.of(true, false), recorded.stream().map(Recorded::fresh).toList());
+    assertEquals(1, await(stores().visitors().visitor("acme", "visitor-h")).orElseThrow().counts().getLong("pageviews"));
+  }
+
+  @Test
+  void recordBatch_manyVisitors_answersInTheOrderGivenAndAReplayChangesNothing() {
+    List<Event> events = new java.util.ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      events.add(event("evt-b" + i, "visitor-" + (i % 20), EventType.PAGEVIEW, "https://acme.com/" + i,
+          T0 + i * 60 * 60_000L));
+    }
+    List<Recorded> first = record(events);
+    assertTrue(first.stream().allMatch(r -> r.fresh() && r.newSession()));
+    List<Recorded> replay = record(events);
+    assertTrue(replay.stream().noneMatch(Recorded::fresh));
+    for (int v = 0; v < 20; v++) {
+      var visitor = await(stores().visitors().visitor("acme", "visitor-" + v)).orElseThrow();
+      assertEquals(3, visitor.counts().getLong("pageviews"), "visitor-" + v);
+      assertEquals(3, visitor.sessions(), "visitor-" + v);
+    }
+    assertEquals("https://acme.com/45", await(stores().visitors().timeline("acme", "visitor-5", 1)).get(0)
+        .getString("url"));
+  }
+
+  @Test
+  void recordBatch_moreEventsThanTheTimelineHolds_keepsTheNewest() {
+    List<Event> events = new java.util.ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      events.add(event("evt-0000000" + i, "visitor-i", EventType.PAGEVIEW, "https://acme.com/" + i, T0 + i));
+    }
+    record(events);
+    List<String> urls = await(stores().visitors().timeline("acme", "visitor-i", 10)).stream()
+        .map(e -> e.getString("url")).toList();
+    assertEquals(List.of("https://acme.com/5", "https://acme.com/4", "https://acme.com/3"), urls);
+  }
+
+  @Test
+  void recordBatch_empty_answersNothing() {
+    assertTrue(await(stores().visitors().record(List.of())).isEmpty());
+  }
+
+  @Test
+  void daily_summedTotals_addToWhatTheDayHolds() {
+    LocalDate day = LocalDate.of(2026, 11, 24);
+    StatsStore stats = stores().stats();
+    DailyTotals batch = DailyTotals.of(new DailyCount("pageview", "v1", "/a", null, "direct"),
+        new DailyCount("pageview", "v1", "/a", null, null), new DailyCount("pageview", "v2", "/b", null, "google"),
+        new DailyCount("download", "v2", null, "https://acme.com/x.pdf", null));
+    await(stats.count("acme", day, batch, 3600));
+    await(stats.count("acme", day, batch, 3600));
+    DailyStats acme = await(stats.daily("acme", day));
+    assertEquals(2, acme.uniqueVisitors());
+    assertEquals(Map.of("/a", 4L, "/b", 2L), acme.pageviews());
+    assertEquals(Map.of("pageview", 6L, "download", 2L), acme.events());
+    assertEquals(Map.of("https://acme.com/x.pdf", 2L), acme.downloads());
+    assertEquals(Map.of("direct", 2L, "google", 2L), acme.sources());
+  }
+
+  @Test
+  void daily_fieldsBeyondTheCap_areCountedAsOtherInTheOrderFirstMet() {
+    LocalDate day = LocalDate.of(2026, 11, 24);
+    StatsStore stats = stores().stats();
+    DailyTotals fill = new DailyTotals();
+    for (int i = 0; i < StatsStore.MAX_FIELDS - 1; i++) {
+      fill.add(new DailyCount("pageview", "v1", "/p" + i, null, null));
+    }
+    await(stats.count("acme", day, fill, 3600));
+    DailyTotals batch = DailyTotals.of(new DailyCount("pageview", "v1", "/new-a", null, null),
+        new DailyCount("pageview", "v1", "/new-b", null, null), new DailyCount("pageview", "v1", "/p7", null, null),
+        new DailyCount("pageview", "v1", "/new-a", null, null), new DailyCount("pageview", "v1", "/new-c", null, null),
+        new DailyCount("pageview", "v1", "/new-b", null, null));
+    await(stats.count("acme", day, batch, 3600));
+    Map<String, Long> pageviews = await(stats.daily("acme", day)).pageviews();
+    assertEquals(StatsStore.MAX_FIELDS + 1, pageviews.size());
+    assertEquals(2L, pageviews.get("/new-a"));
+    assertEquals(3L, pageviews.get(StatsStore.OTHER));
+    assertEquals(2L, pageviews.get("/p7"));
+    assertNull(pageviews.get("/new-b"));
   }
 
   @Test

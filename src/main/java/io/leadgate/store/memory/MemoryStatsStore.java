@@ -1,6 +1,7 @@
 package io.leadgate.store.memory;
 
 import io.leadgate.store.DailyStats;
+import io.leadgate.store.DailyTotals;
 import io.leadgate.store.StatsStore;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -21,20 +22,17 @@ final class MemoryStatsStore implements StatsStore {
   }
 
   @Override
-  public synchronized Future<Void> count(String site, LocalDate day, DailyCount count, long ttlSeconds) {
+  public synchronized Future<Void> count(String site, LocalDate day, DailyTotals totals, long ttlSeconds) {
+    if (totals.isEmpty()) {
+      return Future.succeededFuture();
+    }
     Day stats = days.computeIfAbsent(site + ":" + day, k -> new Day());
     stats.expiresAt = clock.millis() + ttlSeconds * 1000;
-    bump(stats.events, count.type());
-    stats.visitors.add(count.visitor());
-    if (count.path() != null) {
-      bump(stats.pageviews, count.path());
-    }
-    if (count.asset() != null) {
-      bump(stats.downloads, count.asset());
-    }
-    if (count.source() != null) {
-      bump(stats.sources, count.source());
-    }
+    totals.events().forEach((type, n) -> bump(stats.events, type, n));
+    stats.visitors.addAll(totals.visitors());
+    totals.pageviews().forEach((path, n) -> bump(stats.pageviews, path, n));
+    totals.downloads().forEach((asset, n) -> bump(stats.downloads, asset, n));
+    totals.sources().forEach((source, n) -> bump(stats.sources, source, n));
     return Future.succeededFuture();
   }
 
@@ -50,9 +48,9 @@ final class MemoryStatsStore implements StatsStore {
         new TreeMap<>(stats.sources)));
   }
 
-  private static void bump(Map<String, Long> counts, String field) {
+  private static void bump(Map<String, Long> counts, String field, long n) {
     String key = !counts.containsKey(field) && counts.size() >= MAX_FIELDS ? OTHER : field;
-    counts.merge(key, 1L, Long::sum);
+    counts.merge(key, n, Long::sum);
   }
 
   private static final class Day {

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Visitors in this process, following the same rules as {@code record_visitor_event.lua}. */
+/** Visitors in this process, following the same rules as {@code record_visitor_events.lua}. */
 final class MemoryVisitorStore implements VisitorStore {
   private static final int RECENT_IDS = 200;
   private final Clock clock;
@@ -29,7 +29,15 @@ final class MemoryVisitorStore implements VisitorStore {
   }
 
   @Override
-  public synchronized Future<Recorded> record(Event event, VisitorRecord record, Retention retention) {
+  public synchronized Future<List<Recorded>> record(List<Recording> events) {
+    List<Recorded> recorded = new ArrayList<>(events.size());
+    for (Recording recording : events) {
+      recorded.add(recordOne(recording.event(), recording.record(), recording.retention()));
+    }
+    return Future.succeededFuture(recorded);
+  }
+
+  private Recorded recordOne(Event event, VisitorRecord record, Retention retention) {
     sweepNowAndThen();
     String key = event.site() + ":" + event.visitor();
     Entry entry = live(key);
@@ -38,7 +46,7 @@ final class MemoryVisitorStore implements VisitorStore {
       visitors.put(key, entry);
     }
     if (!entry.recentIds.add(event.id())) {
-      return Future.succeededFuture(new Recorded(false, false, entry.hash.get("lead")));
+      return new Recorded(false, false, entry.hash.get("lead"));
     }
     if (entry.recentIds.size() > RECENT_IDS) {
       Iterator<String> oldest = entry.recentIds.iterator();
@@ -74,7 +82,7 @@ final class MemoryVisitorStore implements VisitorStore {
       entry.timeline.removeLast();
     }
     entry.expiresAt = hash.containsKey("lead") ? Long.MAX_VALUE : clock.millis() + retention.ttlSeconds() * 1000;
-    return Future.succeededFuture(new Recorded(true, newSession, hash.get("lead")));
+    return new Recorded(true, newSession, hash.get("lead"));
   }
 
   @Override

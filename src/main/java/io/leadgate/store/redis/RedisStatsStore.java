@@ -1,12 +1,15 @@
 package io.leadgate.store.redis;
 
 import io.leadgate.store.DailyStats;
+import io.leadgate.store.DailyTotals;
 import io.leadgate.store.StatsStore;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,12 +23,29 @@ final class RedisStatsStore implements StatsStore {
   }
 
   @Override
-  public Future<Void> count(String site, LocalDate day, DailyCount count, long ttlSeconds) {
+  public Future<Void> count(String site, LocalDate day, DailyTotals totals, long ttlSeconds) {
+    if (totals.isEmpty()) {
+      return Future.succeededFuture();
+    }
     List<String> keys = List.of(RedisKeys.daily(site, day, "ev"), RedisKeys.daily(site, day, "uv"),
         RedisKeys.daily(site, day, "pv"), RedisKeys.daily(site, day, "dl"), RedisKeys.daily(site, day, "src"));
-    List<String> args = List.of(Long.toString(ttlSeconds), count.type(), count.visitor(), orEmpty(count.path()),
-        orEmpty(count.asset()), orEmpty(count.source()), Integer.toString(MAX_FIELDS));
+    List<String> args = new ArrayList<>(Arrays.asList(Long.toString(ttlSeconds), Integer.toString(MAX_FIELDS),
+        Integer.toString(totals.events().size()), Integer.toString(totals.visitors().size()),
+        Integer.toString(totals.pageviews().size()), Integer.toString(totals.downloads().size()),
+        Integer.toString(totals.sources().size())));
+    addPairs(args, totals.events());
+    args.addAll(totals.visitors());
+    addPairs(args, totals.pageviews());
+    addPairs(args, totals.downloads());
+    addPairs(args, totals.sources());
     return redis.queueEval("count_daily", COUNT, keys, args).mapEmpty();
+  }
+
+  private static void addPairs(List<String> args, Map<String, Long> counts) {
+    counts.forEach((field, n) -> {
+      args.add(field);
+      args.add(Long.toString(n));
+    });
   }
 
   @Override
@@ -44,9 +64,5 @@ final class RedisStatsStore implements StatsStore {
     Map<String, Long> counts = new TreeMap<>();
     RedisVisitorStore.toMap(flat).forEach((k, v) -> counts.put(k, Long.parseLong(v)));
     return counts;
-  }
-
-  private static String orEmpty(String value) {
-    return value == null ? "" : value;
   }
 }

@@ -10,33 +10,78 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 final class RedisVisitorStore implements VisitorStore {
-  static final LuaScript RECORD = LuaScript.load("record_visitor_event");
+  static final LuaScript RECORD = LuaScript.load("record_visitor_events");
   private final RedisClient redis;
 
   RedisVisitorStore(RedisClient redis) {
     this.redis = redis;
   }
 
+  /** One script call per key shard, all in this tick's pipeline: the shards are independent. */
   @Override
-  public Future<Recorded> record(Event event, VisitorRecord record, Retention retention) {
-    List<String> keys = List.of(
-        RedisKeys.visitor(event.site(), event.visitor()),
-        RedisKeys.visitorTimeline(event.site(), event.visitor()),
-        RedisKeys.visitorSeen(event.site(), event.visitor()));
-    List<String> args = List.of(event.id(), Long.toString(event.receivedAt()), record.counter(), event.url(),
-        record.timelineEntry(), Integer.toString(retention.timelineMax()), Long.toString(retention.ttlSeconds()),
-        Long.toString(retention.sessionGapMs()), event.ip() == null ? "" : event.ip(), record.touchJson(),
-        record.direct() ? "1" : "0");
-    return redis.queueEval("record_visitor", RECORD, keys, args).map(reply -> {
-      String lead = reply.get(2).toString();
-      return new Recorded(reply.get(0).toInteger() == 1, reply.get(1).toInteger() == 1, lead.isEmpty() ? null : lead);
-    });
+  public Future<List<Recorded>> record(List<Recording> events) {
+    Map<Integer, ShardCall> calls = new LinkedHashMap<>();
+    for (int i = 0; i < events.size(); i++) {
+      Event event = events.get(i).event();
+      calls.computeIfAbsent(RedisKeys.shard(event.site(), event.visitor()), shard -> new ShardCall())
+          .add(i, events.get(i));
+    }
+    Recorded[] recorded = new Recorded[events.size()];
+    List<Future<Void>> done = new ArrayList<>(calls.size());
+    for (ShardCall call : calls.values()) {
+      done.add(redis.queueEval("record_visitors", RECORD, call.keys, call.args()).map(reply -> {
+        for (int e = 0; e < call.positions.size(); e++) {
+          String lead = reply.get(3 * e + 2).toString();
+          recorded[call.positions.get(e)] = new Recorded(reply.get(3 * e).toInteger() == 1,
+              reply.get(3 * e + 1).toInteger() == 1, lead.isEmpty() ? null : lead);
+        }
+        return null;
+      }));
+    }
+    return Future.all(done).map(v -> Arrays.asList(recorded));
+  }
+
+  /** The arguments of one {@code record_visitor_events.lua} call: its visitors' keys and retention, its events. */
+  private static final class ShardCall {
+    final List<String> keys = new ArrayList<>();
+    final List<String> visitorArgs = new ArrayList<>();
+    final List<String> eventArgs = new ArrayList<>();
+    final List<Integer> positions = new ArrayList<>();
+    final Map<String, Integer> visitors = new HashMap<>();
+
+    void add(int position, Recording recording) {
+      Event event = recording.event();
+      VisitorRecord record = recording.record();
+      Integer visitor = visitors.computeIfAbsent(event.site() + "/" + event.visitor(), k -> {
+        keys.add(RedisKeys.visitor(event.site(), event.visitor()));
+        keys.add(RedisKeys.visitorTimeline(event.site(), event.visitor()));
+        keys.add(RedisKeys.visitorSeen(event.site(), event.visitor()));
+        Retention retention = recording.retention();
+        visitorArgs.add(Long.toString(retention.ttlSeconds()));
+        visitorArgs.add(Integer.toString(retention.timelineMax()));
+        visitorArgs.add(Long.toString(retention.sessionGapMs()));
+        return visitors.size() + 1;
+      });
+      positions.add(position);
+      eventArgs.addAll(List.of(visitor.toString(), event.id(), Long.toString(event.receivedAt()), record.counter(),
+          event.url(), record.timelineEntry(), event.ip() == null ? "" : event.ip(), record.touchJson(),
+          record.direct() ? "1" : "0"));
+    }
+
+    List<String> args() {
+      List<String> args = new ArrayList<>(visitorArgs.size() + eventArgs.size());
+      args.addAll(visitorArgs);
+      args.addAll(eventArgs);
+      return args;
+    }
   }
 
   @Override

@@ -1,0 +1,115 @@
+-- Records a projector batch's events on the anonymous visitors of one key shard, each at most once per event id,
+-- in the order given (sessions depend on it). Each visitor's writes are gathered and made once at the end: one
+-- HSET, one LPUSH (LTRIM when past the cap), the EXPIREs.
+-- KEYS: per visitor, 3 keys: 1 visitor hash, 2 timeline list, 3 recent event ids (zset)
+-- ARGV: per visitor (in the order of KEYS), 3 values: ttl seconds, timeline max, session gap (ms);
+--       then per event, 9 values: visitor (1-based, in the order of KEYS), event id, received at (ms),
+--       counter field, url, timeline entry (JSON), ip ('' = not kept), touch (JSON), direct ('1'/'0')
+-- Returns per event, flat: fresh (0/1), new session (0/1), lead id or ''
+local visitors = {}
+
+-- The visitor's state at its first event here: the profile fields the events change are read once and written
+-- once, whole (the script is atomic, so that is the same as an HINCRBY per event).
+local function visitor(v, counter)
+  local state = visitors[v]
+  if not state then
+    local profile = redis.call('HMGET', KEYS[3 * v - 2], 'last_seen', 'lead', 'sessions', counter)
+    state = {v = v, last = tonumber(profile[1] or '0'), lead = profile[2] or '', fresh = false, set = {},
+             counts = {sessions = tonumber(profile[3] or '0'), [counter] = tonumber(profile[4] or '0')},
+             timeline = {}}
+    visitors[v] = state
+  end
+  return state
+end
+
+local function bump(state, field)
+  local hash = KEYS[3 * state.v - 2]
+  if not state.counts[field] then
+    -- a second kind of event of this visitor in this call
+    state.counts[field] = tonumber(redis.call('HGET', hash, field) or '0')
+  end
+  state.counts[field] = state.counts[field] + 1
+  state.set[field] = state.counts[field]
+end
+
+local function record(state, at, gap)
+  local now = tonumber(ARGV[at + 2])
+  local last = state.last
+  local newSession = 0
+  if last == 0 then
+    state.set.first_seen = ARGV[at + 2]
+    state.counts.sessions = 0
+    bump(state, 'sessions')
+    state.set.landing = ARGV[at + 4]
+    state.set.first_touch = ARGV[at + 7]
+    newSession = 1
+  elseif now - last > gap then
+    bump(state, 'sessions')
+    newSession = 1
+  end
+  if now > last then
+    state.last = now
+    state.set.last_seen = ARGV[at + 2]
+  end
+  if last == 0 or ARGV[at + 8] == '0' then
+    state.set.last_touch = ARGV[at + 7]
+  end
+  bump(state, ARGV[at + 3])
+  if ARGV[at + 6] ~= '' then
+    state.set.ip = ARGV[at + 6]
+  end
+  table.insert(state.timeline, ARGV[at + 5])
+  state.fresh = true
+  return newSession
+end
+
+local function flush(v, state)
+  local hash, timeline, seen = KEYS[3 * v - 2], KEYS[3 * v - 1], KEYS[3 * v]
+  local ttl, max = tonumber(ARGV[3 * v - 2]), tonumber(ARGV[3 * v - 1])
+  -- the last 200 ids are enough: a browser re-sends at most its bounded queue
+  if redis.call('ZCARD', seen) > 200 then
+    redis.call('ZREMRANGEBYRANK', seen, 0, -201)
+  end
+  local fields = {}
+  for field, value in pairs(state.set) do
+    table.insert(fields, field)
+    table.insert(fields, value)
+  end
+  redis.call('HSET', hash, unpack(fields))
+  -- in slices: Lua's unpack is bounded by its C stack
+  local length = 0
+  for from = 1, #state.timeline, 1000 do
+    length = redis.call('LPUSH', timeline, unpack(state.timeline, from, math.min(from + 999, #state.timeline)))
+  end
+  if length > max then
+    redis.call('LTRIM', timeline, 0, max - 1)
+  end
+  redis.call('EXPIRE', seen, ttl)
+  if state.lead == '' then
+    -- anonymous visitors are forgotten after the site's retention; a lead's history is kept
+    redis.call('EXPIRE', hash, ttl)
+    redis.call('EXPIRE', timeline, ttl)
+  end
+end
+
+local results = {}
+-- the visitors take 3 ARGV each, as many as their KEYS: the events start after them
+for at = #KEYS + 1, #ARGV, 9 do
+  local v = tonumber(ARGV[at])
+  local state = visitor(v, ARGV[at + 3])
+  if redis.call('ZADD', KEYS[3 * v], 'NX', ARGV[at + 2], ARGV[at + 1]) == 0 then
+    table.insert(results, 0)
+    table.insert(results, 0)
+  else
+    local newSession = record(state, at, tonumber(ARGV[3 * v]))
+    table.insert(results, 1)
+    table.insert(results, newSession)
+  end
+  table.insert(results, state.lead)
+end
+for v, state in pairs(visitors) do
+  if state.fresh then
+    flush(v, state)
+  end
+end
+return results
