@@ -22,7 +22,7 @@ import java.util.Map;
 public final class EventJson {
   /** Thread-safe and expensive to make: the one factory intake reads and writes events with. */
   static final JsonFactory FACTORY = new JsonFactory();
-  private static final ObjectMapper MAPPER = new ObjectMapper()
+  private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private EventJson() {
