@@ -2,6 +2,7 @@ package io.leadgate.collect;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.leadgate.http.ApiException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +42,7 @@ public final class EventParser {
    */
   public Event parse(JsonNode node, String prefix, long receivedAt) {
     EventFields fields;
-    try (JsonParser tokens = node.traverse()) {
+    try (JsonParser tokens = (node == null ? MissingNode.getInstance() : node).traverse()) {
       tokens.nextToken();
       fields = EventFields.read(tokens);
     } catch (IOException e) {
