@@ -1,7 +1,5 @@
 package io.leadgate.collect;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadgate.http.ApiException;
@@ -13,20 +11,19 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
 /** {@code POST /e} (JSON or the text/plain a beacon sends) and {@code GET /p.gif} (no-JS and email pixel). */
 public final class CollectRoutes {
-  public static final int MAX_BATCH = 50;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Buffer PIXEL = Buffer.buffer(Base64.getDecoder().decode(
       "R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"));
 
   private final CollectService service;
   private final EventParser parser = new EventParser();
+  private final EventBodyParser bodyParser = new EventBodyParser();
   private final ClientIp clientIp;
   private final Clock clock;
 
@@ -75,29 +72,7 @@ public final class CollectRoutes {
     if (body == null || body.length() == 0) {
       throw ApiException.badRequest("empty_body", null, "the body must be an event or an array of events");
     }
-    JsonNode tree;
-    try {
-      tree = JSON.readTree(body.getBytes());
-    } catch (JsonProcessingException e) {
-      throw ApiException.badRequest("invalid_json", null, "the body is not valid JSON: " + e.getOriginalMessage());
-    } catch (java.io.IOException e) {
-      throw ApiException.badRequest("invalid_json", null, "the body cannot be read");
-    }
-    long now = clock.millis();
-    if (tree == null || !tree.isArray()) {
-      return List.of(parser.parse(tree, "", now));
-    }
-    if (tree.isEmpty()) {
-      throw ApiException.badRequest("empty_batch", null, "the batch holds no event");
-    }
-    if (tree.size() > MAX_BATCH) {
-      throw ApiException.badRequest("batch_too_large", null, "a batch holds at most " + MAX_BATCH + " events");
-    }
-    List<Event> events = new ArrayList<>(tree.size());
-    for (int i = 0; i < tree.size(); i++) {
-      events.add(parser.parse(tree.get(i), "[" + i + "].", now));
-    }
-    return events;
+    return bodyParser.parse(body.getBytes(), clock.millis());
   }
 
   private CollectService.Requester requester(RoutingContext ctx) {

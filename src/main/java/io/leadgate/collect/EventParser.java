@@ -1,7 +1,12 @@
 package io.leadgate.collect;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.leadgate.http.ApiException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +14,8 @@ import java.util.UUID;
 
 /**
  * Turns one JSON event from a browser into an {@link Event}, or refuses it with the field at fault.
- * Unknown fields are ignored so that a newer snippet can talk to an older gateway.
+ * Unknown fields are ignored so that a newer snippet can talk to an older gateway. The rules work on
+ * {@link EventFields}, read from a token stream, so a request body never becomes a tree.
  */
 public final class EventParser {
   public static final int MAX_URL = 2048;
@@ -28,16 +34,34 @@ public final class EventParser {
   private static final int KEY_MAX = 64;
 
   /**
+   * An event built as a tree (the pixel's query parameters), through the same rules as a request body.
+   *
    * @param node       the event object
-   * @param prefix     how the event is named in error fields ({@code ""} or {@code "events[3]."})
+   * @param prefix     how the event is named in error fields ({@code ""} or {@code "[3]."})
    * @param receivedAt the gateway's clock
    */
   public Event parse(JsonNode node, String prefix, long receivedAt) {
-    if (node == null || !node.isObject()) {
+    EventFields fields;
+    try (JsonParser tokens = (node == null ? MissingNode.getInstance() : node).traverse()) {
+      tokens.nextToken();
+      fields = EventFields.read(tokens);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a tree in memory always reads", e);
+    }
+    return parse(fields, prefix, receivedAt);
+  }
+
+  /**
+   * @param event      the event as read
+   * @param prefix     how the event is named in error fields ({@code ""} or {@code "[3]."})
+   * @param receivedAt the gateway's clock
+   */
+  Event parse(EventFields event, String prefix, long receivedAt) {
+    if (!event.isObject()) {
       throw ApiException.badRequest("invalid_event", prefix.isEmpty() ? null : prefix.substring(0, prefix.length() - 1),
           "an event must be a JSON object");
     }
-    Fields f = new Fields(node, prefix);
+    Fields f = new Fields(event, prefix);
     String site = f.matching("site", KEY_MIN, true);
     String visitor = f.matching("visitor", ID_MIN, true);
     String session = f.matching("session", KEY_MIN, false);
@@ -61,20 +85,19 @@ public final class EventParser {
   }
 
   /** Reads fields of one event, naming each failure by its full path. */
-  private record Fields(JsonNode node, String prefix) {
+  private record Fields(EventFields event, String prefix) {
 
     String text(String name, int max, boolean required) {
-      JsonNode value = node.get(name);
-      if (value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty())) {
+      Object value = event.get(name);
+      if (value == null || value == EventFields.NULL || "".equals(value)) {
         if (required) {
           throw ApiException.invalidField(prefix + name, "is required");
         }
         return null;
       }
-      if (!value.isTextual()) {
+      if (!(value instanceof String text)) {
         throw ApiException.invalidField(prefix + name, "must be a string");
       }
-      String text = value.asText();
       if (text.length() > max) {
         throw ApiException.invalidField(prefix + name, "must be at most " + max + " characters");
       }
@@ -103,82 +126,88 @@ public final class EventParser {
       return value != null && value.length() <= MAX_URL && isWebUrl(value) ? value : null;
     }
 
+    /** An integer too big for a long keeps its low 64 bits, as {@code JsonNode.asLong()} did. */
     long timestamp(String name) {
-      JsonNode value = node.get(name);
-      if (value == null || value.isNull()) {
+      Object value = event.get(name);
+      if (value == null || value == EventFields.NULL) {
         return 0;
       }
-      if (!value.isIntegralNumber() || value.asLong() < 0) {
+      if (!isIntegral(value) || ((Number) value).longValue() < 0) {
         throw ApiException.invalidField(prefix + name, "must be milliseconds since the epoch");
       }
-      return value.asLong();
+      return ((Number) value).longValue();
     }
 
     Map<String, String> tags(String name, Set<String> allowed, int max) {
-      JsonNode value = node.get(name);
-      if (value == null || value.isNull()) {
+      Object value = event.get(name);
+      if (value == null || value == EventFields.NULL) {
         return Map.of();
       }
-      if (!value.isObject()) {
+      if (!(value instanceof Map<?, ?> object)) {
         throw ApiException.invalidField(prefix + name, "must be an object with any of " + allowed);
       }
       Map<String, String> tags = new LinkedHashMap<>();
-      value.fields().forEachRemaining(entry -> {
-        String key = entry.getKey();
-        if (!allowed.contains(key)) {
-          return;
+      for (Map.Entry<?, ?> entry : object.entrySet()) {
+        String key = (String) entry.getKey();
+        Object tag = entry.getValue();
+        if (!allowed.contains(key) || tag == EventFields.NULL || "".equals(tag)) {
+          continue;
         }
-        JsonNode tag = entry.getValue();
-        if (tag.isNull() || (tag.isTextual() && tag.asText().isEmpty())) {
-          return;
-        }
-        if (!tag.isTextual() || tag.asText().length() > max) {
+        if (!(tag instanceof String text) || text.length() > max) {
           throw ApiException.invalidField(prefix + name + "." + key, "must be a string of at most " + max + " characters");
         }
-        tags.put(key, tag.asText());
-      });
+        tags.put(key, text);
+      }
       return tags;
     }
 
     Map<String, Object> props() {
-      JsonNode value = node.get("props");
-      if (value == null || value.isNull()) {
+      Object value = event.get("props");
+      if (value == null || value == EventFields.NULL) {
         return Map.of();
       }
-      if (!value.isObject()) {
+      if (!(value instanceof Map<?, ?> object)) {
         throw ApiException.invalidField(prefix + "props", "must be an object");
       }
-      if (value.size() > MAX_PROPS) {
+      if (object.size() > MAX_PROPS) {
         throw ApiException.invalidField(prefix + "props", "must have at most " + MAX_PROPS + " properties");
       }
       Map<String, Object> props = new LinkedHashMap<>();
-      value.fields().forEachRemaining(entry -> {
-        String key = entry.getKey();
+      for (Map.Entry<?, ?> entry : object.entrySet()) {
+        String key = (String) entry.getKey();
         String field = prefix + "props." + key;
-        JsonNode prop = entry.getValue();
+        Object prop = entry.getValue();
         if (key.isEmpty() || key.length() > MAX_PROP_KEY) {
           throw ApiException.invalidField(prefix + "props", "property names must be 1 to " + MAX_PROP_KEY + " characters");
         }
-        if (prop.isTextual()) {
-          if (prop.asText().length() > MAX_PROP_VALUE) {
+        if (prop instanceof String text) {
+          if (text.length() > MAX_PROP_VALUE) {
             throw ApiException.invalidField(field, "must be at most " + MAX_PROP_VALUE + " characters");
           }
-          props.put(key, prop.asText());
-        } else if (prop.isIntegralNumber() && prop.canConvertToLong()) {
-          props.put(key, prop.asLong());
-        } else if (prop.isNumber()) {
-          double number = prop.asDouble();
-          if (!Double.isFinite(number)) {
+          props.put(key, text);
+        } else if (isIntegral(prop) && fitsLong((Number) prop)) {
+          props.put(key, ((Number) prop).longValue());
+        } else if (prop instanceof Number number) {
+          double real = number.doubleValue();
+          if (!Double.isFinite(real)) {
             throw ApiException.invalidField(field, "must be a finite number");
           }
-          props.put(key, number);
-        } else if (prop.isBoolean()) {
-          props.put(key, prop.asBoolean());
-        } else if (!prop.isNull()) {
+          props.put(key, real);
+        } else if (prop instanceof Boolean bool) {
+          props.put(key, bool);
+        } else if (prop != EventFields.NULL) {
           throw ApiException.invalidField(field, "must be a string, number or boolean");
         }
-      });
+      }
       return props;
+    }
+
+    private static boolean isIntegral(Object value) {
+      return value instanceof Integer || value instanceof Long || value instanceof BigInteger;
+    }
+
+    private static boolean fitsLong(Number value) {
+      return !(value instanceof BigInteger big) || big.bitLength() < Long.SIZE;
     }
   }
 

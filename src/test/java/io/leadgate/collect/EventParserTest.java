@@ -115,6 +115,11 @@ class EventParserTest {
   }
 
   @Test
+  void parse_noNode_isRefusedAsNotAnEvent() {
+    assertEquals("invalid_event", assertThrows(ApiException.class, () -> parser.parse((JsonNode) null, "", 0)).code());
+  }
+
+  @Test
   void parse_nonObject_isRefused() {
     assertEquals(400, assertThrows(ApiException.class, () -> parser.parse(JSON.getNodeFactory().numberNode(1), "", 0))
         .status());
