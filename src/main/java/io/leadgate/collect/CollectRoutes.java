@@ -7,6 +7,7 @@ import io.leadgate.http.ClientIp;
 import io.leadgate.http.Handlers;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -42,9 +43,8 @@ public final class CollectRoutes {
   private void collect(RoutingContext ctx) {
     Handlers.call(ctx, () -> service.collect(parseBody(ctx), requester(ctx)), outcome -> {
       String body;
-      if (outcome.ignored() > 0) {
-        body = new JsonObject().put("accepted", outcome.stored())
-            .put("ignored", outcome.ignored()).put("reason", outcome.reason()).encode();
+      if (outcome.ignored() > 0 || !outcome.rejected().isEmpty()) {
+        body = answer(outcome).encode();
       } else {
         body = "{\"accepted\":" + outcome.stored() + "}"; // the answer to nearly every request, without a JsonObject
       }
@@ -52,15 +52,29 @@ public final class CollectRoutes {
     });
   }
 
+  private static JsonObject answer(CollectService.Outcome outcome) {
+    JsonObject answer = new JsonObject().put("accepted", outcome.stored());
+    if (outcome.ignored() > 0) {
+      answer.put("ignored", outcome.ignored()).put("reason", outcome.reason());
+    }
+    if (!outcome.rejected().isEmpty()) {
+      JsonArray rejected = new JsonArray();
+      outcome.rejected().forEach(r -> rejected.add(new JsonObject().put("index", r.index()).put("error", r.code())
+          .put("field", r.field()).put("message", r.message())));
+      answer.put("rejected", rejected);
+    }
+    return answer;
+  }
+
   private void pixel(RoutingContext ctx) {
-    Handlers.call(ctx, () -> service.collect(List.of(parser.parse(fromQuery(ctx.queryParams()), "", clock.millis())),
+    Handlers.call(ctx, () -> service.collect(EventBatch.of(parser.parse(fromQuery(ctx.queryParams()), "", clock.millis())),
         requester(ctx)), outcome -> ctx.response()
         .putHeader("Content-Type", "image/gif")
         .putHeader("Cache-Control", "no-store, max-age=0")
         .end(PIXEL));
   }
 
-  private List<Event> parseBody(RoutingContext ctx) {
+  private EventBatch parseBody(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
     if (type != null) {
       String mediaType = type.split(";")[0].strip().toLowerCase(Locale.ROOT);

@@ -33,11 +33,15 @@ public final class CollectService {
   }
 
   /**
-   * @param events validated events, all of one site
-   * @return how many were stored, and how many were ignored and why
+   * @param batch validated events, all of one site, and those of the request that were refused
+   * @return how many were stored, how many were ignored and why, and which were refused
    */
-  public Future<Outcome> collect(List<Event> events, Requester requester) {
+  public Future<Outcome> collect(EventBatch batch, Requester requester) {
+    List<Event> events = batch.events();
     SiteConfig site = siteOf(events);
+    if (!batch.rejected().isEmpty()) {
+      metrics.eventsRejected("invalid", batch.rejected().size());
+    }
     if (requester.origin() != null && !site.allowsOrigin(requester.origin())) {
       metrics.eventsRejected("origin", events.size());
       throw ApiException.forbidden("origin_not_allowed",
@@ -45,7 +49,7 @@ public final class CollectService {
     }
     if (site.botFilter() && bots.isBot(requester.userAgent())) {
       metrics.eventsRejected("bot", events.size());
-      return Future.succeededFuture(new Outcome(0, events.size(), "bot"));
+      return Future.succeededFuture(new Outcome(0, events.size(), "bot", batch.rejected()));
     }
     if (backlog.full()) {
       metrics.eventsRejected("backlog", events.size());
@@ -63,7 +67,7 @@ public final class CollectService {
           metrics.eventsAccepted(site.key(), stored.size());
         })
         .onFailure(e -> metrics.eventsRejected("store_unavailable", stored.size()))
-        .map(new Outcome(stored.size(), 0, null));
+        .map(new Outcome(stored.size(), 0, null, batch.rejected()));
   }
 
   private SiteConfig siteOf(List<Event> events) {
@@ -86,7 +90,10 @@ public final class CollectService {
   public record Requester(String origin, String userAgent, String ip) {
   }
 
-  /** @param reason why events were ignored (null when none were) */
-  public record Outcome(int stored, int ignored, String reason) {
+  /**
+   * @param reason   why events were ignored (null when none were)
+   * @param rejected events of the batch that broke a rule and were not stored
+   */
+  public record Outcome(int stored, int ignored, String reason, List<EventBatch.Rejected> rejected) {
   }
 }

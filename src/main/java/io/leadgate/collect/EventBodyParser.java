@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Turns the body of {@code POST /e}, one event or an array of at most {@link #MAX_BATCH}, into events, or refuses
- * it with a 400. The body is read as a token stream (no tree: it was a tenth of the intake's CPU), all of it
+ * it with a 400. In a batch, an event that breaks a rule is set aside (see {@link EventBatch}); the batch is
+ * refused only when none of its events is valid. The body is read as a token stream (no tree: it was a tenth of the intake's CPU), all of it
  * before any rule runs, so that invalid JSON anywhere is {@code invalid_json} and an oversized batch is
  * {@code batch_too_large} whatever its events hold. What follows the first JSON value is not read.
  */
@@ -19,12 +20,15 @@ public final class EventBodyParser {
 
   private final EventParser parser = new EventParser();
 
-  /** @throws ApiException 400 for invalid JSON, an empty or oversized batch, or an event that breaks a rule */
-  public List<Event> parse(byte[] body, long receivedAt) {
+  /**
+   * @throws ApiException 400 for invalid JSON, an empty or oversized batch, a single event that breaks a rule, or
+   *                      a batch none of whose events is valid (naming the first event's fault)
+   */
+  public EventBatch parse(byte[] body, long receivedAt) {
     List<EventFields> batch;
     try (JsonParser tokens = EventJson.FACTORY.createParser(body)) {
       if (tokens.nextToken() != JsonToken.START_ARRAY) {
-        return List.of(parser.parse(EventFields.read(tokens), "", receivedAt));
+        return EventBatch.of(parser.parse(EventFields.read(tokens), "", receivedAt));
       }
       batch = new ArrayList<>();
       while (tokens.nextToken() != JsonToken.END_ARRAY) {
@@ -42,9 +46,19 @@ public final class EventBodyParser {
       throw ApiException.badRequest("batch_too_large", null, "a batch holds at most " + MAX_BATCH + " events");
     }
     List<Event> events = new ArrayList<>(batch.size());
+    List<EventBatch.Rejected> rejected = new ArrayList<>();
+    ApiException firstFault = null;
     for (int i = 0; i < batch.size(); i++) {
-      events.add(parser.parse(batch.get(i), "[" + i + "].", receivedAt));
+      try {
+        events.add(parser.parse(batch.get(i), "[" + i + "].", receivedAt));
+      } catch (ApiException fault) {
+        firstFault = firstFault == null ? fault : firstFault;
+        rejected.add(EventBatch.Rejected.of(i, fault));
+      }
     }
-    return events;
+    if (events.isEmpty()) {
+      throw firstFault;
+    }
+    return new EventBatch(events, rejected);
   }
 }

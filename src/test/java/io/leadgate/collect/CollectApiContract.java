@@ -191,12 +191,27 @@ abstract class CollectApiContract {
   }
 
   @Test
-  void badFieldInABatch_gets400NamingTheEventAndTheField() {
-    JsonArray batch = new JsonArray().add(pageview(visitorId(), "https://www.acme.com/"))
-        .add(pageview(visitorId(), "not a url"));
+  void badFieldInABatch_storesTheOtherEventsAndNamesTheEventAndTheField() {
+    String visitor = visitorId();
+    JsonArray batch = new JsonArray().add(pageview(visitor, "https://www.acme.com/"))
+        .add(pageview(visitorId(), "not a url")).add(pageview(visitor, "https://www.acme.com/next"));
+    HttpResponse<Buffer> response = send(batch);
+    assertEquals(202, response.statusCode());
+    JsonObject answer = response.bodyAsJsonObject();
+    assertEquals(2, answer.getInteger("accepted"));
+    JsonObject rejected = answer.getJsonArray("rejected").getJsonObject(0);
+    assertEquals(1, rejected.getInteger("index"));
+    assertEquals("[1].url", rejected.getString("field"));
+    assertEquals("invalid_field", rejected.getString("error"));
+    assertEquals(2, visitorEventually("acme", visitor, 2).counts().getLong("pageviews"));
+  }
+
+  @Test
+  void batchWithNoValidEvent_gets400NamingTheFirstEventAndField() {
+    JsonArray batch = new JsonArray().add(pageview(visitorId(), "not a url")).add(pageview(visitorId(), "nor this"));
     HttpResponse<Buffer> response = send(batch);
     assertEquals(400, response.statusCode());
-    assertEquals("[1].url", error(response).getString("field"));
+    assertEquals("[0].url", error(response).getString("field"));
   }
 
   @Test

@@ -19,6 +19,10 @@ class EventBodyParserTest {
   private final EventBodyParser parser = new EventBodyParser();
 
   private List<Event> parse(String body) {
+    return batch(body).events();
+  }
+
+  private EventBatch batch(String body) {
     return parser.parse(body.getBytes(StandardCharsets.UTF_8), 42);
   }
 
@@ -130,10 +134,28 @@ class EventBodyParserTest {
   }
 
   @Test
-  void parse_arrayInABatch_isNotAnEventNamedByIndex() {
-    ApiException e = refused("[" + VALID + "},[{}]]");
+  void parse_arrayInABatch_isRejectedByIndexAndTheOtherEventsKept() {
+    EventBatch batch = batch("[" + VALID + "},[{}]]");
+    assertEquals(1, batch.events().size());
+    assertEquals(List.of(new EventBatch.Rejected(1, "invalid_event", "[1]", "an event must be a JSON object")),
+        batch.rejected());
+  }
+
+  @Test
+  void parse_batchWithOneBadUrl_keepsTheGoodEventsInOrder() {
+    String second = VALID.replace("evt-00000001", "evt-00000002").replace("https://acme.com/", "ftp://x");
+    String third = VALID.replace("evt-00000001", "evt-00000003");
+    EventBatch batch = batch("[" + VALID + "}," + second + "}," + third + "}]");
+    assertEquals(List.of("evt-00000001", "evt-00000003"), batch.events().stream().map(Event::id).toList());
+    assertEquals(1, batch.rejected().size());
+    assertEquals("[1].url", batch.rejected().get(0).field());
+  }
+
+  @Test
+  void parse_batchWithNoValidEvent_isRefusedNamingTheFirstFault() {
+    ApiException e = refused("[1,{\"site\":\"demo\"}]");
     assertEquals("invalid_event", e.code());
-    assertEquals("[1]", e.field());
+    assertEquals("[0]", e.field());
   }
 
   @Test

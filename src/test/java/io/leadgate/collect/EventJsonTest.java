@@ -34,7 +34,7 @@ class EventJsonTest {
         {"site":"demo","visitor":"0123456789abcdef","session":"s1","id":"evt-00000001","type":"pageview",
          "url":"https://acme.com/?q=\\"x\\"","title":"Caf\\u00e9 \\ud83d\\ude00","utm":{"source":"news"},
          "click":{"gclid":"g"},"ts":1700000000000,"props":{"plan":"pro","seats":5,"ratio":0.25,"trial":true}}"""
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8), 42).get(0);
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8), 42).events().get(0);
     assertEquals(DATABIND.writeValueAsString(event), EventJson.encode(event));
   }
 
