@@ -22,11 +22,16 @@ public final class ProjectionPacer {
     this.share = share;
   }
 
-  /** @param roundMillis how long the round's projection took (not its wait for new entries) */
-  public long pauseAfter(long roundMillis) {
+  /**
+   * @param roundMillis how long the round's projection took (not its wait for new entries)
+   * @param loops       rounds that run side by side (one per log partition): together they keep to the share
+   */
+  public long pauseAfter(long roundMillis, int loops) {
     if (share >= 1.0 || intake.perSecond() <= busyAbove || backlog.pastHalf()) {
       return 0;
     }
-    return Math.min(MAX_PAUSE_MS, Math.round(Math.max(1, roundMillis) * (1 - share) / share));
+    double each = share / Math.max(1, loops);
+    return Math.min(MAX_PAUSE_MS, Math.round(Math.max(1, roundMillis) * (1 - each) / each));
   }
+
 }

@@ -73,7 +73,7 @@ public final class Projector extends VerticleBase {
           return project(partition, entries).map(v -> new Round(entries.size(), (System.nanoTime() - start) / 1_000_000));
         })
         .onSuccess(done -> {
-          long pause = done.events() == 0 ? 0 : pacer.pauseAfter(done.millis());
+          long pause = done.events() == 0 ? 0 : pacer.pauseAfter(done.millis(), stores.events().partitions());
           Runnable next = () -> round(partition, pendingOnly && done.events() > 0);
           if (pause == 0) {
             context.runOnContext(v -> next.run());

@@ -76,6 +76,21 @@ public final class RedisClient {
     return batcher.add(request);
   }
 
+  /**
+   * Like {@link #queue}, for requests that must reach the server together and in order on one connection (a
+   * MULTI … EXEC): they go into the same pipelined batch. Answers with the last request's reply.
+   */
+  public Future<Response> queueTogether(String operation, List<Request> requests) {
+    if (Vertx.currentContext() == null) {
+      return batch(operation, requests).map(replies -> replies.get(replies.size() - 1));
+    }
+    Future<Response> last = null;
+    for (Request request : requests) {
+      last = queue(operation, request);
+    }
+    return last;
+  }
+
   /** Runs a script by SHA; when the server no longer has it (it restarted), loads it and runs it again. */
   public Future<Response> eval(String operation, LuaScript script, List<String> keys, List<String> args) {
     return guard(operation, timeoutMs, () -> redis.send(evalsha(script, keys, args))
