@@ -7,6 +7,7 @@ import io.leadgate.http.ClientIp;
 import io.leadgate.http.Handlers;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -22,6 +23,7 @@ public final class CollectRoutes {
   private static final Buffer PIXEL = Buffer.buffer(Base64.getDecoder().decode(
       "R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"));
 
+  private static final CharSequence JSON_TYPE = HttpHeaders.createOptimized("application/json");
   private final CollectService service;
   private final EventParser parser = new EventParser();
   private final EventBodyParser bodyParser = new EventBodyParser();
@@ -48,7 +50,7 @@ public final class CollectRoutes {
       } else {
         body = "{\"accepted\":" + outcome.stored() + "}"; // the answer to nearly every request, without a JsonObject
       }
-      ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json").end(body);
+      ctx.response().setStatusCode(202).putHeader(HttpHeaders.CONTENT_TYPE, JSON_TYPE).end(body);
     });
   }
 

@@ -45,7 +45,7 @@ final class RedisEventLog implements EventLog {
       context.put(packerKey, packer);
     }
     for (Event event : events) {
-      packer.add(RedisKeys.shard(event.site(), event.visitor()) % partitions, EventJson.encode(event));
+      packer.add(RedisKeys.shard(event.site(), event.visitor()) % partitions, event);
     }
     return packer.written();
   }

@@ -1,8 +1,11 @@
 package io.leadgate.store.redis;
 
+import io.leadgate.collect.Event;
+import io.leadgate.collect.EventJson;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -18,13 +21,13 @@ final class TickPacker {
   /** Bounds an entry, and so the work one log entry brings to a projector's round. */
   static final int MAX_PER_ENTRY = 32;
 
-  /** One log entry to write: events of one partition, one JSON text per line. */
-  record Entry(int partition, int count, String lines) {
+  /** One log entry to write: events of one partition, one JSON text (UTF-8) per line. */
+  record Entry(int partition, int count, byte[] lines) {
   }
 
   private final Context context;
   private final Function<Entry, Future<?>> writer;
-  private final StringBuilder[] open;
+  private final ByteArrayOutputStream[] open;
   private final int[] openCount;
   private List<Entry> closed = new ArrayList<>();
   private List<Promise<Void>> waiting = new ArrayList<>();
@@ -33,18 +36,18 @@ final class TickPacker {
   TickPacker(Context context, int partitions, Function<Entry, Future<?>> writer) {
     this.context = context;
     this.writer = writer;
-    this.open = new StringBuilder[partitions];
+    this.open = new ByteArrayOutputStream[partitions];
     this.openCount = new int[partitions];
   }
 
-  /** Adds one event (as its JSON line) to this tick's entry of its partition. */
-  void add(int partition, String line) {
+  /** Adds one event to this tick's entry of its partition. */
+  void add(int partition, Event event) {
     if (openCount[partition] == 0) {
-      open[partition] = new StringBuilder(line.length() * 4);
+      open[partition] = new ByteArrayOutputStream(2048);
     } else {
-      open[partition].append('\n');
+      open[partition].write('\n');
     }
-    open[partition].append(line);
+    EventJson.encodeTo(event, open[partition]);
     if (++openCount[partition] == MAX_PER_ENTRY) {
       close(partition);
     }
@@ -67,7 +70,7 @@ final class TickPacker {
   }
 
   private void close(int partition) {
-    closed.add(new Entry(partition, openCount[partition], open[partition].toString()));
+    closed.add(new Entry(partition, openCount[partition], open[partition].toByteArray()));
     open[partition] = null;
     openCount[partition] = 0;
   }
