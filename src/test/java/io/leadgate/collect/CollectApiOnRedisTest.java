@@ -1,21 +1,11 @@
 package io.leadgate.collect;
 
 import io.leadgate.testing.RedisServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CollectApiOnRedisTest extends CollectApiContract {
-  static RedisServer redis;
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisServer.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
+  @RegisterExtension
+  static final RedisServer redis = RedisServer.perClass();
 
   @Override
   void resetStore() {

@@ -5,21 +5,11 @@ import io.leadgate.ops.Metrics;
 import io.leadgate.store.redis.RedisStores;
 import io.leadgate.testing.RedisServer;
 import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RedisWebhookStoreTest extends WebhookStoreContract {
-  static RedisServer redis;
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisServer.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
+  @RegisterExtension
+  static final RedisServer redis = RedisServer.perClass();
 
   @Override
   Stores open(Vertx vertx) {

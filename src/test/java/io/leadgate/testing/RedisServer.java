@@ -10,12 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real {@code redis-server} (from PATH) on a free port, with its own data directory and AOF fsync on every
  * write, so a test can stop it, start it again on the same port and find what was acknowledged.
  */
-public final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
   private final int port;
   private final Path dir;
   private Process process;
@@ -26,13 +29,33 @@ public final class RedisServer implements AutoCloseable {
   }
 
   public static RedisServer start() {
+    RedisServer server = perClass();
+    server.startAgain();
+    return server;
+  }
+
+  /**
+   * One server for the test class, running from before its first test to after its last:
+   * {@code @RegisterExtension static final RedisServer redis = RedisServer.perClass();}
+   */
+  public static RedisServer perClass() {
     try {
-      RedisServer server = new RedisServer(freePort(), Files.createTempDirectory("leadgate-redis-"));
-      server.startAgain();
-      return server;
+      return new RedisServer(freePort(), Files.createTempDirectory("leadgate-redis-"));
     } catch (IOException e) {
       throw new IllegalStateException("cannot prepare a redis-server", e);
     }
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    if (!running()) {
+      startAgain();
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   public String url() {

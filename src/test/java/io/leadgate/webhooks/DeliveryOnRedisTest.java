@@ -1,22 +1,12 @@
 package io.leadgate.webhooks;
 
 import io.leadgate.testing.RedisServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DeliveryOnRedisTest extends DeliverySpec {
-  static RedisServer redis;
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisServer.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
+  @RegisterExtension
+  static final RedisServer redis = RedisServer.perClass();
 
   @BeforeEach
   void flush() {
