@@ -31,6 +31,8 @@ import io.leadgate.scoring.ScoringListener;
 import io.leadgate.scoring.ScoringReloader;
 import io.leadgate.scoring.ScoringRules;
 import io.leadgate.scoring.ScoringService;
+import io.leadgate.stats.StatsRoutes;
+import io.leadgate.stats.StatsService;
 import io.leadgate.store.Stores;
 import io.leadgate.store.memory.MemoryStores;
 import io.leadgate.store.redis.RedisStores;
@@ -121,6 +123,7 @@ public final class Gateway {
     if (config.scoring().watchSeconds() > 0) {
       scoringWatch = reloader.watch(config.scoring().watchSeconds() * 1000L);
     }
+    features.add(new StatsRoutes(new StatsService(sites.keySet(), stores.stats(), clock))::mount);
     features.add(new WebhookRoutes(new WebhookService(config.webhooks(), stores.webhooks(), stores.deliveryLog()))::mount);
     if (config.server().demoPage()) {
       features.add(DemoRoutes::mount);

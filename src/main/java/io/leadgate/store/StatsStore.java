@@ -2,6 +2,7 @@ package io.leadgate.store;
 
 import io.vertx.core.Future;
 import java.time.LocalDate;
+import java.util.List;
 
 /** Per site and day aggregates: events by type, page views per path, unique visitors, downloads, sources. */
 public interface StatsStore {
@@ -18,6 +19,9 @@ public interface StatsStore {
   Future<Void> count(String site, LocalDate day, DailyTotals totals, long ttlSeconds);
 
   Future<DailyStats> daily(String site, LocalDate day);
+
+  /** Unique visitors over the days together: each visitor once, however many of the days it came on. */
+  Future<Long> uniqueVisitors(String site, List<LocalDate> days);
 
   /**
    * One event's contribution to its day.

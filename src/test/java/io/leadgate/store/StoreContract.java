@@ -95,6 +95,20 @@ abstract class StoreContract {
   }
 
   @Test
+  void uniqueVisitors_overSeveralDays_countsEachVisitorOnce() {
+    LocalDate day = LocalDate.of(2026, 11, 24);
+    StatsStore stats = stores().stats();
+    await(stats.count("acme", day, DailyTotals.of(new DailyCount("pageview", "v1", "/a", null, null),
+        new DailyCount("pageview", "v2", "/a", null, null)), 3600));
+    await(stats.count("acme", day.plusDays(1), DailyTotals.of(new DailyCount("pageview", "v1", "/a", null, null),
+        new DailyCount("pageview", "v3", "/a", null, null)), 3600));
+    await(stats.count("other", day, DailyTotals.of(new DailyCount("pageview", "v9", "/a", null, null)), 3600));
+    assertEquals(3L, await(stats.uniqueVisitors("acme", List.of(day, day.plusDays(1), day.plusDays(2)))));
+    assertEquals(2L, await(stats.uniqueVisitors("acme", List.of(day))));
+    assertEquals(0L, await(stats.uniqueVisitors("acme", List.of())));
+  }
+
+  @Test
   void daily_countsAreKeptPerSiteAndDay() {
     LocalDate day = LocalDate.of(2026, 11, 24);
     StatsStore stats = stores().stats();

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -38,14 +39,35 @@ final class MemoryStatsStore implements StatsStore {
 
   @Override
   public synchronized Future<DailyStats> daily(String site, LocalDate day) {
-    Day stats = days.get(site + ":" + day);
-    if (stats == null || stats.expiresAt <= clock.millis()) {
-      days.remove(site + ":" + day);
+    Day stats = live(site, day);
+    if (stats == null) {
       return Future.succeededFuture(new DailyStats(site, day.toString(), 0, Map.of(), Map.of(), Map.of(), Map.of()));
     }
     return Future.succeededFuture(new DailyStats(site, day.toString(), stats.visitors.size(),
         new TreeMap<>(stats.events), new TreeMap<>(stats.pageviews), new TreeMap<>(stats.downloads),
         new TreeMap<>(stats.sources)));
+  }
+
+  @Override
+  public synchronized Future<Long> uniqueVisitors(String site, List<LocalDate> range) {
+    Set<String> union = new HashSet<>();
+    for (LocalDate day : range) {
+      Day stats = live(site, day);
+      if (stats != null) {
+        union.addAll(stats.visitors);
+      }
+    }
+    return Future.succeededFuture((long) union.size());
+  }
+
+  /** The day's aggregates, or null when there are none or they expired (then they are dropped). */
+  private Day live(String site, LocalDate day) {
+    Day stats = days.get(site + ":" + day);
+    if (stats != null && stats.expiresAt <= clock.millis()) {
+      days.remove(site + ":" + day);
+      return null;
+    }
+    return stats;
   }
 
   private static void bump(Map<String, Long> counts, String field, long n) {

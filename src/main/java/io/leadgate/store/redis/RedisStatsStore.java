@@ -60,6 +60,17 @@ final class RedisStatsStore implements StatsStore {
             counts(r.get(3)), counts(r.get(4))));
   }
 
+  /** One PFCOUNT over the days' HyperLogLogs: it counts their union. The keys share the site's hash tag. */
+  @Override
+  public Future<Long> uniqueVisitors(String site, List<LocalDate> days) {
+    if (days.isEmpty()) {
+      return Future.succeededFuture(0L);
+    }
+    Request count = Request.cmd(Command.PFCOUNT);
+    days.forEach(day -> count.arg(RedisKeys.daily(site, day, "uv")));
+    return redis.send("pfcount", count).map(Response::toLong);
+  }
+
   private static Map<String, Long> counts(Response flat) {
     Map<String, Long> counts = new TreeMap<>();
     RedisVisitorStore.toMap(flat).forEach((k, v) -> counts.put(k, Long.parseLong(v)));
