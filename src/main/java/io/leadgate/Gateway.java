@@ -123,7 +123,7 @@ public final class Gateway {
     if (config.scoring().watchSeconds() > 0) {
       scoringWatch = reloader.watch(config.scoring().watchSeconds() * 1000L);
     }
-    features.add(new StatsRoutes(new StatsService(sites.keySet(), stores.stats(), clock))::mount);
+    features.add(new StatsRoutes(new StatsService(sites, stores.stats(), clock))::mount);
     features.add(new WebhookRoutes(new WebhookService(config.webhooks(), stores.webhooks(), stores.deliveryLog()))::mount);
     if (config.server().demoPage()) {
       features.add(DemoRoutes::mount);

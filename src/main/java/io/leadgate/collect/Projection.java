@@ -9,7 +9,7 @@ import io.leadgate.store.VisitorStore.VisitorRecord;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 
 /**
  * What one event changes, in plain Java: the visitor record, the retention that bounds it, and its
@@ -50,9 +50,9 @@ public final class Projection {
     return new Retention(site.visitorTtlDays() * 86_400L, site.timelineMax(), SESSION_GAP_MS);
   }
 
-  /** Days are UTC days of the gateway's clock: a browser's clock is not trusted to place an event. */
-  public static LocalDate day(Event event) {
-    return LocalDate.ofInstant(Instant.ofEpochMilli(event.receivedAt()), ZoneOffset.UTC);
+  /** The day in the site's time zone, by the gateway's clock: a browser's clock is not trusted to place an event. */
+  public static LocalDate day(Event event, ZoneId zone) {
+    return LocalDate.ofInstant(Instant.ofEpochMilli(event.receivedAt()), zone);
   }
 
   public static DailyCount dailyCount(Event event, Recorded recorded) {

@@ -63,7 +63,7 @@ final class ProjectionBatch {
       }
       Event event = events.get(i);
       SiteConfig site = sites.get(i);
-      LocalDate day = Projection.day(event);
+      LocalDate day = Projection.day(event, site.zone());
       days.computeIfAbsent(site.key() + "/" + day,
               k -> new DayTotals(site.key(), day, new DailyTotals(), Projection.statsTtlSeconds(site)))
           .totals().add(Projection.dailyCount(event, recorded.get(i)));

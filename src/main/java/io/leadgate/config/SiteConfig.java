@@ -1,5 +1,7 @@
 package io.leadgate.config;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -13,9 +15,10 @@ import java.util.List;
  * @param visitorTtlDays     anonymous visitors are forgotten this long after they were last seen
  * @param timelineMax        events kept in each visitor's timeline
  * @param statsRetentionDays daily aggregates are kept this long
+ * @param timezone           the IANA time zone whose days the daily aggregates and reports follow (default UTC)
  */
 public record SiteConfig(String key, String name, List<String> allowedOrigins, IpPolicy ip, Boolean botFilter,
-                         Integer visitorTtlDays, Integer timelineMax, Integer statsRetentionDays) {
+                         Integer visitorTtlDays, Integer timelineMax, Integer statsRetentionDays, String timezone) {
 
   public SiteConfig {
     key = Check.required(key, "key");
@@ -34,6 +37,23 @@ public record SiteConfig(String key, String name, List<String> allowedOrigins, I
     Check.range(visitorTtlDays, 1, 3650, "visitorTtlDays");
     Check.range(timelineMax, 10, 100_000, "timelineMax");
     Check.range(statsRetentionDays, 1, 3650, "statsRetentionDays");
+    timezone = timezone == null ? "UTC" : timezone.strip();
+    Check.that(isZone(timezone), "timezone", "must be an IANA time zone such as Europe/Berlin or UTC (was \""
+        + timezone + "\")");
+  }
+
+  /** Where the site's days begin and end: a marketer reads "Monday" in the site's own time. */
+  public ZoneId zone() {
+    return ZoneId.of(timezone);
+  }
+
+  private static boolean isZone(String id) {
+    try {
+      ZoneId.of(id);
+      return true;
+    } catch (DateTimeException e) {
+      return false;
+    }
   }
 
   public boolean allowsOrigin(String origin) {

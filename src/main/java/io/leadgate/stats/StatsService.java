@@ -1,5 +1,6 @@
 package io.leadgate.stats;
 
+import io.leadgate.config.SiteConfig;
 import io.leadgate.http.ApiException;
 import io.leadgate.store.DailyStats;
 import io.leadgate.store.StatsStore;
@@ -8,7 +9,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,10 +17,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The traffic report of a site over a range of days, from the daily aggregates the projector keeps: per day and
+ * The traffic report of a site over a range of days (the site's days, in its time zone), from the daily aggregates the projector keeps: per day and
  * in total, events by type, page views by path, downloads, sessions by source and unique visitors (over the
  * range a union, not a sum: a visitor who came back on three days is one visitor).
  */
@@ -31,25 +30,29 @@ public final class StatsService {
   /** Paths, assets and sources in an answer, by count: a report, not a dump of every path a crawler invented. */
   public static final int TOP = 100;
 
-  private final Set<String> sites;
+  private final Map<String, SiteConfig> sites;
   private final StatsStore store;
   private final Clock clock;
 
-  public StatsService(Set<String> sites, StatsStore store, Clock clock) {
-    this.sites = Set.copyOf(sites);
+  public StatsService(Map<String, SiteConfig> sites, StatsStore store, Clock clock) {
+    this.sites = Map.copyOf(sites);
     this.store = store;
     this.clock = clock;
   }
 
   /**
-   * @param from first day (YYYY-MM-DD, UTC), or null for {@value #DEFAULT_DAYS} days up to {@code to}
-   * @param to   last day, or null for today (UTC, the gateway's clock, as the projector counts days)
+   * @param from first day (YYYY-MM-DD, in the site's time zone), or null for {@value #DEFAULT_DAYS} days up to
+   *             {@code to}
+   * @param to   last day, or null for today (in the site's time zone by the gateway's clock, as the projector
+   *             counts days)
    */
-  public Future<JsonObject> report(String site, String from, String to) {
-    if (!sites.contains(site)) {
-      throw ApiException.notFound("unknown_site", "no site has the key " + site);
+  public Future<JsonObject> report(String siteKey, String from, String to) {
+    SiteConfig config = sites.get(siteKey);
+    if (config == null) {
+      throw ApiException.notFound("unknown_site", "no site has the key " + siteKey);
     }
-    LocalDate last = to == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : day(to, "to");
+    String site = config.key();
+    LocalDate last = to == null ? LocalDate.ofInstant(clock.instant(), config.zone()) : day(to, "to");
     LocalDate first = from == null ? last.minusDays(DEFAULT_DAYS - 1) : day(from, "from");
     if (first.isAfter(last)) {
       throw ApiException.invalidField("from", "must not be after to (" + first + " > " + last + ")");
@@ -64,7 +67,7 @@ public final class StatsService {
     return Future.all(Future.all(reads), visitors).map(done -> {
       List<DailyStats> stats = new ArrayList<>(days.size());
       reads.forEach(read -> stats.add(read.result()));
-      return answer(site, first, last, stats, visitors.result());
+      return answer(site, first, last, stats, visitors.result()).put("timezone", config.timezone());
     });
   }
 

@@ -89,6 +89,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void parse_unknownTimeZone_namesTheSiteAndTheField() {
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("""
+        sites: [{key: acme, timezone: Europe/Atlantis}]
+        """, "x.yaml"));
+    assertEquals("config x.yaml: sites[0].timezone: must be an IANA time zone such as Europe/Berlin or UTC"
+        + " (was \"Europe/Atlantis\")", e.getMessage());
+  }
+
+  @Test
+  void parse_noTimeZone_isUtc() {
+    assertEquals("UTC", loader.parse("sites: [{key: acme}]", "x.yaml").sites().get(0).timezone());
+  }
+
+  @Test
   void parse_noSites_isRefused() {
     ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("server: {port: 8080}", "x.yaml"));
     assertEquals("sites", e.field());

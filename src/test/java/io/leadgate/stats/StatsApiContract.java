@@ -25,6 +25,8 @@ abstract class StatsApiContract {
         - key: acme
           allowedOrigins: ["*"]
         - key: other
+        - key: berlin
+          timezone: Europe/Berlin
       apiKeys:
         - {name: reports, sha256: %s}
       """.formatted(ApiKeyAuth.hash(KEY));
@@ -93,6 +95,20 @@ abstract class StatsApiContract {
     pageview(visitor(), "https://www.acme.com/");
     reportWhen("", r -> total(r, "events", "pageview") == 1);
     assertEquals(0, ok(get("/api/sites/other/stats", KEY)).getJsonObject("totals").getJsonObject("events").size());
+  }
+
+  @Test
+  void aSiteInAnotherTimeZone_countsAndReportsItsOwnDays() {
+    clock.advance(Duration.ofMinutes(11 * 60 + 30)); // 23:30 UTC on the 20th: already 00:30 on the 21st in Berlin
+    send(event(visitor(), "pageview", "https://www.berlin.example/").put("site", "berlin"));
+    JsonObject report = Eventually.until(() -> ok(get("/api/sites/berlin/stats", KEY)),
+        r -> total(r, "events", "pageview") == 1);
+    assertEquals("2026-11-21", report.getString("to"));
+    assertEquals("Europe/Berlin", report.getString("timezone"));
+    JsonObject lastDay = report.getJsonArray("days").getJsonObject(6);
+    assertEquals("2026-11-21", lastDay.getString("day"));
+    assertEquals(1L, lastDay.getJsonObject("events").getLong("pageview"));
+    assertEquals("2026-11-20", ok(get("/api/sites/acme/stats", KEY)).getString("to"));
   }
 
   @Test
