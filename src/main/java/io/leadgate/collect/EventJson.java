@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,23 @@ public final class EventJson {
     return out.toString(StandardCharsets.UTF_8);
   }
 
+  /** Writes a JSON text with the shared factory: projection's timeline entries and touches, per event. */
+  static String write(JsonWriting body) {
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      body.write(json);
+    } catch (IOException e) {
+      throw new IllegalStateException("plain data always encodes", e);
+    }
+    return out.toString();
+  }
+
+  /** What {@link #write} writes. */
+  @FunctionalInterface
+  interface JsonWriting {
+    void write(JsonGenerator json) throws IOException;
+  }
+
   public static Event decode(String json) {
     try {
       return MAPPER.readValue(json, Event.class);
@@ -90,7 +108,7 @@ public final class EventJson {
   }
 
   /** The plain values props may hold (a decoded event's may be nested), each written as databind writes it. */
-  private static void writeValue(Object value, JsonGenerator json) throws IOException {
+  static void writeValue(Object value, JsonGenerator json) throws IOException {
     if (value == null) {
       json.writeNull();
     } else if (value instanceof String text) {

@@ -1,15 +1,17 @@
 package io.leadgate.collect;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.leadgate.config.SiteConfig;
 import io.leadgate.identity.VisitorHash;
 import io.leadgate.store.StatsStore.DailyCount;
 import io.leadgate.store.VisitorStore.Recorded;
 import io.leadgate.store.VisitorStore.Retention;
 import io.leadgate.store.VisitorStore.VisitorRecord;
-import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 
 /**
  * What one event changes, in plain Java: the visitor record, the retention that bounds it, and its
@@ -23,27 +25,42 @@ public final class Projection {
 
   public static VisitorRecord visitorRecord(Event event) {
     Source source = Source.of(event);
-    JsonObject touch = new JsonObject();
-    source.fields().forEach(touch::put);
-    touch.put("landing", event.page() != null ? event.page() : event.url()).put("at", event.receivedAt());
-    return new VisitorRecord(VisitorHash.counterFor(event.type()), timelineEntry(event).encode(), touch.encode(),
-        source.direct());
+    String touch = EventJson.write(json -> {
+      json.writeStartObject();
+      for (Map.Entry<String, String> field : source.fields().entrySet()) {
+        json.writeStringField(field.getKey(), field.getValue());
+      }
+      json.writeStringField("landing", event.page() != null ? event.page() : event.url());
+      json.writeNumberField("at", event.receivedAt());
+      json.writeEndObject();
+    });
+    return new VisitorRecord(VisitorHash.counterFor(event.type()), timelineEntry(event), touch, source.direct());
   }
 
-  /** The compact form kept in a timeline: enough to show what happened and to score it later. */
-  public static JsonObject timelineEntry(Event event) {
-    JsonObject entry = new JsonObject().put("id", event.id()).put("type", event.type().label())
-        .put("at", event.receivedAt()).put("url", event.url());
-    putIfPresent(entry, "page", event.page());
-    putIfPresent(entry, "title", event.title());
-    putIfPresent(entry, "name", event.name());
-    if (!event.utm().isEmpty()) {
-      entry.put("utm", new JsonObject(new java.util.HashMap<>(event.utm())));
-    }
-    if (!event.props().isEmpty()) {
-      entry.put("props", new JsonObject(new java.util.HashMap<>(event.props())));
-    }
-    return entry;
+  /**
+   * The compact form kept in a timeline, as JSON: enough to show what happened and to score it later. Written
+   * with the generator: through {@code JsonObject} it was a quarter of the projector's CPU.
+   */
+  public static String timelineEntry(Event event) {
+    return EventJson.write(json -> {
+      json.writeStartObject();
+      json.writeStringField("id", event.id());
+      json.writeStringField("type", event.type().label());
+      json.writeNumberField("at", event.receivedAt());
+      json.writeStringField("url", event.url());
+      writeIfPresent(json, "page", event.page());
+      writeIfPresent(json, "title", event.title());
+      writeIfPresent(json, "name", event.name());
+      if (!event.utm().isEmpty()) {
+        json.writeFieldName("utm");
+        EventJson.writeValue(event.utm(), json);
+      }
+      if (!event.props().isEmpty()) {
+        json.writeFieldName("props");
+        EventJson.writeValue(event.props(), json);
+      }
+      json.writeEndObject();
+    });
   }
 
   public static Retention retention(SiteConfig site) {
@@ -66,9 +83,9 @@ public final class Projection {
     return site.statsRetentionDays() * 86_400L;
   }
 
-  private static void putIfPresent(JsonObject entry, String key, String value) {
+  private static void writeIfPresent(JsonGenerator json, String key, String value) throws IOException {
     if (value != null) {
-      entry.put(key, value);
+      json.writeStringField(key, value);
     }
   }
 }

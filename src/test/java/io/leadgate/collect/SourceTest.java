@@ -3,10 +3,48 @@ package io.leadgate.collect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class SourceTest {
+  /** The rule host() was written from: it must answer exactly as this pattern did. */
+  static final Pattern HOST = Pattern.compile("(?i)https?://(?:[^/?#@]*@)?([^/?#:]+)");
+  static final String[] PIECES = {"http", "https", "HTTP", "HtTpS", "://", ":", "/", "//", "?", "#", "@", "a", "B",
+      "acme.com", "www.Acme.COM", "user", "pass", ":8080", "ſ", "K", "İ", "ı", " ", "%40", "[::1]", "é", "\u0000",
+      "", "x@y", "@@"};
+
+  static String byPattern(String url) {
+    Matcher m = HOST.matcher(url);
+    return m.lookingAt() ? m.group(1).toLowerCase(Locale.ROOT) : null;
+  }
+
+  @Test
+  void host_answersAsThePatternDid_onGeneratedUrls() {
+    Random random = new Random(20261124);
+    for (int i = 0; i < 300_000; i++) {
+      StringBuilder url = new StringBuilder();
+      int pieces = 1 + random.nextInt(8);
+      for (int p = 0; p < pieces; p++) {
+        url.append(PIECES[random.nextInt(PIECES.length)]);
+      }
+      String text = url.toString();
+      assertEquals(byPattern(text), Source.host(text), text);
+    }
+  }
+
+  @Test
+  void host_ofUrlsWithUserInfoPortsAndOddSchemes() {
+    for (String url : new String[] {"https://user:pw@Acme.com:443/x", "http://user@/path", "http://user@:80",
+        "http://@acme.com", "httpſ://acme.com", "HTTPS://ACME.COM?q", "ftp://acme.com", "https://", "https:/acme.com",
+        "http://a@b@c/d"}) {
+      assertEquals(byPattern(url), Source.host(url), url);
+    }
+  }
+
   static Event event(String url, String referrer, Map<String, String> utm, Map<String, String> click) {
     return new Event("evt-00000001", "demo", "visitor-0001", null, EventType.PAGEVIEW, url, null, null, referrer, utm,
         click, null, Map.of(), 0, 0, null);
