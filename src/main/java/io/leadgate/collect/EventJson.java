@@ -2,12 +2,9 @@ package io.leadgate.collect;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,8 +34,6 @@ public final class EventJson {
       // the caller's stream holds other lines: closing the generator must not close it
       .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
       .build();
-  private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private EventJson() {
   }
@@ -75,12 +70,9 @@ public final class EventJson {
     void write(JsonGenerator json) throws IOException;
   }
 
+  /** @throws IllegalArgumentException when the text is not an event */
   public static Event decode(String json) {
-    try {
-      return MAPPER.readValue(json, Event.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not an event: " + e.getOriginalMessage(), e);
-    }
+    return EventReader.read(json);
   }
 
   private static void write(Event event, JsonGenerator json) throws IOException {

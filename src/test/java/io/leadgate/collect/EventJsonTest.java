@@ -1,6 +1,7 @@
 package io.leadgate.collect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -25,6 +26,39 @@ class EventJsonTest {
     for (int i = 0; i < 20_000; i++) {
       Event event = event(random);
       assertEquals(DATABIND.writeValueAsString(event), EventJson.encode(event), "event " + i);
+    }
+  }
+
+  @Test
+  void decode_generatedEvents_readsWhatDatabindRead() throws Exception {
+    Random random = new Random(20261125);
+    for (int i = 0; i < 20_000; i++) {
+      String json = EventJson.encode(event(random));
+      Event byDatabind;
+      try {
+        byDatabind = DATABIND.readValue(json, Event.class);
+      } catch (Exception e) {
+        String text = json;
+        assertThrows(IllegalArgumentException.class, () -> EventJson.decode(text), json);
+        continue;
+      }
+      assertEquals(byDatabind, EventJson.decode(json), json);
+    }
+  }
+
+  @Test
+  void decode_unknownFieldsAndMissingOnes_areSkippedAndNull() {
+    Event event = EventJson.decode("{\"id\":\"e1\",\"future\":{\"a\":[1,2]},\"type\":\"PAGEVIEW\",\"receivedAt\":5}");
+    assertEquals("e1", event.id());
+    assertEquals(EventType.PAGEVIEW, event.type());
+    assertEquals(5, event.receivedAt());
+    assertEquals(null, event.url());
+  }
+
+  @Test
+  void decode_notAnEvent_isIllegalArgument() {
+    for (String text : new String[] {"[]", "{\"type\":\"NOPE\"}", "{\"props\":{\"a\":null}}", "{\"id\":", "x"}) {
+      assertThrows(IllegalArgumentException.class, () -> EventJson.decode(text), text);
     }
   }
 
