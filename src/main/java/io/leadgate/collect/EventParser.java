@@ -217,7 +217,7 @@ public final class EventParser {
    * referrer of every event, and the regex engine was a tenth of the intake's CPU).
    */
   static boolean isWebUrl(String value) {
-    int start = startsWithIgnoreAsciiCase(value, "http://") ? 7 : startsWithIgnoreAsciiCase(value, "https://") ? 8 : -1;
+    int start = Urls.webSchemeLength(value);
     if (start < 0) {
       return false;
     }
@@ -252,23 +252,6 @@ public final class EventParser {
     for (int i = 0; i < length; i++) {
       char c = value.charAt(i);
       if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** {@code (?i)} without UNICODE_CASE folds ASCII letters only, and so does this. */
-  private static boolean startsWithIgnoreAsciiCase(String value, String lowerPrefix) {
-    if (value.length() < lowerPrefix.length()) {
-      return false;
-    }
-    for (int i = 0; i < lowerPrefix.length(); i++) {
-      char c = value.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        c = (char) (c + ('a' - 'A'));
-      }
-      if (c != lowerPrefix.charAt(i)) {
         return false;
       }
     }

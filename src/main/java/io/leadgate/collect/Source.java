@@ -60,7 +60,7 @@ public record Source(String label, Map<String, String> fields) {
     if (url == null) {
       return null;
     }
-    int scheme = startsWithAscii(url, "https://") ? 8 : startsWithAscii(url, "http://") ? 7 : -1;
+    int scheme = Urls.webSchemeLength(url);
     if (scheme < 0) {
       return null;
     }
@@ -80,19 +80,5 @@ public record Source(String label, Map<String, String> fields) {
       end++;
     }
     return end;
-  }
-
-  /** Case-insensitive for ASCII letters only, as the pattern's {@code (?i)} is: {@code ſ} is not an {@code s}. */
-  private static boolean startsWithAscii(String text, String lowerPrefix) {
-    if (text.length() < lowerPrefix.length()) {
-      return false;
-    }
-    for (int i = 0; i < lowerPrefix.length(); i++) {
-      char c = text.charAt(i);
-      if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != lowerPrefix.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 }

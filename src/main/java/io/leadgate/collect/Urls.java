@@ -5,6 +5,28 @@ public final class Urls {
   private Urls() {
   }
 
+  /**
+   * The length of a leading {@code http://} or {@code https://}, or -1 without one. The scheme's letters may be in
+   * any ASCII case, as the patterns these checks replaced had it: {@code (?i)} without UNICODE_CASE, so {@code ſ}
+   * is not an {@code s}.
+   */
+  static int webSchemeLength(String url) {
+    return startsWithIgnoreAsciiCase(url, "https://") ? 8 : startsWithIgnoreAsciiCase(url, "http://") ? 7 : -1;
+  }
+
+  private static boolean startsWithIgnoreAsciiCase(String value, String lowerPrefix) {
+    if (value.length() < lowerPrefix.length()) {
+      return false;
+    }
+    for (int i = 0; i < lowerPrefix.length(); i++) {
+      char c = value.charAt(i);
+      if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lowerPrefix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The path without query or fragment ({@code /pricing}); {@code /} for a bare host; null for null. */
   public static String pathOf(String url) {
     if (url == null) {
