@@ -226,6 +226,42 @@ abstract class CollectApiContract {
   }
 
   @Test
+  void chunkedBodyOverTheLimit_gets413() throws Exception {
+    io.vertx.core.http.HttpClient client = gateway.vertx().createHttpClient();
+    try {
+      var answer = client.request(io.vertx.core.http.HttpMethod.POST, gateway.port(), "localhost", "/e")
+          .compose(request -> {
+            request.setChunked(true).putHeader("Content-Type", "text/plain");
+            for (int i = 0; i < 4; i++) {
+              request.write("[" + " ".repeat(2000) + "]");
+            }
+            return request.end().compose(v -> request.response());
+          })
+          .compose(response -> response.body().map(body -> response.statusCode() + " " + body))
+          .await(10, TimeUnit.SECONDS);
+      assertTrue(answer.startsWith("413 ") && answer.contains("body_too_large"), answer);
+    } finally {
+      client.close();
+    }
+  }
+
+  @Test
+  void anAnswerToEvents_carriesTheCorsHeadersForItsOrigin() {
+    HttpResponse<Buffer> response = send(pageview(visitorId(), "https://www.acme.com/"));
+    assertEquals(202, response.statusCode());
+    assertEquals("https://www.acme.com", response.getHeader("Access-Control-Allow-Origin"));
+    assertEquals("Retry-After", response.getHeader("Access-Control-Expose-Headers"));
+    assertEquals("Origin", response.getHeader("Vary"));
+  }
+
+  @Test
+  void postedEvents_areCountedInTheRequestMetrics() {
+    assertEquals(202, send(pageview(visitorId(), "https://www.acme.com/")).statusCode());
+    String metrics = http.get("/metrics").bodyAsString();
+    assertTrue(metrics.contains("leadgate_http_requests_total{method=\"POST\",status=\"202\"}"), metrics);
+  }
+
+  @Test
   void bodyOverTheLimit_gets413() {
     HttpResponse<Buffer> response = send(pageview(visitorId(), "https://www.acme.com/").put("title", "x".repeat(5000)));
     assertEquals(413, response.statusCode());
