@@ -1,5 +1,6 @@
 package io.leadgate.config;
 
+import io.leadgate.net.Cidr;
 import java.util.List;
 
 /**
@@ -25,6 +26,13 @@ public record ServerConfig(Integer port, String host, Integer bodyLimit, List<St
     Check.range(port, 0, 65535, "port");
     Check.range(bodyLimit, 1024, 16 * 1024 * 1024, "bodyLimit");
     Check.range(instances, 1, 64, "instances");
+    for (int i = 0; i < trustedProxies.size(); i++) {
+      try {
+        Cidr.parse(trustedProxies.get(i));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("trustedProxies[" + i + "]", e.getMessage());
+      }
+    }
     Check.that(publicUrl == null || publicUrl.matches("https?://[^\\s/]+(/.*)?"), "publicUrl",
         "must be an http(s) URL (was \"" + publicUrl + "\")");
   }

@@ -1,5 +1,6 @@
 package io.leadgate.http;
 
+import io.leadgate.net.Cidr;
 import io.netty.util.NetUtil;
 import io.vertx.core.http.HttpServerRequest;
 import java.net.InetAddress;
@@ -39,52 +40,23 @@ public final class ClientIp {
   }
 
   private boolean isTrusted(String address) {
-    byte[] bytes = Cidr.literal(address);
+    byte[] bytes = literal(address);
     return bytes != null && trusted.stream().anyMatch(c -> c.contains(bytes));
   }
 
-  /** An address block such as {@code 10.0.0.0/8} or a single address. */
-  record Cidr(byte[] network, int prefix) {
-    static Cidr parse(String text) {
-      String[] parts = text.strip().split("/");
-      byte[] network = literal(parts[0]);
-      if (network == null) {
-        throw new IllegalArgumentException("not an IP address or CIDR block: \"" + text + "\"");
-      }
-      int prefix = parts.length > 1 ? Integer.parseInt(parts[1]) : network.length * 8;
-      if (prefix < 0 || prefix > network.length * 8) {
-        throw new IllegalArgumentException("prefix out of range in \"" + text + "\"");
-      }
-      return new Cidr(network, prefix);
+  /** Parses an IP literal without any DNS lookup; null when the text is not one. */
+  private static byte[] literal(String text) {
+    if (text == null || text.isEmpty() || !IP_CHARS.matcher(text).matches()) {
+      return null;
     }
-
-    boolean contains(byte[] address) {
-      if (address.length != network.length) {
-        return false;
-      }
-      for (int bit = 0; bit < prefix; bit++) {
-        int mask = 0x80 >> (bit % 8);
-        if ((address[bit / 8] & mask) != (network[bit / 8] & mask)) {
-          return false;
-        }
-      }
-      return true;
+    byte[] literal = NetUtil.createByteArrayFromIpAddressString(text);
+    if (literal == null) {
+      return null; // never InetAddress.getByName: a name in X-Forwarded-For would be looked up on the event loop
     }
-
-    /** Parses an IP literal without any DNS lookup; null when the text is not one. */
-    static byte[] literal(String text) {
-      if (text == null || text.isEmpty() || !IP_CHARS.matcher(text).matches()) {
-        return null;
-      }
-      byte[] literal = NetUtil.createByteArrayFromIpAddressString(text);
-      if (literal == null) {
-        return null; // never InetAddress.getByName: a name in X-Forwarded-For would be looked up on the event loop
-      }
-      try {
-        return InetAddress.getByAddress(literal).getAddress();
-      } catch (UnknownHostException e) {
-        return null;
-      }
+    try {
+      return InetAddress.getByAddress(literal).getAddress();
+    } catch (UnknownHostException e) {
+      return null;
     }
   }
 }

@@ -3,6 +3,7 @@ package io.leadgate.webhooks;
 import io.leadgate.config.Check;
 import io.leadgate.config.ConfigException;
 import io.leadgate.config.Durations;
+import io.leadgate.net.Cidr;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package io.leadgate.webhooks;
 
+import io.leadgate.net.Cidr;
+import io.leadgate.net.IpLiteral;
 import io.vertx.core.Future;
 import java.net.Inet4Address;
 import java.net.Inet6Address;

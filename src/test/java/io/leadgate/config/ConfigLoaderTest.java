@@ -98,6 +98,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void parse_trustedProxyThatIsNotAnAddress_namesTheEntry() {
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("""
+        server: {trustedProxies: ["10.0.0.0/8", "nope/8"]}
+        sites: [{key: acme}]
+        """, "x.yaml"));
+    assertEquals("config x.yaml: server.trustedProxies[1]: must be an IP address or CIDR block like 10.0.0.0/8"
+        + " (was \"nope/8\")", e.getMessage());
+  }
+
+  @Test
   void parse_noTimeZone_isUtc() {
     assertEquals("UTC", loader.parse("sites: [{key: acme}]", "x.yaml").sites().get(0).timezone());
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leadgate.net.Cidr;
 import io.vertx.core.Future;
 import java.net.InetAddress;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.leadgate.webhooks;
+package io.leadgate.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -8,7 +8,7 @@ import java.net.UnknownHostException;
  * {@code inet_aton} (and so many resolvers and HTTP clients) also accept ({@code 2130706433}, {@code 0177.0.0.1},
  * {@code 0x7f.1}, {@code 127.1}), a trailing dot, and bracketed IPv6.
  */
-final class IpLiteral {
+public final class IpLiteral {
   private IpLiteral() {
   }
 
@@ -18,7 +18,7 @@ final class IpLiteral {
    * @throws IllegalArgumentException when it looks like an address but is not a valid one ({@code 1.2.3.4.5},
    *     {@code 0400.0.0.1}, {@code 08.1.1.1}) or carries an IPv6 zone
    */
-  static InetAddress parse(String host) {
+  public static InetAddress parse(String host) {
     String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
     if (h.startsWith("[") && h.endsWith("]")) {
       h = h.substring(1, h.length() - 1);
@@ -68,7 +68,7 @@ final class IpLiteral {
   }
 
   /** Only the canonical spellings (dotted quad, IPv6): for configuration such as {@code allowSubnets}. */
-  static InetAddress parseStrict(String text) {
+  public static InetAddress parseStrict(String text) {
     if (text.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
       for (String part : text.split("\\.")) {
         if (Integer.parseInt(part) > 255 || (part.length() > 1 && part.startsWith("0"))) {

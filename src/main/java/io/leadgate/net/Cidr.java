@@ -1,4 +1,4 @@
-package io.leadgate.webhooks;
+package io.leadgate.net;
 
 import java.net.InetAddress;
 import java.util.Arrays;
