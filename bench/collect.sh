@@ -409,6 +409,10 @@ for g in "${GATEWAYS[@]}"; do
     echo "$g: OK, Redis holds every event answered 202 (wrk may miss answers in flight when a run ends)"
   fi
 done
+echo
+echo "== Redis CPU by command over the whole benchmark (INFO commandstats; scripts count their commands twice) =="
+rcli info commandstats | tr -d '\r' | awk -F'[:,=]' '/^cmdstat_/ {
+    printf "%-28s %10d calls %12.0f us total %8.2f us/call\n", substr($1, 9), $3, $5, $7 }' | sort -k4 -g -r | head -15
 echo "redis: $(rcli info persistence | grep -E '^(aof_enabled|aof_last_write_status):' | tr -d '\r' | tr '\n' ' ')"
 echo "versions: redis $(redis-server --version | awk '{print $3}' | cut -d= -f2), $(java -version 2>&1 | head -1)," \
   "$(wrk -v 2>&1 | head -1 | awk '{print $1, $2}')"

@@ -34,7 +34,8 @@ public final class Projection {
       json.writeNumberField("at", event.receivedAt());
       json.writeEndObject();
     });
-    return new VisitorRecord(VisitorHash.counterFor(event.type()), timelineEntry(event), touch, source.direct());
+    return new VisitorRecord(VisitorHash.counterFor(event.type()), timelineEntry(event), touch, source.direct(),
+        source.key());
   }
 
   /**

@@ -19,6 +19,21 @@ public record Source(String label, Map<String, String> fields) {
     return "direct".equals(label);
   }
 
+  /**
+   * The same short text for the same source, whatever the order of its fields: how projection tells a visit
+   * that came from somewhere else from another page of the same one (FNV-1a, 64 bits, in hex).
+   */
+  public String key() {
+    long hash = 0xcbf29ce484222325L;
+    for (String name : new java.util.TreeSet<>(fields.keySet())) {
+      String text = name + '\u0000' + fields.get(name) + '\u0000';
+      for (int i = 0; i < text.length(); i++) {
+        hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
+      }
+    }
+    return Long.toHexString(hash);
+  }
+
   public static Source of(Event event) {
     Map<String, String> fields = new LinkedHashMap<>();
     event.utm().forEach((k, v) -> fields.put("utm_" + k, v));

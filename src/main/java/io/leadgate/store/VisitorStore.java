@@ -28,8 +28,11 @@ public interface VisitorStore {
   /**
    * What the visitor profile takes from one event beyond the event itself: the timeline entry, the touch, the
    * profile counter to bump. Built once, in plain Java, so both stores apply the same rule.
+   *
+   * @param touchKey the same for events from the same source ({@link io.leadgate.collect.Source#key}): a
+   *                 non-direct event becomes the last touch when it starts a visit or its source differs
    */
-  record VisitorRecord(String counter, String timelineEntry, String touchJson, boolean direct) {
+  record VisitorRecord(String counter, String timelineEntry, String touchJson, boolean direct, String touchKey) {
   }
 
   /**

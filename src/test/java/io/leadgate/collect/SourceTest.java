@@ -1,6 +1,7 @@
 package io.leadgate.collect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
@@ -56,6 +57,22 @@ class SourceTest {
         Map.of("source", "newsletter", "medium", "email"), Map.of("gclid", "x")));
     assertEquals("newsletter / email", source.label());
     assertEquals("newsletter", source.fields().get("utm_source"));
+  }
+
+  @Test
+  void key_sameSourceOnAnotherPage_isTheSame() {
+    Map<String, String> utm = new java.util.LinkedHashMap<>(Map.of("source", "newsletter"));
+    utm.put("campaign", "spring");
+    Map<String, String> reordered = new java.util.LinkedHashMap<>(Map.of("campaign", "spring"));
+    reordered.put("source", "newsletter");
+    assertEquals(Source.of(event("https://acme.com/a", null, utm, Map.of())).key(),
+        Source.of(event("https://acme.com/b", null, reordered, Map.of())).key());
+  }
+
+  @Test
+  void key_anotherCampaign_differs() {
+    assertNotEquals(Source.of(event("https://acme.com/", null, Map.of("source", "x", "campaign", "a"), Map.of())).key(),
+        Source.of(event("https://acme.com/", null, Map.of("source", "x", "campaign", "b"), Map.of())).key());
   }
 
   @Test

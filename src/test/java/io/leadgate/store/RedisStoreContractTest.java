@@ -53,6 +53,19 @@ class RedisStoreContractTest extends StoreContract {
   }
 
   @Test
+  void visitorTtl_isRenewedOnTheVisitorsFirstEventOfADayOnly() {
+    long day = 86_400_000L;
+    long morning = T0 - Math.floorMod(T0, day) + 8 * 3_600_000L;
+    record(event("evt-00000001", "visitor-r", EventType.PAGEVIEW, "https://acme.com/", morning));
+    String hash = RedisKeys.visitor("acme", "visitor-r");
+    redis.command("EXPIRE", hash, "100");
+    record(event("evt-00000002", "visitor-r", EventType.PAGEVIEW, "https://acme.com/a", morning + 3_600_000L));
+    assertTrue(Long.parseLong(redis.command("TTL", hash)) <= 100, "renewed again on the same day");
+    record(event("evt-00000003", "visitor-r", EventType.PAGEVIEW, "https://acme.com/b", morning + day));
+    assertTrue(Long.parseLong(redis.command("TTL", hash)) > 100, "not renewed on the next day");
+  }
+
+  @Test
   void visitorKeysOfOnePerson_shareOneHashTag() {
     String tag = RedisKeys.visitor("acme", "visitor-y").split(":")[1];
     assertTrue(RedisKeys.visitorTimeline("acme", "visitor-y").contains(tag));

@@ -142,6 +142,45 @@ abstract class StoreContract {
     assertEquals(List.of("https://acme.com/x.pdf", "https://acme.com/a", "https://acme.com/"), urls);
   }
 
+  static Event campaignView(String id, String visitor, String url, String campaign, long at) {
+    return new Event(id, "acme", visitor, null, EventType.PAGEVIEW, url, null, null, null,
+        Map.of("source", "newsletter", "medium", "email", "campaign", campaign), Map.of(), null, Map.of(), 0, at, null);
+  }
+
+  io.vertx.core.json.JsonObject lastTouch(String visitor) {
+    return await(stores().visitors().visitor("acme", visitor)).orElseThrow().lastTouch();
+  }
+
+  @Test
+  void lastTouch_laterPagesOfTheSameVisit_keepTheTouchWhereTheVisitBegan() {
+    record(campaignView("evt-00000001", "visitor-t1", "https://acme.com/a", "spring", T0));
+    record(campaignView("evt-00000002", "visitor-t1", "https://acme.com/b", "spring", T0 + 60_000));
+    assertEquals("https://acme.com/a", lastTouch("visitor-t1").getString("landing"));
+    assertEquals(T0, lastTouch("visitor-t1").getLong("at"));
+  }
+
+  @Test
+  void lastTouch_anotherCampaignWithinTheVisit_becomesTheLastTouch() {
+    record(campaignView("evt-00000001", "visitor-t2", "https://acme.com/a", "spring", T0));
+    record(campaignView("evt-00000002", "visitor-t2", "https://acme.com/b", "summer", T0 + 60_000));
+    assertEquals("summer", lastTouch("visitor-t2").getString("utm_campaign"));
+    assertEquals("https://acme.com/b", lastTouch("visitor-t2").getString("landing"));
+  }
+
+  @Test
+  void lastTouch_sameCampaignInALaterVisit_isTheNewTouch() {
+    record(campaignView("evt-00000001", "visitor-t3", "https://acme.com/a", "spring", T0));
+    record(campaignView("evt-00000002", "visitor-t3", "https://acme.com/b", "spring", T0 + 2 * 60 * 60_000));
+    assertEquals(T0 + 2 * 60 * 60_000, lastTouch("visitor-t3").getLong("at"));
+  }
+
+  @Test
+  void lastTouch_directVisitAfterACampaign_keepsTheCampaign() {
+    record(campaignView("evt-00000001", "visitor-t4", "https://acme.com/a", "spring", T0));
+    record(event("evt-00000002", "visitor-t4", EventType.PAGEVIEW, "https://acme.com/b", T0 + 2 * 60 * 60_000));
+    assertEquals("spring", lastTouch("visitor-t4").getString("utm_campaign"));
+  }
+
   @Test
   void recordBatch_sameEventIdTwiceInOneBatch_secondIsADuplicate() {
     Event event = event("evt-00000001", "visitor-h", EventType.PAGEVIEW, "https://acme.com/", T0);

@@ -19,6 +19,7 @@ import java.util.Optional;
 /** Visitors in this process, following the same rules as {@code record_visitor_events.lua}. */
 final class MemoryVisitorStore implements VisitorStore {
   private static final int RECENT_IDS = 200;
+  private static final long DAY_MS = 86_400_000L;
   private final Clock clock;
   private static final int SWEEP_EVERY = 10_000;
   private final Map<String, Entry> visitors = new HashMap<>();
@@ -70,8 +71,9 @@ final class MemoryVisitorStore implements VisitorStore {
     if (now > last) {
       hash.put("last_seen", Long.toString(now));
     }
-    if (last == 0 || !record.direct()) {
+    if (last == 0 || !record.direct() && (newSession || !record.touchKey().equals(hash.get("touch_key")))) {
       hash.put("last_touch", record.touchJson());
+      hash.put("touch_key", record.touchKey());
     }
     hash.merge(record.counter(), "1", (a, b) -> Long.toString(Long.parseLong(a) + 1));
     if (event.ip() != null) {
@@ -81,7 +83,12 @@ final class MemoryVisitorStore implements VisitorStore {
     while (entry.timeline.size() > retention.timelineMax()) {
       entry.timeline.removeLast();
     }
-    entry.expiresAt = hash.containsKey("lead") ? Long.MAX_VALUE : clock.millis() + retention.ttlSeconds() * 1000;
+    if (hash.containsKey("lead")) {
+      entry.expiresAt = Long.MAX_VALUE;
+    } else if (last == 0 || Math.floorDiv(now, DAY_MS) > Math.floorDiv(last, DAY_MS)) {
+      // renewed on the visitor's first event of a day, as the Redis script does
+      entry.expiresAt = clock.millis() + retention.ttlSeconds() * 1000;
+    }
     return new Recorded(true, newSession, hash.get("lead"));
   }
 

@@ -73,7 +73,7 @@ final class RedisVisitorStore implements VisitorStore {
       positions.add(position);
       eventArgs.addAll(List.of(visitor.toString(), event.id(), Long.toString(event.receivedAt()), record.counter(),
           event.url(), record.timelineEntry(), event.ip() == null ? "" : event.ip(), record.touchJson(),
-          record.direct() ? "1" : "0"));
+          record.direct() ? "1" : "0", record.touchKey()));
     }
 
     List<String> args() {
