@@ -210,6 +210,26 @@ abstract class StoreContract {
   }
 
   @Test
+  void recordBatch_moreEventsOfOneVisitorThanOneScriptCallTakes_areAppliedInOrder() {
+    List<Event> events = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      // a new session every tenth event
+      events.add(event("evt-c" + (100 + i), "visitor-k", EventType.PAGEVIEW, "https://acme.com/" + i,
+          T0 + i * 60_000L + (i / 10) * 60 * 60_000L));
+    }
+    List<Recorded> recorded = record(events);
+    for (int i = 0; i < 40; i++) {
+      assertEquals(i % 10 == 0, recorded.get(i).newSession(), "event " + i);
+    }
+    var visitor = await(stores().visitors().visitor("acme", "visitor-k")).orElseThrow();
+    assertEquals(40, visitor.counts().getLong("pageviews"));
+    assertEquals(4, visitor.sessions());
+    assertEquals(T0 + 39 * 60_000L + 3 * 60 * 60_000L, visitor.lastSeen());
+    assertEquals("https://acme.com/39", await(stores().visitors().timeline("acme", "visitor-k", 1)).get(0)
+        .getString("url"));
+  }
+
+  @Test
   void recordBatch_moreEventsThanTheTimelineHolds_keepsTheNewest() {
     List<Event> events = new java.util.ArrayList<>();
     for (int i = 1; i <= 5; i++) {

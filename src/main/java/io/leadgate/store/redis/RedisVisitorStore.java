@@ -12,7 +12,6 @@ import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,19 +24,36 @@ final class RedisVisitorStore implements VisitorStore {
     this.redis = redis;
   }
 
-  /** One script call per key shard, all in this tick's pipeline: the shards are independent. */
+  /**
+   * Events per script call at most. Redis runs a script to its end while every other client waits, the intake's
+   * log writes included; a bounded call keeps that wait to about a millisecond.
+   */
+  static final int EVENTS_PER_CALL = 16;
+
+  /**
+   * One script call per key shard and up to {@link #EVENTS_PER_CALL} events, one call at a time, so that the
+   * intake's writes get their turn in between: projection may lag, intake may not wait behind it.
+   */
   @Override
   public Future<List<Recorded>> record(List<Recording> events) {
-    Map<Integer, ShardCall> calls = new LinkedHashMap<>();
+    List<ShardCall> calls = new ArrayList<>();
+    Map<Integer, ShardCall> open = new HashMap<>();
     for (int i = 0; i < events.size(); i++) {
       Event event = events.get(i).event();
-      calls.computeIfAbsent(RedisKeys.shard(event.site(), event.visitor()), shard -> new ShardCall())
-          .add(i, events.get(i));
+      int shard = RedisKeys.shard(event.site(), event.visitor());
+      ShardCall call = open.get(shard);
+      if (call == null || call.positions.size() == EVENTS_PER_CALL) {
+        // a shard's later events go in a later call: the calls run in the order they were opened
+        call = new ShardCall();
+        calls.add(call);
+        open.put(shard, call);
+      }
+      call.add(i, events.get(i));
     }
     Recorded[] recorded = new Recorded[events.size()];
-    List<Future<Void>> done = new ArrayList<>(calls.size());
-    for (ShardCall call : calls.values()) {
-      done.add(redis.queueEval("record_visitors", RECORD, call.keys, call.args()).map(reply -> {
+    Future<Void> done = Future.succeededFuture();
+    for (ShardCall call : calls) {
+      done = done.compose(v -> redis.eval("record_visitors", RECORD, call.keys, call.args()).map(reply -> {
         for (int e = 0; e < call.positions.size(); e++) {
           String lead = reply.get(3 * e + 2).toString();
           recorded[call.positions.get(e)] = new Recorded(reply.get(3 * e).toInteger() == 1,
@@ -46,7 +62,7 @@ final class RedisVisitorStore implements VisitorStore {
         return null;
       }));
     }
-    return Future.all(done).map(v -> Arrays.asList(recorded));
+    return done.map(v -> Arrays.asList(recorded));
   }
 
   /** The arguments of one {@code record_visitor_events.lua} call: its visitors' keys and retention, its events. */
