@@ -34,6 +34,7 @@ GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-}  # extra JVM options for the gateway(s)
 PROFILE=${PROFILE:-0}            # 1: JFR (settings=profile) of each gateway's last measured run, to /tmp
 QUIET_MAX=${QUIET_MAX:-0.2}      # cores busy with other work up to which the machine counts as quiet
 QUIET_WAIT=${QUIET_WAIT:-60}     # seconds to wait at most for a quiet machine before each measured run
+REDIS_OPTS=${REDIS_OPTS:-}      # extra redis-server options, for experiments (docs/benchmarks.md says which were used)
 KEEP=${KEEP:-0}                  # 1: keep the work directory (wrk outputs, logs, Redis' AOF) after the run
 JAR=${GATEWAY_JAR:-target/leadgate.jar}  # the gateway build to measure (its Vert.x also runs the bare server)
 LUA=bench/pageview.lua
@@ -127,8 +128,9 @@ wait_quiet() { # waits (at most QUIET_WAIT s) until other work leaves the machin
 # ---------------------------------------------------------------- redis, as in production
 REDIS_PORT=$(free_port)
 REDIS_URL=redis://127.0.0.1:$REDIS_PORT
+# shellcheck disable=SC2086
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$WORK" --save "" \
-  --appendonly yes --appendfsync everysec --logfile "$WORK/redis.log" &
+  --appendonly yes --appendfsync everysec --logfile "$WORK/redis.log" $REDIS_OPTS &
 REDIS_PID=$!
 PIDS+=("$REDIS_PID")
 rcli() { redis-cli -p "$REDIS_PORT" "$@"; }
@@ -413,7 +415,7 @@ echo
 echo "== Redis CPU by command over the whole benchmark (INFO commandstats; scripts count their commands twice) =="
 rcli info commandstats | tr -d '\r' | awk -F'[:,=]' '/^cmdstat_/ {
     printf "%-28s %10d calls %12.0f us total %8.2f us/call\n", substr($1, 9), $3, $5, $7 }' | sort -k4 -g -r | head -15
-echo "redis: $(rcli info persistence | grep -E '^(aof_enabled|aof_last_write_status):' | tr -d '\r' | tr '\n' ' ')"
+echo "redis: $(rcli info persistence | grep -E '^(aof_enabled|aof_last_write_status|aof_rewrites|aof_last_rewrite_time_sec):' | tr -d '\r' | tr '\n' ' ')"
 echo "versions: redis $(redis-server --version | awk '{print $3}' | cut -d= -f2), $(java -version 2>&1 | head -1)," \
   "$(wrk -v 2>&1 | head -1 | awk '{print $1, $2}')"
 exit $status

@@ -80,10 +80,9 @@ end
 local function flush(v, state)
   local hash, timeline, seen = KEYS[3 * v - 2], KEYS[3 * v - 1], KEYS[3 * v]
   local ttl, max = tonumber(ARGV[3 * v - 2]), tonumber(ARGV[3 * v - 1])
-  -- the last 200 ids are enough: a browser re-sends at most its bounded queue
-  if redis.call('ZCARD', seen) > 200 then
-    redis.call('ZREMRANGEBYRANK', seen, 0, -201)
-  end
+  -- the last 200 ids are enough: a browser re-sends at most its bounded queue (when nothing is past them, this
+  -- writes nothing, not even to the AOF)
+  redis.call('ZREMRANGEBYRANK', seen, 0, -201)
   local fields = {}
   for field, value in pairs(state.set) do
     table.insert(fields, field)

@@ -11,6 +11,7 @@ import io.leadgate.store.redis.RedisKeys;
 import io.leadgate.store.redis.RedisStores;
 import io.leadgate.testing.RedisServer;
 import io.vertx.core.Vertx;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,19 @@ class RedisStoreContractTest extends StoreContract {
     assertTrue(Long.parseLong(redis.command("TTL", hash)) <= 100, "renewed again on the same day");
     record(event("evt-00000003", "visitor-r", EventType.PAGEVIEW, "https://acme.com/b", morning + day));
     assertTrue(Long.parseLong(redis.command("TTL", hash)) > 100, "not renewed on the next day");
+  }
+
+  @Test
+  void recentEventIds_keepTheNewest200() {
+    List<io.leadgate.collect.Event> events = new java.util.ArrayList<>();
+    for (int i = 0; i < 210; i++) {
+      events.add(event("evt-s" + (1000 + i), "visitor-s", EventType.PAGEVIEW, "https://acme.com/", T0 + i));
+    }
+    record(events.subList(0, 100));
+    record(events.subList(100, 210));
+    String seen = RedisKeys.visitorSeen("acme", "visitor-s");
+    assertEquals("200", redis.command("ZCARD", seen));
+    assertEquals("evt-s1010", redis.command("ZRANGE", seen, "0", "0"));
   }
 
   @Test
