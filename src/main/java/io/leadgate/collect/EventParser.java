@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -26,8 +27,11 @@ public final class EventParser {
   public static final int MAX_PROP_VALUE = 256;
   public static final int MAX_TAG = 256;
   public static final int MAX_CLICK_ID = 512;
-  public static final Set<String> UTM_KEYS = Set.of("source", "medium", "campaign", "term", "content");
-  public static final Set<String> CLICK_KEYS = Set.of("gclid", "fbclid", "msclkid", "li_fat_id");
+  /** The campaign tags and click ids kept, in the order a touch lists them. */
+  public static final List<String> UTM_TAGS = List.of("source", "medium", "campaign", "term", "content");
+  public static final List<String> CLICK_IDS = List.of("gclid", "fbclid", "msclkid", "li_fat_id");
+  public static final Set<String> UTM_KEYS = Set.copyOf(UTM_TAGS);
+  public static final Set<String> CLICK_KEYS = Set.copyOf(CLICK_IDS);
   /** Ids (visitor, event): 8 to 64 of {@code [A-Za-z0-9_-]}; session and site keys: 1 to 64 of them. */
   private static final int ID_MIN = 8;
   private static final int KEY_MIN = 1;

@@ -1,5 +1,6 @@
 package io.leadgate.collect;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,24 +21,39 @@ public record Source(String label, Map<String, String> fields) {
   }
 
   /**
-   * The same short text for the same source, whatever the order of its fields: how projection tells a visit
-   * that came from somewhere else from another page of the same one (FNV-1a, 64 bits, in hex).
+   * The same short text for the same source: how projection tells a visit that came from somewhere else from
+   * another page of the same one (FNV-1a, 64 bits, in hex, over the fields in their fixed order).
    */
   public String key() {
     long hash = 0xcbf29ce484222325L;
-    for (String name : new java.util.TreeSet<>(fields.keySet())) {
-      String text = name + '\u0000' + fields.get(name) + '\u0000';
-      for (int i = 0; i < text.length(); i++) {
-        hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
-      }
+    for (Map.Entry<String, String> field : fields.entrySet()) {
+      hash = fnv(fnv(hash, field.getKey()), field.getValue());
     }
     return Long.toHexString(hash);
   }
 
+  private static long fnv(long hash, String text) {
+    for (int i = 0; i < text.length(); i++) {
+      hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
+    }
+    return (hash ^ 0xff) * 0x100000001b3L; // a separator no character equals: ("ab", "c") is not ("a", "bc")
+  }
+
   public static Source of(Event event) {
+    // in one fixed order whatever order the browser sent them in, so that equal sources have equal keys
     Map<String, String> fields = new LinkedHashMap<>();
-    event.utm().forEach((k, v) -> fields.put("utm_" + k, v));
-    fields.putAll(event.click());
+    for (String tag : EventParser.UTM_TAGS) {
+      String value = event.utm().get(tag);
+      if (value != null) {
+        fields.put("utm_" + tag, value);
+      }
+    }
+    for (String clickId : EventParser.CLICK_IDS) {
+      String value = event.click().get(clickId);
+      if (value != null) {
+        fields.put(clickId, value);
+      }
+    }
     String referrerHost = externalReferrerHost(event);
     if (referrerHost != null) {
       fields.put("referrer", event.referrer());
@@ -54,7 +70,7 @@ public record Source(String label, Map<String, String> fields) {
       label = "direct";
     }
     fields.put("source", label);
-    return new Source(label, Map.copyOf(fields));
+    return new Source(label, Collections.unmodifiableMap(fields));
   }
 
   private static String externalReferrerHost(Event event) {

@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 
 /**
  * The event log as one Redis Stream per partition, read through the {@code projector} consumer group. An entry
- * holds the events of one partition that one event loop received in one tick (see {@link TickPacker}), one JSON
+ * holds events of one partition that one event loop received together (see {@link EntryPacker}), one JSON
  * text per line, and a count kept beside the stream says how many events wait for projection.
  */
 final class RedisEventLog implements EventLog {
@@ -39,9 +39,9 @@ final class RedisEventLog implements EventLog {
   @Override
   public Future<Void> append(List<Event> events) {
     Context context = Vertx.currentContext();
-    TickPacker packer = context == null ? new TickPacker(null, partitions, this::write) : context.get(packerKey);
+    EntryPacker packer = context == null ? new EntryPacker(null, partitions, this::write) : context.get(packerKey);
     if (packer == null) {
-      packer = new TickPacker(context, partitions, this::write);
+      packer = new EntryPacker(context, partitions, this::write);
       context.put(packerKey, packer);
     }
     for (Event event : events) {
@@ -54,7 +54,7 @@ final class RedisEventLog implements EventLog {
    * One entry and its count, as a transaction in this tick's pipeline. MULTI/EXEC rather than a script: a script
    * call cost Redis 20 µs more per entry than the two commands it ran.
    */
-  private Future<Response> write(TickPacker.Entry entry) {
+  private Future<Response> write(EntryPacker.Entry entry) {
     return redis.queueTogether("log_append", List.of(
         Request.cmd(Command.MULTI),
         Request.cmd(Command.XADD).arg(RedisKeys.ingest(entry.partition())).arg("*")
