@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 /**
  * Packs the events one event loop appends to the log into one entry per partition: those of one tick, and, while
- * a write is in flight, all that arrive until it is answered (a group commit). Under load a tick holds tens of
+ * {@value #MAX_IN_FLIGHT} writes are in flight, all that arrive until one is answered (a group commit). Under load a tick holds tens of
  * requests and a write's round trip several ticks, and one log write per batch instead of one per event is most
  * of what the log costs Redis, in commands and in what its AOF holds. Lives on its context only, so it needs no
  * locks. The requests written together succeed or fail together, like a pipelined batch: a request answered with
@@ -21,6 +21,11 @@ import java.util.function.Function;
 final class EntryPacker {
   /** Bounds an entry, and so the work one log entry brings to a projector's round. */
   static final int MAX_PER_ENTRY = 32;
+  /**
+   * Writes in flight at once. One makes the fewest entries, but then the event loop idles while each write is
+   * answered and intake becomes a round-trip relay; two keep it busy and the entries nearly as full.
+   */
+  static final int MAX_IN_FLIGHT = 2;
 
   /** One log entry to write: events of one partition, one JSON text (UTF-8) per line. */
   record Entry(int partition, int count, byte[] lines) {
@@ -33,7 +38,7 @@ final class EntryPacker {
   private List<Entry> closed = new ArrayList<>();
   private List<Promise<Void>> waiting = new ArrayList<>();
   private boolean flushScheduled;
-  private boolean writing;
+  private int inFlight;
 
   /** @param context the event loop whose events are packed; null to write each call's events at once */
   EntryPacker(Context context, int partitions, Function<Entry, Future<?>> writer) {
@@ -57,16 +62,16 @@ final class EntryPacker {
   }
 
   /**
-   * Completes once the events added before this call are written. They go at the end of this tick, or, when a
-   * write is in flight, as soon as it is answered. Without a context (a caller outside any event loop) there is
-   * no tick to share, and the entries are written at once.
+   * Completes once the events added before this call are written. They go at the end of this tick, or, when
+   * {@value #MAX_IN_FLIGHT} writes are in flight, as soon as one is answered. Without a context (a caller outside
+   * any event loop) there is no tick to share, and the entries are written at once.
    */
   Future<Void> written() {
     Promise<Void> promise = Promise.promise();
     waiting.add(promise);
     if (context == null) {
       flush();
-    } else if (!writing && !flushScheduled) {
+    } else if (inFlight < MAX_IN_FLIGHT && !flushScheduled) {
       flushScheduled = true;
       context.runOnContext(v -> {
         flushScheduled = false;
@@ -95,7 +100,9 @@ final class EntryPacker {
     List<Promise<Void>> told = waiting;
     closed = new ArrayList<>();
     waiting = new ArrayList<>();
-    writing = context != null;
+    if (context != null) {
+      inFlight++;
+    }
     List<Future<?>> writes = new ArrayList<>(entries.size());
     entries.forEach(entry -> writes.add(writer.apply(entry)));
     Future.all(writes).onComplete(done -> {
@@ -109,7 +116,7 @@ final class EntryPacker {
       if (context != null) {
         // what arrived meanwhile goes now, on the packer's own event loop
         context.runOnContext(v -> {
-          writing = false;
+          inFlight--;
           flush();
         });
       }
