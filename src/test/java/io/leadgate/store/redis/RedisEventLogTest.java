@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The Redis log packs a tick's events into one entry per partition and still counts events, not entries. */
+/**
+ * The Redis log packs the events of a tick, or of the time a write is in flight, into one entry per partition and
+ * still counts events, not entries.
+ */
 class RedisEventLogTest {
   @RegisterExtension
   static final RedisServer redis = RedisServer.perClass();
@@ -66,6 +69,31 @@ class RedisEventLogTest {
     await(inOneTick(List.of(many)));
     assertEquals("2", redis.command("XLEN", RedisKeys.ingest(0)));
     assertEquals(40, await(log.read(0, "projector-a", false, 100, 0)).size());
+  }
+
+  @Test
+  void requestsArrivingWhileTwoWritesAreInFlight_goTogetherIntoTheNextEntry() {
+    redis.command("CLIENT", "PAUSE", "400", "WRITE"); // holds the first two writes in flight
+    Promise<Void> done = Promise.promise();
+    io.vertx.core.Context context = vertx.getOrCreateContext();
+    context.runOnContext(tick1 -> {
+      Future<Void> first = log.append(List.of(event(1)));
+      context.runOnContext(tick2 -> {
+        Future<Void> second = log.append(List.of(event(2)));
+        context.runOnContext(tick3 -> {
+          Future<Void> third = log.append(List.of(event(3)));
+          context.runOnContext(tick4 -> {
+            Future<Void> fourth = log.append(List.of(event(4)));
+            Future.all(first, second, third, fourth).<Void>mapEmpty().onComplete(done);
+          });
+        });
+      });
+    });
+    await(done.future());
+    assertEquals("3", redis.command("XLEN", RedisKeys.ingest(0)));
+    List<LoggedEvent> read = await(log.read(0, "projector-a", false, 100, 0));
+    assertEquals(List.of(event(1), event(2), event(3), event(4)), read.stream().map(LoggedEvent::event).toList());
+    assertEquals(read.get(2).entryId(), read.get(3).entryId());
   }
 
   @Test
