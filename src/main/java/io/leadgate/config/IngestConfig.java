@@ -5,8 +5,8 @@ package io.leadgate.config;
  *
  * @param partitions  streams the log is split into (spread over Redis Cluster slots)
  * @param maxBacklog  events waiting for projection above which intake answers 503 instead of growing without bound
- * @param batchSize   log entries a projector reads per round (an entry holds the events one event loop received
- *                    in one tick, at most 32)
+ * @param batchSize   log entries a projector reads per round (an entry holds events one event loop received
+ *                    together, at most 32)
  * @param busyAbove   events per second and instance above which projection yields to intake
  * @param busyShare   the share of time projection keeps while it yields (1 = never yield)
  */
