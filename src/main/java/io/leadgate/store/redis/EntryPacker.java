@@ -12,11 +12,11 @@ import java.util.function.Function;
 
 /**
  * Packs the events one event loop appends to the log into one entry per partition: those of one tick, and, while
- * {@value #MAX_IN_FLIGHT} writes are in flight, all that arrive until one is answered (a group commit). Under load a tick holds tens of
- * requests and a write's round trip several ticks, and one log write per batch instead of one per event is most
- * of what the log costs Redis, in commands and in what its AOF holds. Lives on its context only, so it needs no
- * locks. The requests written together succeed or fail together, like a pipelined batch: a request answered with
- * a failure is retried by its client, and projection de-duplicates by event id.
+ * {@value #MAX_IN_FLIGHT} writes are in flight, all that arrive until one is answered (a group commit). Under load
+ * a tick holds tens of requests and a write's round trip several ticks, and one log write per batch instead of one
+ * per event is most of what the log costs Redis, in commands and in what its AOF holds. Lives on its context only,
+ * so it needs no locks. The requests written together succeed or fail together, like a pipelined batch: a request
+ * answered with a failure is retried by its client, and projection de-duplicates by event id.
  */
 final class EntryPacker {
   /** Bounds an entry, and so the work one log entry brings to a projector's round. */
