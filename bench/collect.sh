@@ -8,7 +8,7 @@
 #   INSTANCES=2 CONNECTIONS=64 bench/collect.sh
 #   COMPARE_JAR=/tmp/before.jar bench/collect.sh  # also measures another build of the gateway, in the same rounds
 #   GATEWAY_JAR=/tmp/after.jar bench/collect.sh   # measures that build instead of target/leadgate.jar
-#   PROFILE=1 bench/collect.sh                    # JFR of the gateway's last measured run (docs/benchmarks.md)
+#   PROFILE=1 bench/collect.sh                    # JFR of the gateway's last measured run and of its burst (docs/benchmarks.md)
 #
 # The servers are measured in rounds (bare, then each gateway), each run after the previous gateway's backlog has
 # drained and the machine is quiet, so that a burst of other work on the machine hits one run, not a whole server;
@@ -31,7 +31,7 @@ BURST=${BURST:-1}                # 1: also one run per gateway with the projecto
 DRAIN_LIMIT=${DRAIN_LIMIT:-120}  # seconds to wait at most for the projector to drain the backlog
 COMPARE_JAR=${COMPARE_JAR:-}     # optional second gateway jar (for example the build before a change)
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-}  # extra JVM options for the gateway(s)
-PROFILE=${PROFILE:-0}            # 1: JFR (settings=profile) of each gateway's last measured run, to /tmp
+PROFILE=${PROFILE:-0}            # 1: JFR (settings=profile) of each gateway's last measured run and burst, to /tmp
 QUIET_MAX=${QUIET_MAX:-0.2}      # cores busy with other work up to which the machine counts as quiet
 QUIET_WAIT=${QUIET_WAIT:-60}     # seconds to wait at most for a quiet machine before each measured run
 # Redis runs with docker/compose.yaml's settings: AOF, fsync every second, rewrite after 400% growth.
@@ -319,9 +319,9 @@ measure_gateway() { # label round: one measured run, then the drain of what the 
   if [ "$left" -gt 0 ]; then
     echo "warning: $g still had $left events to project after ${DRAIN_LIMIT}s" >&2
   fi
-  if [ "$PROFILE" = 1 ] && [ "$round" = "$ROUNDS" ]; then
-    jcmd "${PID[$g]}" JFR.dump name=bench begin="$begin" end="$end" filename="/tmp/leadgate-bench-$g.jfr" >/dev/null \
-      && echo "JFR of $g's last run: /tmp/leadgate-bench-$g.jfr"
+  if [ "$PROFILE" = 1 ] && { [ "$round" = "$ROUNDS" ] || [ "$round" = burst ]; }; then
+    jcmd "${PID[$g]}" JFR.dump name=bench begin="$begin" end="$end" filename="/tmp/leadgate-bench-$g-$round.jfr" \
+      >/dev/null && echo "JFR of $g's run $round: /tmp/leadgate-bench-$g-$round.jfr"
   fi
 }
 
