@@ -19,7 +19,7 @@ CONNECTIONS=${CONNECTIONS:-48}
 INSTANCES=${INSTANCES:-1}
 PARTITIONS=${PARTITIONS:-2}
 PROFILE=${PROFILE:-0}
-ASYNC_PROFILER=tools.profiler:async-profiler:4.1
+ASYNC_PROFILER_VERSION=4.1  # tools.profiler:async-profiler on Maven Central
 [ $# -gt 0 ] || set -- target/leadgate.jar
 
 for tool in wrk redis-server redis-cli curl; do
@@ -30,9 +30,9 @@ for jar in "$@"; do
 done
 AGENT=
 if [ "$PROFILE" = 1 ]; then
-  mvn -q -B -ntp dependency:get -Dartifact="$ASYNC_PROFILER" >/dev/null
+  mvn -q -B -ntp dependency:get -Dartifact="tools.profiler:async-profiler:$ASYNC_PROFILER_VERSION" >/dev/null
   AGENT=$(mktemp -d /tmp/async-profiler.XXXXXX)
-  unzip -q -o "$HOME/.m2/repository/tools/profiler/async-profiler/4.1/async-profiler-4.1.jar" 'linux-x64/*' -d "$AGENT"
+  unzip -q -o "$HOME/.m2/repository/tools/profiler/async-profiler/$ASYNC_PROFILER_VERSION/async-profiler-$ASYNC_PROFILER_VERSION.jar" 'linux-x64/*' -d "$AGENT"
   AGENT=$AGENT/linux-x64/libasyncProfiler.so
 fi
 
