@@ -20,6 +20,8 @@
 # exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/common.sh
+. bench/common.sh
 
 INSTANCES=${INSTANCES:-1}        # HTTP verticle instances of the gateway, and of the bare server
 THREADS=${THREADS:-1}            # wrk threads
@@ -74,34 +76,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() {
-  local port
-  for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return
-    fi
-  done
-  echo "no free port found" >&2
-  exit 1
-}
-
-wait_http() { # url seconds
-  local deadline=$((SECONDS + $2))
-  until curl -fsS -o /dev/null "$1" 2>/dev/null; do
-    if [ $SECONDS -ge $deadline ]; then
-      echo "no answer from $1 after $2 s" >&2
-      return 1
-    fi
-    sleep 0.2
-  done
-}
-
-cpu_ticks() { # pid -> utime + stime of the process (all its threads) and of its exited children, in clock ticks
-  awk '{print $14 + $15 + $16 + $17}' "/proc/$1/stat" # children: Redis forks to rewrite its AOF
-}
-
 machine_busy() { # -> busy and total jiffies of the whole machine, summed over all cores
   awk '/^cpu /{idle = $5 + $6; total = 0; for (i = 2; i <= NF; i++) total += $i; print total - idle, total}' /proc/stat
 }
@@ -132,24 +106,17 @@ wait_quiet() { # waits (at most QUIET_WAIT s) until other work leaves the machin
 REDIS_PORT=$(free_port)
 REDIS_URL=redis://127.0.0.1:$REDIS_PORT
 # shellcheck disable=SC2086
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$WORK" --save "" \
-  --appendonly yes --appendfsync everysec --auto-aof-rewrite-percentage 400 --logfile "$WORK/redis.log" $REDIS_OPTS &
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$WORK" "${REDIS_PRODUCTION_OPTS[@]}" \
+  --logfile "$WORK/redis.log" $REDIS_OPTS &
 REDIS_PID=$!
 PIDS+=("$REDIS_PID")
 rcli() { redis-cli -p "$REDIS_PORT" "$@"; }
 for _ in $(seq 1 100); do rcli ping >/dev/null 2>&1 && break; sleep 0.1; done
 rcli ping >/dev/null
-# The gateways connect as their own user, so that a burst run can hold the projector off by an ACL change alone.
 REDIS_PASS=bench-$RANDOM$RANDOM
-rcli acl setuser leadgate on ">$REDIS_PASS" '~*' '&*' +@all >/dev/null
+redis_gateway_user "$REDIS_PORT" "$REDIS_PASS"
 REDIS_URL=redis://leadgate:$REDIS_PASS@127.0.0.1:$REDIS_PORT
-projector() { # hold|release: takes the reads of the projector away from the gateways' Redis user, or gives them back
-  if [ "$1" = hold ]; then
-    rcli acl setuser leadgate -xreadgroup -xautoclaim -xclaim >/dev/null
-  else
-    rcli acl setuser leadgate +xreadgroup +xautoclaim +xclaim >/dev/null
-  fi
-}
+projector() { projector_reads "$REDIS_PORT" "$1"; } # hold|release
 
 # ---------------------------------------------------------------- servers
 # Each gateway of a run gets its own Redis database, so that the counts of two builds never mix.
@@ -253,10 +220,6 @@ drain() { # label -> "seconds backlog-left": how long until the projector has em
     n=$(backlog "$1")
   done
   awk -v s="$start" -v e="$EPOCHREALTIME" -v n="$n" 'BEGIN {printf "%.1f %d\n", e - s, n}'
-}
-
-field() { # file key -> value of key=value on wrk's RESULT line (bench/pageview.lua)
-  grep '^RESULT' "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'
 }
 
 status_count() { # file status -> answers with that status (wrk's STATUS line)

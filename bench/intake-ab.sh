@@ -11,6 +11,8 @@
 #                                                      # collapsed stacks in /tmp/intake-ab-<run>.collapsed
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/common.sh
+. bench/common.sh
 
 PAIRS=${PAIRS:-3}
 WARMUP=${WARMUP:-15}
@@ -45,26 +47,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() {
-  local port
-  for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-  echo "no free port" >&2
-  exit 1
-}
-ticks() { awk '{print $14 + $15 + $16 + $17}' "/proc/$1/stat"; } # the process and its exited children (rewrites)
-wrk_field() { grep '^RESULT' "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'; }
-
-# run_one LABEL JAR RUN: writes to $WORK/RUN.line "events/s p50_ms p99_ms gateway_us_per_event redis_us_per_event"
+# run_one JAR RUN: writes to $WORK/RUN.line "events/s p50_ms p99_ms gateway_us_per_event redis_us_per_event"
 run_one() {
-  local label=$1 jar=$2 run=$3 dir rport gport redis gateway pass deadline r0 g0 hz out requests secs
+  local jar=$1 run=$2 dir rport gport redis gateway pass deadline r0 g0 hz out requests secs
   dir=$WORK/$run
   mkdir -p "$dir"
   rport=$(free_port)
-  redis-server --port "$rport" --bind 127.0.0.1 --dir "$dir" --save "" --appendonly yes --appendfsync everysec \
-    --auto-aof-rewrite-percentage 400 --logfile "$dir/redis.log" &
+  redis-server --port "$rport" --bind 127.0.0.1 --dir "$dir" "${REDIS_PRODUCTION_OPTS[@]}" --logfile "$dir/redis.log" &
   redis=$!
   PIDS+=("$redis")
   deadline=$((SECONDS + 10))
@@ -73,7 +62,7 @@ run_one() {
     sleep 0.1
   done
   pass=ab-$RANDOM$RANDOM
-  redis-cli -p "$rport" acl setuser leadgate on ">$pass" '~*' '&*' +@all >/dev/null
+  redis_gateway_user "$rport" "$pass"
   sed "s/^  instances: .*/  instances: $INSTANCES/; s/^  partitions: .*/  partitions: $PARTITIONS/" \
     bench/collect.yaml > "$dir/config.yaml"
   gport=$(free_port)
@@ -81,37 +70,29 @@ run_one() {
     java -jar "$jar" --config "$dir/config.yaml" > "$dir/gateway.log" 2>&1 &
   gateway=$!
   PIDS+=("$gateway")
-  deadline=$((SECONDS + 60))
-  until curl -fsS -o /dev/null "http://127.0.0.1:$gport/health/ready" 2>/dev/null; do
-    if [ $SECONDS -ge $deadline ] || ! kill -0 "$gateway" 2>/dev/null; then
-      cat "$dir/gateway.log" >&2
-      echo "$label did not start" >&2
-      exit 1
-    fi
-    sleep 0.2
-  done
-  redis-cli -p "$rport" acl setuser leadgate -xreadgroup -xautoclaim -xclaim >/dev/null
+  wait_http "http://127.0.0.1:$gport/health/ready" 60 || { cat "$dir/gateway.log" >&2; exit 1; }
+  projector_reads "$rport" hold
   BENCH_RUN="w$run" timeout $((WARMUP + 30)) wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 5s -s bench/pageview.lua \
     "http://127.0.0.1:$gport/e" > /dev/null
   sleep 2
   [ -z "$AGENT" ] || jcmd "$gateway" JVMTI.agent_load "$AGENT" '"start,event=itimer,interval=1ms,threads"' >/dev/null
-  r0=$(ticks "$redis")
-  g0=$(ticks "$gateway")
+  r0=$(cpu_ticks "$redis")
+  g0=$(cpu_ticks "$gateway")
   out=$dir/wrk.txt
   BENCH_RUN="m$run" timeout $((DURATION + 30)) wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s \
     -s bench/pageview.lua "http://127.0.0.1:$gport/e" > "$out"
   hz=$(getconf CLK_TCK)
-  requests=$(wrk_field "$out" requests)
-  secs=$(awk -v us="$(wrk_field "$out" duration_us)" 'BEGIN {print us / 1e6}')
-  awk -v n="$requests" -v s="$secs" -v p50="$(wrk_field "$out" p50_us)" -v p99="$(wrk_field "$out" p99_us)" \
-    -v g="$(( $(ticks "$gateway") - g0 ))" -v r="$(( $(ticks "$redis") - r0 ))" -v hz="$hz" \
+  requests=$(field "$out" requests)
+  secs=$(awk -v us="$(field "$out" duration_us)" 'BEGIN {print us / 1e6}')
+  awk -v n="$requests" -v s="$secs" -v p50="$(field "$out" p50_us)" -v p99="$(field "$out" p99_us)" \
+    -v g="$(( $(cpu_ticks "$gateway") - g0 ))" -v r="$(( $(cpu_ticks "$redis") - r0 ))" -v hz="$hz" \
     'BEGIN {printf "%.0f %.2f %.2f %.1f %.1f\n", n / s, p50 / 1000, p99 / 1000, g / hz * 1e6 / n, r / hz * 1e6 / n}' \
     > "$WORK/$run.line"
   if [ -n "$AGENT" ]; then
     jcmd "$gateway" JVMTI.agent_load "$AGENT" "\"stop,collapsed,file=/tmp/intake-ab-$run.collapsed\"" >/dev/null
   fi
-  if [ "$(wrk_field "$out" non2xx)" != 0 ]; then
-    echo "warning: $label answered $(wrk_field "$out" non2xx) requests with an error in run $run" >&2
+  if [ "$(field "$out" non2xx)" != 0 ]; then
+    echo "warning: $jar answered $(field "$out" non2xx) requests with an error in run $run" >&2
   fi
   kill "$gateway" "$redis"
   wait "$gateway" "$redis" 2>/dev/null || true
@@ -126,7 +107,7 @@ for pair in $(seq 1 "$PAIRS"); do
   for jar in "$@"; do
     i=$((i + 1))
     run=$pair-$i
-    run_one "$jar" "$jar" "$run"
+    run_one "$jar" "$run"
     line=$(cat "$WORK/$run.line")
     # shellcheck disable=SC2086
     printf '%-4s %-40s %9s %7s %7s %9s %9s\n' "$run" "$jar" $line

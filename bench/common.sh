@@ -1,0 +1,50 @@
+# Shared by the benchmark scripts (sourced, not run): free ports, waiting for a server, CPU of a process, wrk's
+# results as bench/pageview.lua prints them, and Redis as in production with the gateway's own ACL user.
+
+# Redis as docker/compose.yaml runs it: AOF, fsync every second, rewrite after 400% growth (docs/redis.md).
+REDIS_PRODUCTION_OPTS=(--save "" --appendonly yes --appendfsync everysec --auto-aof-rewrite-percentage 400)
+
+free_port() {
+  local port
+  for _ in $(seq 1 200); do
+    port=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+  echo "no free port found" >&2
+  exit 1
+}
+
+wait_http() { # url seconds
+  local deadline=$((SECONDS + $2))
+  until curl -fsS -o /dev/null "$1" 2>/dev/null; do
+    if [ $SECONDS -ge $deadline ]; then
+      echo "no answer from $1 after $2 s" >&2
+      return 1
+    fi
+    sleep 0.2
+  done
+}
+
+cpu_ticks() { # pid -> utime + stime of the process (all its threads) and of its exited children, in clock ticks
+  awk '{print $14 + $15 + $16 + $17}' "/proc/$1/stat" # children: Redis forks to rewrite its AOF
+}
+
+field() { # file key -> value of key=value on wrk's RESULT line (bench/pageview.lua)
+  grep '^RESULT' "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'
+}
+
+# The gateways connect as their own user, so that a run can hold the projector off by an ACL change alone.
+redis_gateway_user() { # port password
+  redis-cli -p "$1" acl setuser leadgate on ">$2" '~*' '&*' +@all >/dev/null
+}
+
+projector_reads() { # port hold|release: takes the projector's reads away from the gateways' user, or gives them back
+  if [ "$2" = hold ]; then
+    redis-cli -p "$1" acl setuser leadgate -xreadgroup -xautoclaim -xclaim >/dev/null
+  else
+    redis-cli -p "$1" acl setuser leadgate +xreadgroup +xautoclaim +xclaim >/dev/null
+  fi
+}
