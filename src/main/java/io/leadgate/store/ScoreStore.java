@@ -1,19 +1,21 @@
 package io.leadgate.store;
 
 import io.leadgate.identity.Stage;
-import io.leadgate.scoring.ScoreDelta;
-import io.leadgate.scoring.ScoreResult;
+import io.leadgate.scoring.ScoreChange;
+import io.leadgate.scoring.ScoreSnapshot;
 import io.leadgate.scoring.ScoreState;
-import io.leadgate.scoring.Thresholds;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Lead scores and the per-site lead indexes. A scoring step is applied atomically with the stage changes it causes
- * and their outbox entries (Redis: one Lua script on the lead's shard; in memory: under the lead store's lock), so
- * concurrent events on any number of instances move a lead across a threshold exactly once.
+ * Lead scores and the per-site lead indexes. The store decides nothing: {@code scoring.ScoreStep} decides a
+ * {@link ScoreChange} from a {@link #read}, and {@link #write} applies it, with the stage changes and outbox entries
+ * it carries, in one atomic step (Redis: one Lua script on the lead's shard; in memory: under the lead store's lock)
+ * if the lead's {@code seq} and the state's version are still those read. So concurrent events on any number of
+ * instances move a lead across a threshold exactly once: the losers read again and find it moved.
  *
  * <p>The indexes (by score, by recent activity, each per stage as well) are updated after the step, idempotently:
  * an entry carrying an older {@link IndexEntry#version} than the stored one is ignored.
@@ -25,17 +27,25 @@ public interface ScoreStore {
   int KEPT_LOG = 100;
 
   /**
-   * Applies one scoring step: each event at most once (by id), daily caps, points, fit, BANT, then the thresholds;
-   * moves the stage forward if one is crossed, with history and outbox entries.
-   *
-   * @param now the gateway's clock: when decay is measured and stage changes happen
+   * The lead, its scoring state and which of {@code eventIds} were scored before; {@link ScoreSnapshot#noLead()}
+   * when there is no such lead.
    */
-  Future<ScoreResult> apply(String leadId, ScoreDelta step, Thresholds thresholds, long now);
+  Future<ScoreSnapshot> read(String leadId, Collection<String> eventIds);
+
+  /**
+   * Writes the change atomically if the lead's {@code seq} is {@code expectedSeq} and the state's version is
+   * {@code expectedVersion}: the state, the scored ids (the newest {@link #KEPT_EVENT_IDS} kept, the horizon moved
+   * past the rest), the points log (the newest {@link #KEPT_LOG}), each lead change with its history entry and
+   * outbox event.
+   *
+   * @return false, writing nothing, when the lead or its state moved on since they were read
+   */
+  Future<Boolean> write(ScoreChange change);
 
   /** The lead's site, email and fields exactly as stored (what a fit update is checked against). */
   Future<Optional<FitSource>> fitSource(String leadId);
 
-  /** The stored scoring state; {@link ScoreState#EMPTY} when nothing was scored yet. */
+  /** The stored scoring state with its newest points; {@link ScoreState#EMPTY} when nothing was scored yet. */
   Future<ScoreState> state(String leadId);
 
   /** Puts the lead in its site's indexes, unless a newer version is there already. */
@@ -80,7 +90,7 @@ public interface ScoreStore {
   }
 
   /**
-   * @param version  {@link ScoreResult#version}
+   * @param version  {@link io.leadgate.scoring.ScoreResult#version}
    * @param activity the newest scored event's time (the "recent" order)
    */
   record IndexEntry(String leadId, long version, Stage stage, double score, long activity) {

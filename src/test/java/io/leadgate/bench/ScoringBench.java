@@ -7,6 +7,7 @@ import io.leadgate.identity.EmailAddress;
 import io.leadgate.identity.LeadIds;
 import io.leadgate.identity.Stage;
 import io.leadgate.ops.Metrics;
+import io.leadgate.scoring.LeadScorer;
 import io.leadgate.scoring.Points;
 import io.leadgate.scoring.ScoreDelta;
 import io.leadgate.scoring.Thresholds;
@@ -200,7 +201,7 @@ class ScoringBench {
     ScoreDelta step = new ScoreDelta(List.of(new ScoreDelta.ScoredEvent("bench-" + n, at, "20261124",
         List.of(new Points("rule-" + (n % 5), 5, 0)), Map.of(), "pageview /pricing")), null, false);
     long t0 = System.nanoTime();
-    Future<?> applied = scores.apply(leads.get(n % leads.size()), step, THRESHOLDS, at);
+    Future<?> applied = new LeadScorer(scores).apply(leads.get(n % leads.size()), step, THRESHOLDS, at);
     applied.onComplete(r -> {
       latencies[n] = System.nanoTime() - t0;
       if (r.failed()) {

@@ -75,7 +75,7 @@ class RedisScoreStoreTest extends ScoreStoreContract {
     for (int i = 0; i < 600; i++) {
       many.add(event("e-" + i, T0 + i, "pricing", 1, 0));
     }
-    await(stores.scores().apply(lead.id(), new io.leadgate.scoring.ScoreDelta(many, null, false), MQL_50, T0));
+    step(lead.id(), new io.leadgate.scoring.ScoreDelta(many, null, false), MQL_50, T0);
     assertEquals(Integer.toString(ScoreStore.KEPT_EVENT_IDS), redis.command("ZCARD", RedisKeys.leadScored(lead.id())));
     assertEquals(Integer.toString(ScoreStore.KEPT_LOG), redis.command("LLEN", RedisKeys.leadPoints(lead.id())));
   }

@@ -12,6 +12,7 @@ import io.leadgate.identity.Stage;
 import io.leadgate.identity.StageEntry;
 import io.leadgate.scoring.Criterion;
 import io.leadgate.scoring.Decay;
+import io.leadgate.scoring.LeadScorer;
 import io.leadgate.scoring.Points;
 import io.leadgate.scoring.ScoreDelta;
 import io.leadgate.scoring.ScoreDelta.FitPoints;
@@ -57,6 +58,15 @@ abstract class ScoreStoreContract {
     return stores().scores();
   }
 
+  /** The policy over this store: read, decide, compare-and-set. */
+  LeadScorer scorer() {
+    return new LeadScorer(scores());
+  }
+
+  ScoreResult step(String leadId, ScoreDelta delta, Thresholds t, long now) {
+    return await(scorer().apply(leadId, delta, t, now)).result();
+  }
+
   static <T> T await(Future<T> future) {
     try {
       return future.await(20, TimeUnit.SECONDS);
@@ -90,7 +100,7 @@ abstract class ScoreStoreContract {
   }
 
   ScoreResult apply(Lead lead, Thresholds t, long now, ScoredEvent... events) {
-    return await(scores().apply(lead.id(), new ScoreDelta(List.of(events), null, false), t, now));
+    return step(lead.id(), new ScoreDelta(List.of(events), null, false), t, now);
   }
 
   List<StageEntry> stages(Lead lead) {
@@ -151,35 +161,10 @@ abstract class ScoreStoreContract {
     String fields = await(scores().fitSource(lead.id())).orElseThrow().fields();
     ScoreDelta withFit = new ScoreDelta(List.of(event("e-1", T0, "demo", 40, 0)),
         new ScoreDelta.FitUpdate(fields, Map.of("decision-maker", new FitPoints(20, "role CTO")), Map.of()), false);
-    assertEquals(60.0, await(scores().apply(lead.id(), withFit, high, T0)).score());
+    assertEquals(60.0, step(lead.id(), withFit, high, T0).score());
     ScoreResult later = apply(lead, high, T0 + HALF);
     assertEquals(40.0, later.score());
     assertEquals(20.0, later.fit());
-  }
-
-  @Test
-  void score_randomEventsOutOfOrder_storeAndJavaDecayAgree() {
-    Lead lead = lead();
-    Thresholds never = new Thresholds(1_000_000, null, Set.of(), HALF, false);
-    Random random = new Random(7);
-    List<ScoredEvent> events = new ArrayList<>();
-    for (int i = 0; i < 40; i++) {
-      long at = T0 + (long) (random.nextDouble() * 120 * DAY);
-      events.add(event("e-" + i, at, "rule-" + random.nextInt(4), random.nextInt(61) - 20, 0));
-    }
-    for (ScoredEvent e : events) {
-      apply(lead, never, T0, e);
-    }
-    for (long now : new long[] {T0 + 121 * DAY, T0 + 200 * DAY, T0 + 400 * DAY}) {
-      double expected = 0;
-      for (ScoredEvent e : events) {
-        expected += Decay.at(e.points().get(0).points(), e.at(), now, HALF);
-      }
-      ScoreResult stored = apply(lead, never, now);
-      ScoreExplanation explained = ScoreExplanation.of(await(scores().state(lead.id())), now, HALF);
-      assertEquals(Decay.round(expected), stored.score(), 0.011, "at " + now);
-      assertEquals(stored.score(), explained.score(), "the store and the explanation agree at " + now);
-    }
   }
 
   @Test
@@ -230,8 +215,8 @@ abstract class ScoreStoreContract {
         Stores instance = i % 2 == 0 ? stores() : otherInstance();
         all.add(threads.submit(() -> {
           start.await();
-          return await(instance.scores().apply(lead.id(), new ScoreDelta(List.of(event("c-" + n, T0 + n, "pricing",
-              10, 0)), null, false), MQL_50, T0 + 100));
+          return await(new LeadScorer(instance.scores()).apply(lead.id(), new ScoreDelta(List.of(event("c-" + n,
+              T0 + n, "pricing", 10, 0)), null, false), MQL_50, T0 + 100)).result();
         }));
       }
       start.countDown();
@@ -256,7 +241,7 @@ abstract class ScoreStoreContract {
     String fields = await(scores().fitSource(lead.id())).orElseThrow().fields();
     ScoreDelta fit = new ScoreDelta(List.of(), new ScoreDelta.FitUpdate(fields,
         Map.of("cto", new FitPoints(10, "role CTO")), Map.of()), false);
-    ScoreResult result = await(scores().apply(lead.id(), fit, needsFit, T0));
+    ScoreResult result = step(lead.id(), fit, needsFit, T0);
     assertEquals(Stage.MQL, result.stage());
     assertTrue(result.moves().get(0).reason().contains("with fit 10 (at least 10)"), result.moves().get(0).reason());
   }
@@ -266,17 +251,17 @@ abstract class ScoreStoreContract {
     Lead lead = lead();
     ScoreDelta stale = new ScoreDelta(List.of(), new ScoreDelta.FitUpdate("{\"role\":\"old\"}",
         Map.of("cto", new FitPoints(10, "role")), Map.of()), false);
-    assertEquals(ScoreResult.Outcome.STALE_FIT, await(scores().apply(lead.id(), stale, MQL_50, T0)).outcome());
+    assertEquals(ScoreResult.Outcome.STALE_FIT, step(lead.id(), stale, MQL_50, T0).outcome());
   }
 
   @Test
   void score_newFit_replacesTheOldOne() {
     Lead lead = lead();
     String fields = await(scores().fitSource(lead.id())).orElseThrow().fields();
-    await(scores().apply(lead.id(), new ScoreDelta(List.of(), new ScoreDelta.FitUpdate(fields,
-        Map.of("a", new FitPoints(10, "x"), "b", new FitPoints(5, "y")), Map.of()), false), MQL_50, T0));
-    ScoreResult result = await(scores().apply(lead.id(), new ScoreDelta(List.of(), new ScoreDelta.FitUpdate(fields,
-        Map.of("student", new FitPoints(-50, "z")), Map.of()), false), MQL_50, T0));
+    step(lead.id(), new ScoreDelta(List.of(), new ScoreDelta.FitUpdate(fields,
+        Map.of("a", new FitPoints(10, "x"), "b", new FitPoints(5, "y")), Map.of()), false), MQL_50, T0);
+    ScoreResult result = step(lead.id(), new ScoreDelta(List.of(), new ScoreDelta.FitUpdate(fields,
+        Map.of("student", new FitPoints(-50, "z")), Map.of()), false), MQL_50, T0);
     assertEquals(-50.0, result.fit());
     assertEquals(Map.of("student", new FitPoints(-50, "z")), await(scores().state(lead.id())).fit());
   }
@@ -289,7 +274,7 @@ abstract class ScoreStoreContract {
     ScoreDelta fromFields = new ScoreDelta(List.of(), new ScoreDelta.FitUpdate(fields, Map.of(),
         Map.of(Criterion.AUTHORITY, "role \"CTO\" has \"cto\"", Criterion.BUDGET, "budget \"50k+\" is listed")),
         false);
-    assertEquals(Stage.LEAD, await(scores().apply(lead.id(), fromFields, bant, T0)).stage());
+    assertEquals(Stage.LEAD, step(lead.id(), fromFields, bant, T0).stage());
     ScoredEvent timeline = new ScoredEvent("e-1", T0, day(T0), List.of(), Map.of(Criterion.TIMELINE,
         "event timeline_known"), "event timeline_known");
     assertEquals(Stage.LEAD, apply(lead, bant, T0, timeline).stage());
@@ -310,10 +295,10 @@ abstract class ScoreStoreContract {
     Lead lead = lead();
     Thresholds bant = new Thresholds(1000, null, Set.of(Criterion.NEED, Criterion.AUTHORITY), HALF, false);
     String fields = await(scores().fitSource(lead.id())).orElseThrow().fields();
-    await(scores().apply(lead.id(), new ScoreDelta(List.of(), new ScoreDelta.FitUpdate(fields, Map.of(),
-        Map.of(Criterion.AUTHORITY, "role")), false), bant, T0));
-    await(scores().apply(lead.id(), new ScoreDelta(List.of(), new ScoreDelta.FitUpdate(fields, Map.of(),
-        Map.of()), false), bant, T0));
+    step(lead.id(), new ScoreDelta(List.of(), new ScoreDelta.FitUpdate(fields, Map.of(),
+        Map.of(Criterion.AUTHORITY, "role")), false), bant, T0);
+    step(lead.id(), new ScoreDelta(List.of(), new ScoreDelta.FitUpdate(fields, Map.of(),
+        Map.of()), false), bant, T0);
     ScoredEvent need = new ScoredEvent("e-1", T0, day(T0), List.of(), Map.of(Criterion.NEED, "form demo"), "form demo");
     assertEquals(Stage.LEAD, apply(lead, bant, T0, need).stage());
     assertEquals(Map.of(Criterion.NEED, "form demo"), await(scores().state(lead.id())).bantEvents());
@@ -350,8 +335,8 @@ abstract class ScoreStoreContract {
   @Test
   void score_readOnly_writesNothing() {
     Lead lead = lead();
-    ScoreResult read = await(scores().apply(lead.id(), new ScoreDelta(List.of(event("e-1", T0, "demo", 60, 0)), null,
-        true), MQL_50, T0));
+    ScoreResult read = step(lead.id(), new ScoreDelta(List.of(event("e-1", T0, "demo", 60, 0)), null,
+        true), MQL_50, T0);
     assertEquals(0.0, read.score());
     assertEquals(0, read.fresh());
     assertEquals(Stage.LEAD, read.stage());
@@ -379,8 +364,8 @@ abstract class ScoreStoreContract {
 
   @Test
   void score_unknownLead_isReported() {
-    assertEquals(ScoreResult.Outcome.NO_LEAD, await(scores().apply("ld_aaaaaaaaaaaaaaaaaaaa", new ScoreDelta(
-        List.of(event("e-1", T0, "demo", 60, 0)), null, false), MQL_50, T0)).outcome());
+    assertEquals(ScoreResult.Outcome.NO_LEAD, step("ld_aaaaaaaaaaaaaaaaaaaa", new ScoreDelta(
+        List.of(event("e-1", T0, "demo", 60, 0)), null, false), MQL_50, T0).outcome());
   }
 
   @Test
@@ -391,9 +376,9 @@ abstract class ScoreStoreContract {
     for (int i = 0; i < ScoreStore.KEPT_EVENT_IDS + 10; i++) {
       many.add(event("e-" + i, T0 + i, "pricing", 1, 0));
     }
-    ScoreResult first = await(scores().apply(lead.id(), new ScoreDelta(many, null, false), never, T0 + 1000));
+    ScoreResult first = step(lead.id(), new ScoreDelta(many, null, false), never, T0 + 1000);
     assertEquals(ScoreStore.KEPT_EVENT_IDS + 10, first.fresh());
-    ScoreResult replay = await(scores().apply(lead.id(), new ScoreDelta(many, null, false), never, T0 + 1000));
+    ScoreResult replay = step(lead.id(), new ScoreDelta(many, null, false), never, T0 + 1000);
     assertEquals(0, replay.fresh());
     assertEquals(first.score(), replay.score());
   }
@@ -425,7 +410,7 @@ abstract class ScoreStoreContract {
     Thresholds t = new Thresholds(1000, null, Set.of(), HALF, false);
     apply(lead, t, T0, event("e-1", T0, "pricing", 10, 0), event("e-2", T0 + DAY, "pricing", 10, 0),
         event("e-3", T0, "careers", -10, 0));
-    ScoreExplanation explained = ScoreExplanation.of(await(scores().state(lead.id())), T0 + 31 * DAY, HALF);
+    ScoreExplanation explained = ScoreExplanation.of(await(scores().state(lead.id())), T0 + 31 * DAY, t);
     ScoreExplanation.RuleLine pricing = explained.rules().stream().filter(r -> r.rule().equals("pricing")).findFirst()
         .orElseThrow();
     assertEquals(2, pricing.events());

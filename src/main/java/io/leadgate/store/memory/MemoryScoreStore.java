@@ -1,41 +1,30 @@
 package io.leadgate.store.memory;
 
 import io.leadgate.identity.Lead;
-import io.leadgate.identity.LeadChanges;
 import io.leadgate.identity.Stage;
-import io.leadgate.identity.StageEntry;
-import io.leadgate.scoring.Criterion;
-import io.leadgate.scoring.Decay;
-import io.leadgate.scoring.Lifecycle;
-import io.leadgate.scoring.Points;
-import io.leadgate.scoring.ScoreDelta;
-import io.leadgate.scoring.ScoreDelta.FitPoints;
-import io.leadgate.scoring.ScoreResult;
+import io.leadgate.scoring.ScoreChange;
+import io.leadgate.scoring.ScoreSnapshot;
 import io.leadgate.scoring.ScoreState;
-import io.leadgate.scoring.Thresholds;
-import io.leadgate.store.DomainEvent;
 import io.leadgate.store.LeadChange;
 import io.leadgate.store.ScoreStore;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Scores in this process, following {@code score_lead.lua} and {@code index_lead.lua} step for step. A scoring step
- * holds the lead store's lock from start to end, so it is atomic with every other lead change, as the script is.
+ * Scores in this process: the state {@code scoring.ScoreStep} decided, written compare-and-set under the lead
+ * store's lock, so a write is atomic with every other lead change, as the Redis script is.
  */
 final class MemoryScoreStore implements ScoreStore {
   private final MemoryLeadStore leads;
-  private final Map<String, LeadScore> scores = new HashMap<>();
+  private final Map<String, Stored> scores = new HashMap<>();
   private final Map<String, Map<String, IndexRow>> indexes = new HashMap<>();
 
   MemoryScoreStore(MemoryLeadStore leads) {
@@ -43,115 +32,49 @@ final class MemoryScoreStore implements ScoreStore {
   }
 
   @Override
-  public Future<ScoreResult> apply(String leadId, ScoreDelta step, Thresholds thresholds, long now) {
+  public Future<ScoreSnapshot> read(String leadId, Collection<String> eventIds) {
     synchronized (leads) {
-      Optional<Lead> found = leads.lead(leadId).result();
-      if (found.isEmpty()) {
-        return Future.succeededFuture(ScoreResult.of(ScoreResult.Outcome.NO_LEAD));
+      Optional<Lead> lead = leads.lead(leadId).result();
+      if (lead.isEmpty()) {
+        return Future.succeededFuture(ScoreSnapshot.noLead());
       }
-      Lead lead = found.get();
-      if (step.fit() != null && !step.fit().source().equals(lead.fields().encode())) {
-        return Future.succeededFuture(ScoreResult.of(ScoreResult.Outcome.STALE_FIT));
+      Stored s = scores.get(leadId);
+      if (s == null) {
+        return Future.succeededFuture(new ScoreSnapshot(lead.get(), lead.get().fields().encode(), ScoreState.EMPTY,
+            Set.of()));
       }
-      LeadScore s = scores.computeIfAbsent(leadId, k -> new LeadScore());
-      long previousActivity = s.activity;
-      boolean changed = false;
-      int fresh = 0;
-      String lastWhy = null;
-      if (!step.readOnly()) {
-        for (ScoreDelta.ScoredEvent e : step.events()) {
-          if (e.at() <= s.horizon || s.ids.containsKey(e.id())) {
-            continue;
-          }
-          s.ids.put(e.id(), e.at());
-          fresh++;
-          for (Points p : e.points()) {
-            changed |= s.add(e, p, thresholds.halfLifeMs());
-          }
-          for (Map.Entry<Criterion, String> known : e.bant().entrySet()) {
-            if (s.bantEvents.putIfAbsent(known.getKey(), known.getValue()) == null) {
-              changed = true;
-            }
-          }
-          s.activity = Math.max(s.activity, e.at());
-          lastWhy = e.why();
-        }
-        if (fresh > 0) {
-          s.forgetOldIds();
-        }
-        if (step.fit() != null) {
-          changed |= !s.fit.equals(step.fit().rules()) || !s.bantFields.equals(step.fit().bant());
-          s.fit = new TreeMap<>(step.fit().rules());
-          s.bantFields = new EnumMap<>(Criterion.class);
-          s.bantFields.putAll(step.fit().bant());
-          if (lastWhy == null) {
-            lastWhy = "fit";
-          }
-        }
-      }
-      double fit = s.fitScore();
-      double total = Decay.round(fit + s.behaviour(now, thresholds.halfLifeMs()));
-
-      List<Stage> targets = step.readOnly() ? List.of() : Lifecycle.automaticMoves(lead.stage(),
-          thresholds.mqlReached(total, fit), thresholds.bantComplete(s.known().keySet()));
-      String because = lastWhy == null ? "" : " (last: " + lastWhy + ")";
-      List<ScoreResult.Move> moves = new ArrayList<>();
-      for (Stage to : targets) {
-        String reason = to == Stage.MQL ? mqlReason(total, fit, thresholds) + because : bantReason(s, thresholds);
-        Stage from = lead.stage();
-        lead = change(lead, to, now);
-        JsonObject data = data(lead, total, fit).put("from", from.label()).put("to", to.label()).put("reason", reason);
-        leads.apply(new LeadChange(lead, lead.seq() - 1, null, null, 0, new StageEntry(to, from, now, reason, "scoring"),
-            null, event(LeadChanges.STAGE_CHANGED, lead, now, data)));
-        moves.add(new ScoreResult.Move(from, to, reason, lead.seq()));
-      }
-      if (changed && moves.isEmpty() && thresholds.notifyScore()) {
-        Lead same = new Lead(lead.id(), lead.site(), lead.email(), lead.stage(), lead.createdAt(), lead.updatedAt(),
-            lead.seq() + 1, lead.fields(), lead.consents(), lead.firstTouch(), lead.disqualifiedReason());
-        leads.apply(new LeadChange(same, lead.seq(), null, null, 0, null, null,
-            event(LeadChanges.UPDATED, same, now, data(same, total, fit))));
-        lead = same;
-      }
-      if (changed || !moves.isEmpty()) {
-        s.version++;
-      }
-      return Future.succeededFuture(new ScoreResult(ScoreResult.Outcome.APPLIED, lead.site(), lead.stage(), lead.seq(),
-          lead.seq() + s.version, total, fit, s.activity, fresh, moves,
-          changed || !moves.isEmpty() || Math.floorDiv(s.activity, 60_000) != Math.floorDiv(previousActivity, 60_000)));
+      Set<String> scored = eventIds.stream().filter(s.ids::containsKey).collect(Collectors.toSet());
+      return Future.succeededFuture(new ScoreSnapshot(lead.get(), lead.get().fields().encode(), s.view(List.of()),
+          scored));
     }
   }
 
-  private static String mqlReason(double total, double fit, Thresholds t) {
-    String reason = "score " + number(total) + " reached the MQL threshold " + t.mqlScore();
-    if (t.mqlMinFit() != null) {
-      reason += " with fit " + number(fit) + " (at least " + t.mqlMinFit() + ")";
+  @Override
+  public Future<Boolean> write(ScoreChange change) {
+    synchronized (leads) {
+      Optional<Lead> lead = leads.lead(change.leadId()).result();
+      Stored s = scores.get(change.leadId());
+      long version = s == null ? 0 : s.state.version();
+      if (lead.isEmpty() || lead.get().seq() != change.expectedSeq() || version != change.expectedVersion()) {
+        return Future.succeededFuture(false);
+      }
+      Stored stored = scores.computeIfAbsent(change.leadId(), k -> new Stored());
+      stored.state = change.state();
+      stored.ids.putAll(change.scoredIds());
+      stored.forgetOldIds();
+      for (ScoreState.PointsEntry p : change.points()) {
+        stored.log.addFirst(p);
+        if (stored.log.size() > KEPT_LOG) {
+          stored.log.removeLast();
+        }
+      }
+      for (LeadChange leadChange : change.leadChanges()) {
+        if (leads.apply(leadChange).result().outcome() != LeadChange.Outcome.APPLIED) {
+          throw new IllegalStateException("lead " + change.leadId() + " changed under its lock");
+        }
+      }
+      return Future.succeededFuture(true);
     }
-    return reason;
-  }
-
-  private static String bantReason(LeadScore s, Thresholds t) {
-    List<String> parts = new ArrayList<>();
-    t.bant().stream().sorted().forEach(c -> parts.add(c.label() + ": " + s.known().get(c)));
-    return "BANT known (" + String.join("; ", parts) + ")";
-  }
-
-  /** As Lua's {@code tostring}: integral values without a fraction. */
-  static String number(double value) {
-    return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
-  }
-
-  private static Lead change(Lead lead, Stage to, long now) {
-    return new Lead(lead.id(), lead.site(), lead.email(), to, lead.createdAt(), now, lead.seq() + 1, lead.fields(),
-        lead.consents(), lead.firstTouch(), null);
-  }
-
-  private static JsonObject data(Lead lead, double total, double fit) {
-    return lead.toJson().put("score", total).put("fit", fit);
-  }
-
-  private static DomainEvent event(String type, Lead lead, long at, JsonObject data) {
-    return new DomainEvent(LeadChanges.eventId(lead.id(), lead.seq()), type, lead.site(), lead.id(), lead.seq(), at,
-        data);
   }
 
   @Override
@@ -165,15 +88,9 @@ final class MemoryScoreStore implements ScoreStore {
   @Override
   public Future<ScoreState> state(String leadId) {
     synchronized (leads) {
-      LeadScore s = scores.get(leadId);
-      if (s == null) {
-        return Future.succeededFuture(ScoreState.EMPTY);
-      }
-      Map<String, ScoreState.RuleTotal> rules = new TreeMap<>();
-      s.rules.forEach((id, r) -> rules.put(id, new ScoreState.RuleTotal(r.value, r.at, r.count, r.raw, r.first, r.last,
-          r.day, r.today)));
-      return Future.succeededFuture(new ScoreState(rules, Map.copyOf(s.fit), Map.copyOf(s.bantEvents),
-          Map.copyOf(s.bantFields), List.copyOf(s.log).subList(0, Math.min(50, s.log.size())), s.activity));
+      Stored s = scores.get(leadId);
+      return Future.succeededFuture(s == null ? ScoreState.EMPTY
+          : s.view(List.copyOf(s.log).subList(0, Math.min(50, s.log.size()))));
     }
   }
 
@@ -204,40 +121,20 @@ final class MemoryScoreStore implements ScoreStore {
   }
 
   /** One lead's scoring state: what {@code lg:{sNN}:lead:<id>:score}, {@code :scored} and {@code :points} hold. */
-  private static final class LeadScore {
-    final Map<String, Total> rules = new LinkedHashMap<>();
-    Map<String, FitPoints> fit = new TreeMap<>();
-    Map<Criterion, String> bantEvents = new EnumMap<>(Criterion.class);
-    Map<Criterion, String> bantFields = new EnumMap<>(Criterion.class);
+  private static final class Stored {
+    ScoreState state = ScoreState.EMPTY;
     final Map<String, Long> ids = new HashMap<>();
     final ArrayDeque<ScoreState.PointsEntry> log = new ArrayDeque<>();
     long horizon = -1;
-    long activity;
-    long version;
 
-    /** Adds the rule's points unless its daily cap is reached; true when they counted. */
-    boolean add(ScoreDelta.ScoredEvent e, Points p, long halfLife) {
-      Total r = rules.computeIfAbsent(p.rule(), k -> new Total(e.at()));
-      if (p.maxPerDay() > 0) {
-        if (e.day().compareTo(r.day) > 0) {
-          r.day = e.day();
-          r.today = 0;
-        }
-        if (e.day().equals(r.day)) {
-          if (r.today >= p.maxPerDay()) {
-            return false;
-          }
-          r.today++;
-        }
-      }
-      r.add(p.points(), e.at(), halfLife);
-      log.addFirst(new ScoreState.PointsEntry(e.id(), p.rule(), p.points(), e.at()));
-      while (log.size() > KEPT_LOG) {
-        log.removeLast();
-      }
-      return true;
+    /** The state with the parts this store keeps itself. */
+    ScoreState view(List<ScoreState.PointsEntry> recent) {
+      ScoreState s = state;
+      return new ScoreState(s.rules(), s.fit(), s.bantEvents(), s.bantFields(), recent, s.activity(), s.behaviour(),
+          horizon, s.version(), s.hold(), s.repeats());
     }
 
+    /** Keeps the newest ids; the newest of the dropped ones becomes the horizon. */
     void forgetOldIds() {
       int extra = ids.size() - KEPT_EVENT_IDS;
       if (extra <= 0) {
@@ -247,53 +144,7 @@ final class MemoryScoreStore implements ScoreStore {
           .sorted(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
           .limit(extra).toList();
       oldest.forEach(e -> ids.remove(e.getKey()));
-      horizon = oldest.get(oldest.size() - 1).getValue();
-    }
-
-    double fitScore() {
-      return fit.values().stream().mapToInt(FitPoints::points).sum();
-    }
-
-    double behaviour(long now, long halfLifeMs) {
-      double sum = 0;
-      for (Total r : rules.values()) {
-        sum += Decay.at(r.value, r.at, now, halfLifeMs);
-      }
-      return sum;
-    }
-
-    Map<Criterion, String> known() {
-      Map<Criterion, String> known = new EnumMap<>(Criterion.class);
-      known.putAll(bantFields);
-      known.putAll(bantEvents);
-      return known;
-    }
-  }
-
-  private static final class Total {
-    double value;
-    long at;
-    long count;
-    long raw;
-    long first;
-    long last;
-    String day = "";
-    long today;
-
-    Total(long at) {
-      this.at = at;
-      this.first = at;
-      this.last = at;
-    }
-
-    void add(int points, long when, long halfLifeMs) {
-      double[] next = Decay.add(value, at, points, when, halfLifeMs);
-      value = next[0];
-      at = (long) next[1];
-      count++;
-      raw += points;
-      first = Math.min(first, when);
-      last = Math.max(last, when);
+      horizon = Math.max(horizon, oldest.get(oldest.size() - 1).getValue());
     }
   }
 }

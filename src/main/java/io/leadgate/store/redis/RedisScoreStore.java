@@ -1,12 +1,12 @@
 package io.leadgate.store.redis;
 
+import io.leadgate.identity.Lead;
 import io.leadgate.identity.Stage;
-import io.leadgate.scoring.Criterion;
-import io.leadgate.scoring.ScoreDelta;
-import io.leadgate.scoring.ScoreDelta.FitPoints;
-import io.leadgate.scoring.ScoreResult;
+import io.leadgate.scoring.ScoreChange;
+import io.leadgate.scoring.ScoreSnapshot;
 import io.leadgate.scoring.ScoreState;
-import io.leadgate.scoring.Thresholds;
+import io.leadgate.store.DomainEvent;
+import io.leadgate.store.LeadChange;
 import io.leadgate.store.ScoreStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -15,15 +15,20 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Scores on Redis: {@code score_lead.lua} on the lead's shard, {@code index_lead.lua} on the site's index tag. */
+/**
+ * Scores on Redis: a read of the lead, its score hash and the step's event ids (pipelined), and
+ * {@code apply_score_change.lua} writing a decided change compare-and-set on the lead's shard;
+ * {@code index_lead.lua} on the site's index tag.
+ */
 final class RedisScoreStore implements ScoreStore {
-  static final LuaScript SCORE = LuaScript.load("score_lead");
+  static final LuaScript WRITE = LuaScript.load("apply_score_change");
   static final LuaScript INDEX = LuaScript.load("index_lead");
   private static final int LOG_READ = 50;
   private final RedisClient redis;
@@ -33,73 +38,68 @@ final class RedisScoreStore implements ScoreStore {
   }
 
   @Override
-  public Future<ScoreResult> apply(String leadId, ScoreDelta step, Thresholds thresholds, long now) {
+  public Future<ScoreSnapshot> read(String leadId, Collection<String> eventIds) {
+    Future<Response> lead = redis.queue("score_read", Request.cmd(Command.HGETALL).arg(RedisKeys.lead(leadId)));
+    Future<Response> score = redis.queue("score_read", Request.cmd(Command.HGETALL).arg(RedisKeys.leadScore(leadId)));
+    List<String> asked = List.copyOf(eventIds);
+    Future<Response> scored = Future.succeededFuture();
+    if (!asked.isEmpty()) {
+      Request zmscore = Request.cmd(Command.ZMSCORE).arg(RedisKeys.leadScored(leadId));
+      asked.forEach(zmscore::arg);
+      scored = redis.queue("score_read", zmscore);
+    }
+    Future<Response> seen = scored;
+    return Future.all(lead, score, seen).map(done -> {
+      Map<String, String> hash = RedisVisitorStore.toMap(lead.result());
+      if (hash.isEmpty()) {
+        return ScoreSnapshot.noLead();
+      }
+      Set<String> known = new HashSet<>();
+      if (seen.result() != null) {
+        for (int i = 0; i < asked.size(); i++) {
+          if (seen.result().get(i) != null) {
+            known.add(asked.get(i));
+          }
+        }
+      }
+      return new ScoreSnapshot(Lead.fromHash(hash), hash.getOrDefault("fields", ""),
+          ScoreHash.state(RedisVisitorStore.toMap(score.result()), null), known);
+    });
+  }
+
+  @Override
+  public Future<Boolean> write(ScoreChange change) {
+    String leadId = change.leadId();
     List<String> keys = List.of(RedisKeys.lead(leadId), RedisKeys.leadStages(leadId), RedisKeys.outboxOf(leadId),
         RedisKeys.leadScore(leadId), RedisKeys.leadScored(leadId), RedisKeys.leadPoints(leadId));
-    List<String> args = List.of(Long.toString(now), leadId, Long.toString(thresholds.halfLifeMs()),
-        Integer.toString(thresholds.mqlScore()), thresholds.mqlMinFit() == null ? "" : thresholds.mqlMinFit().toString(),
-        String.join(",", thresholds.bant().stream().sorted().map(Criterion::label).toList()),
-        thresholds.notifyScore() ? "1" : "0", Integer.toString(KEPT_EVENT_IDS), Integer.toString(KEPT_LOG),
-        stepJson(step).encode());
-    return redis.queueEval("score_lead", SCORE, keys, args).map(RedisScoreStore::result);
-  }
-
-  static JsonObject stepJson(ScoreDelta step) {
+    JsonArray ids = new JsonArray();
+    change.scoredIds().forEach((id, at) -> ids.add(Long.toString(at)).add(id));
+    JsonArray points = new JsonArray();
+    change.points().forEach(p -> points.add(ScoreHash.pointsEntry(p)));
+    JsonArray lead = new JsonArray();
+    JsonArray leadUnset = new JsonArray();
+    JsonArray stages = new JsonArray();
     JsonArray events = new JsonArray();
-    for (ScoreDelta.ScoredEvent e : step.events()) {
-      JsonArray points = new JsonArray();
-      e.points().forEach(p -> points.add(new JsonObject().put("r", p.rule()).put("p", p.points())
-          .put("max", p.maxPerDay())));
-      events.add(new JsonObject().put("id", e.id()).put("at", e.at()).put("day", e.day()).put("pts", points)
-          .put("bant", criteria(e.bant())).put("why", e.why()));
-    }
-    JsonObject json = new JsonObject().put("events", events).put("ro", step.readOnly());
-    if (step.fit() != null) {
-      JsonObject rules = new JsonObject();
-      step.fit().rules().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(r ->
-          rules.put(r.getKey(), new JsonObject().put("p", r.getValue().points()).put("why", r.getValue().why())));
-      json.put("fit", new JsonObject().put("src", step.fit().source()).put("rules", rules)
-          .put("bant", criteria(step.fit().bant())));
-    }
-    return json;
-  }
-
-  private static JsonObject criteria(Map<Criterion, String> known) {
-    JsonObject json = new JsonObject();
-    known.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> json.put(e.getKey().label(), e.getValue()));
-    return json;
-  }
-
-  private static ScoreResult result(Response reply) {
-    String status = reply.get(0).toString();
-    if (status.equals("nolead")) {
-      return ScoreResult.of(ScoreResult.Outcome.NO_LEAD);
-    }
-    if (status.equals("stale")) {
-      return ScoreResult.of(ScoreResult.Outcome.STALE_FIT);
-    }
-    List<ScoreResult.Move> moves = new ArrayList<>();
-    Object decoded = io.vertx.core.json.Json.decodeValue(reply.get(9).toString());
-    if (decoded instanceof JsonArray array) {
-      for (int i = 0; i < array.size(); i++) {
-        JsonObject m = array.getJsonObject(i);
-        moves.add(new ScoreResult.Move(stage(m.getString("from")), stage(m.getString("to")), m.getString("reason"),
-            m.getLong("seq")));
+    for (LeadChange c : change.leadChanges()) {
+      if (c.stageEntry() != null) {
+        stages.add(c.stageEntry().toJson().encode());
       }
+      DomainEvent e = c.event();
+      events.add(new JsonArray(List.of(e.id(), e.type(), e.site(), e.leadId(), Long.toString(e.seq()),
+          Long.toString(e.at()), e.data().encode())));
     }
-    return new ScoreResult(ScoreResult.Outcome.APPLIED, reply.get(1).toString(), stage(reply.get(2).toString()),
-        number(reply.get(3)), number(reply.get(4)), Double.parseDouble(reply.get(5).toString()),
-        Double.parseDouble(reply.get(6).toString()), number(reply.get(7)), reply.get(8).toInteger(), moves,
-        reply.get(10).toInteger() == 1);
-  }
-
-  /** Lua prints large integers in full below 1e14; parse through double to be safe with any form. */
-  private static long number(Response value) {
-    return (long) Double.parseDouble(value.toString());
-  }
-
-  private static Stage stage(String label) {
-    return Stage.parse(label).orElse(Stage.LEAD);
+    if (!change.leadChanges().isEmpty()) {
+      LeadChange last = change.leadChanges().get(change.leadChanges().size() - 1);
+      last.after().toHash().forEach((field, value) -> lead.add(field).add(value));
+      lead.add("seq").add(Long.toString(change.seq()));
+      last.clearedFields().forEach(leadUnset::add);
+    }
+    JsonObject json = new JsonObject().put("score", new JsonArray(new ArrayList<>(ScoreHash.fields(change.state()))))
+        .put("unset", new JsonArray(new ArrayList<>(ScoreHash.cleared(change.state())))).put("ids", ids)
+        .put("points", points).put("lead", lead).put("leadUnset", leadUnset).put("stages", stages).put("events", events);
+    List<String> args = List.of(Long.toString(change.expectedSeq()), Long.toString(change.expectedVersion()),
+        Integer.toString(KEPT_EVENT_IDS), Integer.toString(KEPT_LOG), json.encode());
+    return redis.queueEval("apply_score_change", WRITE, keys, args).map(reply -> reply.toInteger() == 1);
   }
 
   @Override
@@ -118,43 +118,7 @@ final class RedisScoreStore implements ScoreStore {
     return redis.batch("score_state", List.of(
             Request.cmd(Command.HGETALL).arg(RedisKeys.leadScore(leadId)),
             Request.cmd(Command.LRANGE).arg(RedisKeys.leadPoints(leadId)).arg(0).arg(LOG_READ - 1)))
-        .map(replies -> state(RedisVisitorStore.toMap(replies.get(0)), replies.get(1)));
-  }
-
-  static ScoreState state(Map<String, String> hash, Response log) {
-    if (hash.isEmpty()) {
-      return ScoreState.EMPTY;
-    }
-    Map<String, ScoreState.RuleTotal> rules = new LinkedHashMap<>();
-    hash.entrySet().stream().filter(e -> e.getKey().startsWith("r:")).sorted(Map.Entry.comparingByKey()).forEach(e -> {
-      JsonObject r = new JsonObject(e.getValue());
-      rules.put(e.getKey().substring(2), new ScoreState.RuleTotal(r.getDouble("v"), r.getNumber("t").longValue(),
-          r.getNumber("n").longValue(), r.getNumber("p").longValue(), r.getNumber("f").longValue(),
-          r.getNumber("l").longValue(), String.valueOf(r.getValue("d")), r.getNumber("dn").longValue()));
-    });
-    Map<String, FitPoints> fit = new LinkedHashMap<>();
-    new JsonObject(hash.getOrDefault("fit", "{}")).forEach(e -> {
-      JsonObject f = (JsonObject) e.getValue();
-      fit.put(e.getKey(), new FitPoints(f.getNumber("p").intValue(), f.getString("why")));
-    });
-    List<ScoreState.PointsEntry> recent = new ArrayList<>();
-    if (log != null) {
-      log.forEach(entry -> {
-        JsonObject p = new JsonObject(entry.toString());
-        recent.add(new ScoreState.PointsEntry(p.getString("e"), p.getString("r"), p.getNumber("p").intValue(),
-            p.getNumber("at").longValue()));
-      });
-    }
-    return new ScoreState(rules, fit, criteria(hash.get("bant_ev")), criteria(hash.get("bant_f")), recent,
-        (long) Double.parseDouble(hash.getOrDefault("activity", "0")));
-  }
-
-  private static Map<Criterion, String> criteria(String json) {
-    Map<Criterion, String> known = new EnumMap<>(Criterion.class);
-    if (json != null) {
-      new JsonObject(json).forEach(e -> Criterion.parse(e.getKey()).ifPresent(c -> known.put(c, String.valueOf(e.getValue()))));
-    }
-    return known;
+        .map(replies -> ScoreHash.state(RedisVisitorStore.toMap(replies.get(0)), replies.get(1)));
   }
 
   @Override

@@ -63,7 +63,7 @@ public final class RedisStores implements Stores {
   private static List<LuaScript> scripts() {
     List<LuaScript> scripts = new java.util.ArrayList<>(List.of(RedisEventLog.ACK,
         RedisVisitorStore.RECORD, RedisStatsStore.COUNT,
-        RedisLeadStore.APPLY, RedisLeadStore.LINK, RedisScoreStore.SCORE, RedisScoreStore.INDEX));
+        RedisLeadStore.APPLY, RedisLeadStore.LINK, RedisScoreStore.WRITE, RedisScoreStore.INDEX));
     scripts.addAll(RedisWebhookStore.SCRIPTS);
     return scripts;
   }
