@@ -1,6 +1,7 @@
 package io.leadgate.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import io.leadgate.identity.Stage;
 import io.leadgate.identity.StageEntry;
 import io.leadgate.scoring.Criterion;
 import io.leadgate.scoring.Decay;
+import io.leadgate.scoring.Hold;
 import io.leadgate.scoring.LeadScorer;
 import io.leadgate.scoring.Points;
 import io.leadgate.scoring.ScoreDelta;
@@ -19,6 +21,8 @@ import io.leadgate.scoring.ScoreDelta.FitPoints;
 import io.leadgate.scoring.ScoreDelta.ScoredEvent;
 import io.leadgate.scoring.ScoreExplanation;
 import io.leadgate.scoring.ScoreResult;
+import io.leadgate.scoring.ScoreSnapshot;
+import io.leadgate.scoring.ScoreStep;
 import io.leadgate.scoring.Thresholds;
 import io.leadgate.store.ScoreStore.IndexEntry;
 import io.leadgate.store.ScoreStore.IndexHit;
@@ -30,15 +34,16 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link ScoreStore} promises, on the in-memory store and on a real Redis: each event scored once, caps
- * per rule and day, decay as {@link Decay} computes it, thresholds crossed once (also under concurrency), stage
- * history and outbox entries with the change, and indexes that ignore stale updates.
+ * What scoring promises over every {@link ScoreStore} (the policy, {@code ScoreStep}, applied by {@link LeadScorer}),
+ * on the in-memory store and on a real Redis: each event scored once, caps per rule and day, repeats within their
+ * window scored once, decay as {@link Decay} computes it, thresholds crossed once (also under concurrency), a
+ * person's decision never undone by scoring, stage history and outbox entries with the change, writes refused when
+ * the lead moved on, and indexes that ignore stale updates.
  */
 abstract class ScoreStoreContract {
   static final String SITE = "acme";
@@ -402,6 +407,196 @@ abstract class ScoreStoreContract {
     assertTrue(!apply(lead, MQL_50, T0, event("e-2", T0 + 1000, null, 0, 0)).reindex(), "same minute, no points");
     assertTrue(apply(lead, MQL_50, T0, event("e-3", T0 + 2000, "pricing", 10, 0)).reindex(), "score changed");
     assertTrue(apply(lead, MQL_50, T0, event("e-4", T0 + 61_000, null, 0, 0)).reindex(), "another minute");
+  }
+
+  // ---- a person's decision sticks ------------------------------------------------------------------------------
+
+  static final Thresholds NO_DECAY = new Thresholds(50, null, Set.of(), 0, false);
+
+  Lead mqlAt60() {
+    Lead lead = lead();
+    assertEquals(Stage.MQL, apply(lead, NO_DECAY, T0, event("e-0", T0, "demo", 60, 0)).stage());
+    return lead;
+  }
+
+  ScoreResult sendBack(Lead lead, Stage to, String reason, long at) {
+    return await(scorer().setStage(lead.id(), to, reason, "api:crm", NO_DECAY, at)).result();
+  }
+
+  long movesTo(Lead lead, String stage) {
+    return outbox(lead, "lead.stage_changed").stream().filter(e -> stage.equals(e.data().getString("to"))).count();
+  }
+
+  // Cause: scoring checked the threshold on every event and knew nothing of the person's decision.
+  @Test
+  void aLeadSentBackBySalesIsNotRequalifiedByAZeroPointPageView() {
+    Lead lead = mqlAt60();
+    sendBack(lead, Stage.LEAD, "nurture", T0 + 1000);
+    ScoreResult after = apply(lead, NO_DECAY, T0 + 2000, event("e-1", T0 + 2000, null, 0, 0));
+    assertEquals(Stage.LEAD, after.stage());
+    assertTrue(after.moves().isEmpty());
+    assertEquals(1, movesTo(lead, "mql"));
+    assertEquals(Stage.LEAD, await(stores().leads().lead(lead.id())).orElseThrow().stage());
+  }
+
+  @Test
+  void setStage_sentBack_writesHistoryAndOutboxWithTheScoreAndHoldsTheLead() {
+    Lead lead = mqlAt60();
+    ScoreResult back = sendBack(lead, Stage.LEAD, "nurture", T0 + 1000);
+    assertEquals(Stage.LEAD, back.stage());
+    StageEntry entry = stages(lead).get(stages(lead).size() - 1);
+    assertEquals(new StageEntry(Stage.LEAD, Stage.MQL, T0 + 1000, "nurture", "api:crm"), entry);
+    DomainEvent changed = outbox(lead, "lead.stage_changed").get(1);
+    assertEquals("lead", changed.data().getString("to"));
+    assertEquals(60.0, changed.data().getDouble("score"));
+    assertEquals(back.seq(), changed.seq());
+    Hold hold = await(scores().state(lead.id())).hold();
+    assertEquals(new Hold(Stage.LEAD, Stage.MQL, T0 + 1000, "api:crm", "nurture", 0), hold);
+  }
+
+  @Test
+  void aLeadSentBackBySales_requalifiesOnceThePointsEarnedSinceReachRequalifyPoints() {
+    Thresholds requalifyAt30 = new Thresholds(50, null, Set.of(), 0, false, 30);
+    Lead lead = mqlAt60();
+    sendBack(lead, Stage.LEAD, "nurture", T0 + 1000);
+    assertEquals(Stage.LEAD, apply(lead, requalifyAt30, T0 + 2000, event("e-1", T0 + 2000, "pricing", 20, 0)).stage());
+    assertEquals(20, await(scores().state(lead.id())).hold().points());
+    ScoreResult requalified = apply(lead, requalifyAt30, T0 + 3000, event("e-2", T0 + 3000, "webinar", 10, 0));
+    assertEquals(Stage.MQL, requalified.stage());
+    assertEquals(1, requalified.moves().size());
+    assertTrue(requalified.moves().get(0).reason().endsWith("; recycled to lead by api:crm on 2025-11-24, 30 of 30 new "
+        + "points"), requalified.moves().get(0).reason());
+    assertTrue(apply(lead, requalifyAt30, T0 + 4000, event("e-3", T0 + 4000, "webinar", 10, 0)).moves().isEmpty());
+    assertEquals(2, movesTo(lead, "mql"));
+    assertEquals(null, await(scores().state(lead.id())).hold());
+  }
+
+  @Test
+  void aLeadSentBackBySales_pointsOfEventsFromBeforeTheDecisionDoNotRequalifyIt() {
+    Lead lead = mqlAt60();
+    sendBack(lead, Stage.LEAD, "nurture", T0 + 1000);
+    ScoreResult late = apply(lead, NO_DECAY, T0 + 2000, event("e-1", T0 + 500, "demo", 100, 0));
+    assertEquals(160.0, late.score());
+    assertEquals(Stage.LEAD, late.stage());
+    assertEquals(0, await(scores().state(lead.id())).hold().points());
+  }
+
+  @Test
+  void aLeadDisqualifiedBySales_staysDisqualifiedWhateverItEarnsAfterwards() {
+    Lead lead = mqlAt60();
+    sendBack(lead, Stage.DISQUALIFIED, "competitor", T0 + 1000);
+    ScoreResult after = apply(lead, NO_DECAY, T0 + 2000, event("e-1", T0 + 2000, "demo", 500, 0));
+    assertEquals(Stage.DISQUALIFIED, after.stage());
+    assertTrue(after.moves().isEmpty());
+    assertEquals(1, outbox(lead, "lead.disqualified").size());
+    assertEquals("competitor", await(stores().leads().lead(lead.id())).orElseThrow().disqualifiedReason());
+  }
+
+  @Test
+  void aLeadMovedForwardBySales_liftsTheHold() {
+    Lead lead = mqlAt60();
+    sendBack(lead, Stage.LEAD, "nurture", T0 + 1000);
+    sendBack(lead, Stage.SQL, "accepted after all", T0 + 2000);
+    assertEquals(null, await(scores().state(lead.id())).hold());
+  }
+
+  @Test
+  void twentyConcurrentEventsAndASalesDecision_endInOneStateWithOneOutboxEntryPerTransition() throws Exception {
+    Lead lead = mqlAt60();
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<?>> all = new ArrayList<>();
+    try {
+      for (int i = 0; i < 21; i++) {
+        int n = i;
+        LeadScorer scorer = new LeadScorer((i % 2 == 0 ? stores() : otherInstance()).scores());
+        all.add(threads.submit(() -> {
+          start.await();
+          // 20 events of 2 points after the decision: 40 new points, short of the 50 that requalify
+          return n == 10 ? await(scorer.setStage(lead.id(), Stage.LEAD, "nurture", "api:crm", NO_DECAY, T0 + 1000))
+              : await(scorer.apply(lead.id(), new ScoreDelta(List.of(event("c-" + n, T0 + 2000 + n, "video", 2, 0)),
+                  null, false), NO_DECAY, T0 + 3000));
+        }));
+      }
+      start.countDown();
+      for (java.util.concurrent.Future<?> result : all) {
+        result.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    ScoreResult now = apply(lead, NO_DECAY, T0 + 3000);
+    assertEquals(100.0, now.score(), "every event counted once");
+    assertEquals(Stage.LEAD, now.stage());
+    assertEquals(List.of(Stage.LEAD, Stage.MQL, Stage.LEAD), stages(lead).stream().map(StageEntry::stage).toList());
+    List<DomainEvent> changes = outbox(lead, "lead.stage_changed");
+    assertEquals(List.of("mql", "lead"), changes.stream().map(e -> e.data().getString("to")).toList());
+    List<DomainEvent> every = Outboxes.of(stores(), lead.id());
+    assertEquals(every.size(), every.stream().map(DomainEvent::seq).distinct().count(), "one outbox entry per seq");
+    assertEquals(now.seq(), every.get(every.size() - 1).seq());
+  }
+
+  @Test
+  void write_decidedFromAnOlderRead_isRefusedAndWritesNothing() {
+    Lead lead = lead();
+    ScoreSnapshot read = await(scores().read(lead.id(), List.of("e-1", "e-2")));
+    ScoreStep.Decision first = ScoreStep.score(read, new ScoreDelta(List.of(event("e-1", T0, "pricing", 10, 0)), null,
+        false), MQL_50, T0);
+    ScoreStep.Decision second = ScoreStep.score(read, new ScoreDelta(List.of(event("e-2", T0, "demo", 60, 0)), null,
+        false), MQL_50, T0);
+    assertTrue(await(scores().write(first.change())));
+    assertFalse(await(scores().write(second.change())));
+    ScoreResult now = apply(lead, MQL_50, T0);
+    assertEquals(10.0, now.score());
+    assertEquals(Stage.LEAD, now.stage());
+    assertTrue(outbox(lead, "lead.stage_changed").isEmpty());
+  }
+
+  @Test
+  void write_afterAnotherChangeOfTheLead_isRefused() {
+    Lead lead = lead();
+    ScoreSnapshot read = await(scores().read(lead.id(), List.of("e-1")));
+    await(stores().leads().setStage(lead.id(), Stage.SQL, "accepted", "sales", T0));
+    ScoreStep.Decision stale = ScoreStep.score(read, new ScoreDelta(List.of(event("e-1", T0, "demo", 60, 0)), null,
+        false), MQL_50, T0);
+    assertFalse(await(scores().write(stale.change())));
+    assertEquals(Stage.SQL, await(stores().leads().lead(lead.id())).orElseThrow().stage());
+  }
+
+  // ---- repeats (a download of the same file) ---------------------------------------------------------------------
+
+  static ScoredEvent download(String id, long at, String file) {
+    return new ScoredEvent(id, at, day(at), List.of(new Points("case-study", 15, 0)), Map.of(), "download " + file,
+        new ScoredEvent.Repeat("download " + file, DAY));
+  }
+
+  @Test
+  void repeatedDownloadOfOneFile_scoresOncePerWindowButCountsAsActivity() {
+    Lead lead = lead();
+    apply(lead, NO_DECAY, T0, download("d-1", T0, "https://cdn.acme.com/a.pdf"));
+    ScoreResult again = apply(lead, NO_DECAY, T0 + 3_600_000, download("d-2", T0 + 3_600_000, "https://cdn.acme.com/a.pdf"));
+    assertEquals(15.0, again.score());
+    assertEquals(1, again.fresh());
+    assertEquals(T0 + 3_600_000, again.activity());
+    ScoreResult nextDay = apply(lead, NO_DECAY, T0 + DAY, download("d-3", T0 + DAY, "https://cdn.acme.com/a.pdf"));
+    assertEquals(30.0, nextDay.score());
+  }
+
+  @Test
+  void downloadsOfDifferentFiles_eachScore() {
+    Lead lead = lead();
+    ScoreResult both = apply(lead, NO_DECAY, T0, download("d-1", T0, "https://cdn.acme.com/a.pdf"),
+        download("d-2", T0 + 1, "https://cdn.acme.com/b.pdf"));
+    assertEquals(30.0, both.score());
+  }
+
+  @Test
+  void repeatedDownload_inOneStep_scoresOnce() {
+    Lead lead = lead();
+    ScoreResult both = apply(lead, NO_DECAY, T0, download("d-1", T0, "https://cdn.acme.com/a.pdf"),
+        download("d-2", T0 + 1, "https://cdn.acme.com/a.pdf"));
+    assertEquals(15.0, both.score());
+    assertEquals(2, both.fresh());
   }
 
   @Test
