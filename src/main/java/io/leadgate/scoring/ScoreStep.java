@@ -75,9 +75,9 @@ public final class ScoreStep {
 
     List<LeadChange> changes = new ArrayList<>();
     List<ScoreResult.Move> moves = new ArrayList<>();
+    String because = s.lastWhy == null ? "" : " (last: " + s.lastWhy + ")";
     for (Stage to : targets) {
-      String reason = to == Stage.MQL ? mqlReason(total, fit, t) + (s.lastWhy == null ? "" : " (last: " + s.lastWhy + ")")
-          : bantReason(s.known(), t);
+      String reason = to == Stage.MQL ? mqlReason(total, fit, t) + because : bantReason(s.known(), t);
       if (released != null && moves.isEmpty()) {
         reason += "; " + released.describe(t.requalifyPoints());
       }

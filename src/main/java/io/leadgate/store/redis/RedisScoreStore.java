@@ -94,9 +94,11 @@ final class RedisScoreStore implements ScoreStore {
       lead.add("seq").add(Long.toString(change.seq()));
       last.clearedFields().forEach(leadUnset::add);
     }
-    JsonObject json = new JsonObject().put("score", new JsonArray(new ArrayList<>(ScoreHash.fields(change.state()))))
-        .put("unset", new JsonArray(new ArrayList<>(ScoreHash.cleared(change.state())))).put("ids", ids)
-        .put("points", points).put("lead", lead).put("leadUnset", leadUnset).put("stages", stages).put("events", events);
+    JsonObject json = new JsonObject()
+        .put("score", new JsonArray(new ArrayList<>(ScoreHash.fields(change.state()))))
+        .put("unset", new JsonArray(new ArrayList<>(ScoreHash.cleared(change.state()))))
+        .put("ids", ids).put("points", points).put("lead", lead).put("leadUnset", leadUnset).put("stages", stages)
+        .put("events", events);
     List<String> args = List.of(Long.toString(change.expectedSeq()), Long.toString(change.expectedVersion()),
         Integer.toString(KEPT_EVENT_IDS), Integer.toString(KEPT_LOG), json.encode());
     return redis.queueEval("apply_score_change", WRITE, keys, args).map(reply -> reply.toInteger() == 1);
