@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.leadgate.collect.Event;
 import io.leadgate.collect.EventType;
-import io.leadgate.config.ConfigLoader;
+import io.leadgate.ConfigLoader;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
