@@ -419,6 +419,33 @@ abstract class ScoringApiContract {
   }
 
   @Test
+  void eventsArrivingWhileSalesSendsTheLeadBack_endInOneStateWithOneOutboxEntryPerTransition() {
+    String visitor = visitor();
+    Lead lead = submit("demo-request", visitor, person(email("race-corp.com"), "Engineer"));
+    send(event(visitor, "pageview", "https://www.acme.com/pricing"));
+    Eventually.until(() -> scoreOf(lead.id()), s -> s == 60.0);
+    List<Future<HttpResponse<Buffer>>> sent = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      sent.add(gateway.client().post("/e").putHeader("Content-Type", "text/plain")
+          .putHeader("Origin", "https://www.acme.com").putHeader("User-Agent", UA)
+          .sendBuffer(Buffer.buffer(event(visitor, "custom", "https://www.acme.com/video").put("name", "video_played")
+              .encode())));
+      if (i == 4) {
+        sent.add(gateway.client().post("/api/leads/" + lead.id() + "/stage").putHeader("Authorization", "Bearer " + KEY)
+            .sendJsonObject(new JsonObject().put("stage", "lead").put("reason", "nurture")));
+      }
+    }
+    await(Future.all(sent));
+    // 10 video events of 2 points: 20 new points at most, short of the 30 that requalify
+    Eventually.until(() -> scoreOf(lead.id()), s -> s == 80.0);
+    assertEquals(Stage.LEAD, stageOf(lead.id()));
+    assertEquals(List.of("mql", "lead"), stageChanges(lead.id()));
+    List<String> history = profile(lead.id()).getJsonArray("stage_history").stream()
+        .map(e -> ((JsonObject) e).getString("stage")).toList();
+    assertEquals(List.of("lead", "mql", "lead"), history);
+  }
+
+  @Test
   void download_sameFileTwiceInADay_scoresOnceAndBothAreInTheTimeline() {
     String visitor = visitor();
     Lead lead = submit("ebook", visitor, person(email("download-corp.com"), "Engineer"));
