@@ -563,6 +563,58 @@ abstract class ScoreStoreContract {
     assertEquals(Stage.SQL, await(stores().leads().lead(lead.id())).orElseThrow().stage());
   }
 
+  /** The store, with another writer that changes the lead between every read and the write that follows it. */
+  ScoreStore contended(Lead lead) {
+    ScoreStore store = scores();
+    java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+    return new ScoreStore() {
+      @Override
+      public Future<ScoreSnapshot> read(String leadId, java.util.Collection<String> eventIds) {
+        Stage other = reads.incrementAndGet() % 2 == 0 ? Stage.SQL : Stage.OPPORTUNITY;
+        return store.read(leadId, eventIds)
+            .compose(read -> stores().leads().setStage(lead.id(), other, "sales", "sales", T0).map(read));
+      }
+
+      @Override
+      public Future<Boolean> write(io.leadgate.scoring.ScoreChange change) {
+        return store.write(change);
+      }
+
+      @Override
+      public Future<java.util.Optional<FitSource>> fitSource(String leadId) {
+        return store.fitSource(leadId);
+      }
+
+      @Override
+      public Future<io.leadgate.scoring.ScoreState> state(String leadId) {
+        return store.state(leadId);
+      }
+
+      @Override
+      public Future<Void> index(String site, IndexEntry entry) {
+        return store.index(site, entry);
+      }
+
+      @Override
+      public Future<List<IndexHit>> range(String site, Stage stage, LeadOrder order, Double max, int offset,
+                                          int count) {
+        return store.range(site, stage, order, max, offset, count);
+      }
+    };
+  }
+
+  @Test
+  void apply_leadChangedByAnotherWriterAfterEveryRead_givesUpAfterBoundedRoundsAsStoreUnavailable() {
+    Lead lead = lead();
+    Future<ScoreStep.Decision> step = new LeadScorer(contended(lead)).apply(lead.id(), new ScoreDelta(List.of(
+        event("e-1", T0, "pricing", 10, 0)), null, false), MQL_50, T0);
+    Exception failed = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+        () -> step.await(60, TimeUnit.SECONDS));
+    assertTrue(failed instanceof StoreUnavailableException, failed.toString());
+    assertEquals(0.0, apply(lead, MQL_50, T0).score(), "nothing written");
+    assertEquals(1, apply(lead, MQL_50, T0, event("e-1", T0, "pricing", 10, 0)).fresh(), "the retry scores it");
+  }
+
   // ---- repeats (a download of the same file) ---------------------------------------------------------------------
 
   static ScoredEvent download(String id, long at, String file) {
