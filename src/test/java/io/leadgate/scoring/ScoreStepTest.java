@@ -103,4 +103,19 @@ class ScoreStepTest {
     assertNull(d.change().state().hold());
     assertTrue(d.result().moves().isEmpty(), "12 points are short of the MQL threshold");
   }
+
+  @Test
+  void score_leadSentBackFromSqlWithBantComplete_staysUntilNewInterest() {
+    Thresholds bant = new Thresholds(50, null, Set.of(Criterion.NEED), 0, false);
+    ScoreState known = new ScoreState(Map.of(), Map.of(), Map.of(Criterion.NEED, "form demo"), Map.of(), List.of(), 0,
+        new ScoreState.Total(0, 0), -1, 0, null, Map.of());
+    ScoreState held = ScoreStep.setStage(snapshot(lead(Stage.SQL), known), Stage.MQL, "not ready", "api:crm", bant, T0)
+        .change().state();
+    ScoreStep.Decision visit = ScoreStep.score(snapshot(lead(Stage.MQL), held), new ScoreDelta(List.of(event("e-1",
+        T0 + 1, 10)), null, false), bant, T0 + 1);
+    assertTrue(visit.result().moves().isEmpty(), "BANT is complete, but sales sent it back");
+    ScoreStep.Decision interest = ScoreStep.score(snapshot(lead(Stage.MQL), visit.change().state()), new ScoreDelta(
+        List.of(event("e-2", T0 + 2, 40)), null, false), bant, T0 + 2);
+    assertEquals(List.of(Stage.SQL), interest.result().moves().stream().map(ScoreResult.Move::to).toList());
+  }
 }
