@@ -32,9 +32,8 @@ import io.leadgate.scoring.ScoringRules;
 import io.leadgate.scoring.ScoringService;
 import io.leadgate.stats.StatsRoutes;
 import io.leadgate.stats.StatsService;
-import io.leadgate.store.Stores;
-import io.leadgate.store.memory.MemoryStores;
-import io.leadgate.store.redis.RedisStores;
+import io.leadgate.memory.MemoryStores;
+import io.leadgate.redis.RedisStores;
 import io.leadgate.webhooks.Dispatcher;
 import io.leadgate.webhooks.Endpoint;
 import io.leadgate.webhooks.EndpointResolution;
@@ -89,8 +88,8 @@ public final class Gateway {
     DomainLists lists = DomainLists.shipped();
     return EndpointResolution.check(vertx, config.webhooks())
         .compose(v -> config.redis().enabled()
-            ? RedisStores.start(vertx, config.redis(), config.ingest().partitions(), metrics).map(s -> (Stores) s)
-            : Future.succeededFuture(new MemoryStores(vertx, clock, config.ingest().partitions())))
+            ? RedisStores.start(vertx, config.redis(), config.ingest().partitions(), metrics).map(Stores::of)
+            : Future.succeededFuture(Stores.of(new MemoryStores(vertx, clock, config.ingest().partitions()))))
         .compose(s -> new Gateway(vertx, config, s, metrics).deploy(clock, lists, configFile));
   }
 
@@ -113,7 +112,7 @@ public final class Gateway {
       features.add(snippet::mount);
     }
     features.add(new FormsRoutes(forms(clock, lists), clientIp, config.server().publicUrl())::mount);
-    features.add(new OpsRoutes(stores, metrics)::mount);
+    features.add(new OpsRoutes(stores.backend(), metrics)::mount);
     ScoringRules scoringRules = new ScoringRules(config.scoring(), sites.keySet(), lists::isFreeMail, clock);
     scoring = new ScoringService(stores.leads(), stores.scores(), stores.visitors(), scoringRules, clock, metrics);
     ScoringReloader reloader = new ScoringReloader(vertx, configFile, scoringRules,
@@ -133,7 +132,7 @@ public final class Gateway {
 
     ProjectionPacer pacer = new ProjectionPacer(intakeRate, backlog, config.ingest().busyAbove(),
         config.ingest().busyShare());
-    Projector projector = new Projector(stores, sites, listeners, metrics, config.ingest().batchSize(), pacer);
+    Projector projector = new Projector(stores.events(), stores.visitors(), stores.stats(), sites, listeners, metrics, config.ingest().batchSize(), pacer);
     List<HttpVerticle> servers = new ArrayList<>();
     return vertx.deployVerticle(projector)
         .onSuccess(deployments::add)
@@ -167,7 +166,8 @@ public final class Gateway {
     for (FormConfig form : config.forms()) {
       secrets.put(form.id(), form.secret() != null ? form.secret() : secret);
     }
-    return new FormsService(config.forms(), config.sitesByKey(), stores, new SignedTokens(secrets, clock), lists,
+    return new FormsService(config.forms(), config.sitesByKey(), stores.leads(), stores.visitors(), stores.events(),
+        stores.rateLimits(), new SignedTokens(secrets, clock), lists,
         secret, config.assetsFolder(), metrics, clock, new LeadIds());
   }
 

@@ -1,15 +1,15 @@
 package io.leadgate.ops;
 
-import io.leadgate.store.Stores;
+import io.leadgate.core.Backend;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
 /** Liveness, readiness (the store answers) and the Prometheus scrape. */
 public final class OpsRoutes {
-  private final Stores stores;
+  private final Backend stores;
   private final Metrics metrics;
 
-  public OpsRoutes(Stores stores, Metrics metrics) {
+  public OpsRoutes(Backend stores, Metrics metrics) {
     this.stores = stores;
     this.metrics = metrics;
   }

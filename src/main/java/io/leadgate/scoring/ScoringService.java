@@ -1,18 +1,17 @@
 package io.leadgate.scoring;
 
-import io.leadgate.collect.Event;
-import io.leadgate.collect.EventType;
+import io.leadgate.core.Event;
+import io.leadgate.core.EventType;
 import io.leadgate.identity.Lead;
 import io.leadgate.identity.LeadChanges;
 import io.leadgate.identity.Stage;
 import io.leadgate.ops.Metrics;
 import io.leadgate.scoring.ScoreDelta.ScoredEvent;
-import io.leadgate.store.LeadChange;
-import io.leadgate.store.LeadStore;
-import io.leadgate.store.ScoreStore;
-import io.leadgate.store.ScoreStore.IndexEntry;
-import io.leadgate.store.StoreUnavailableException;
-import io.leadgate.store.VisitorStore;
+import io.leadgate.identity.LeadChange;
+import io.leadgate.identity.LeadStore;
+import io.leadgate.scoring.ScoreStore.IndexEntry;
+import io.leadgate.core.StoreUnavailableException;
+import io.leadgate.identity.VisitorStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
