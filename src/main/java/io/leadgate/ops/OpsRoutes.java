@@ -1,11 +1,12 @@
 package io.leadgate.ops;
 
 import io.leadgate.core.Backend;
+import io.leadgate.core.Feature;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
 /** Liveness, readiness (the store answers) and the Prometheus scrape. */
-public final class OpsRoutes {
+public final class OpsRoutes implements Feature {
   private final Backend stores;
   private final Metrics metrics;
 
@@ -14,6 +15,7 @@ public final class OpsRoutes {
     this.metrics = metrics;
   }
 
+  @Override
   public void mount(Router router) {
     router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "up")));
     router.get("/health/ready").handler(ctx -> stores.ping().onComplete(ping -> {

@@ -1,4 +1,6 @@
-package io.leadgate.config;
+package io.leadgate.collect;
+
+import io.leadgate.config.Check;
 
 /**
  * The event log between intake and projection.
