@@ -34,8 +34,9 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * The assembled gateway: builds the stores and features from the configuration, deploys the projector and
- * the HTTP instances, and stops them again. Tests start it exactly as {@link Main} does.
+ * The composition root: builds the stores (Redis or in-memory) and the list of features from the configuration,
+ * starts each feature (the projector, the dispatcher, timers), then the HTTP instances that serve their routes,
+ * and stops them again. The only class that knows the adapters. Tests start it exactly as {@link Main} does.
  */
 public final class Gateway {
   private final Vertx vertx;
