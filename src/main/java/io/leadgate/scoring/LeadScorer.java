@@ -1,8 +1,7 @@
 package io.leadgate.scoring;
 
 import io.leadgate.identity.Stage;
-import io.leadgate.store.ScoreStore;
-import io.leadgate.store.StoreUnavailableException;
+import io.leadgate.core.StoreUnavailableException;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.function.BiFunction;

@@ -1,7 +1,7 @@
 package io.leadgate.scoring;
 
 import io.leadgate.scoring.ScoreState.PointsEntry;
-import io.leadgate.store.LeadChange;
+import io.leadgate.identity.LeadChange;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +13,7 @@ import java.util.Map;
  * @param expectedVersion the state's version it was decided from; {@code state.version()} is the next one
  * @param state           the scoring state after the change ({@code recent} and {@code horizon} are the store's)
  * @param scoredIds       event id → event time, for the events scored now (the store keeps the newest
- *                        {@link io.leadgate.store.ScoreStore#KEPT_EVENT_IDS}, moving the horizon past the rest)
+ *                        {@link ScoreStore#KEPT_EVENT_IDS}, moving the horizon past the rest)
  * @param points          points entries to add to the explanation log, oldest first
  * @param leadChanges     stage moves (and {@code lead.updated} notices), in order, each with its history entry and
  *                        outbox event; their {@code seq}s follow on from {@code expectedSeq}

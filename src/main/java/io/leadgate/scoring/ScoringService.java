@@ -1,15 +1,14 @@
 package io.leadgate.scoring;
 
-import io.leadgate.collect.Event;
-import io.leadgate.collect.EventType;
+import io.leadgate.core.Event;
+import io.leadgate.core.EventType;
 import io.leadgate.identity.Lead;
 import io.leadgate.identity.Stage;
 import io.leadgate.ops.Metrics;
 import io.leadgate.scoring.ScoreDelta.ScoredEvent;
-import io.leadgate.store.LeadStore;
-import io.leadgate.store.ScoreStore;
-import io.leadgate.store.ScoreStore.IndexEntry;
-import io.leadgate.store.VisitorStore;
+import io.leadgate.identity.LeadStore;
+import io.leadgate.identity.VisitorStore;
+import io.leadgate.scoring.ScoreStore.IndexEntry;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;

@@ -11,10 +11,10 @@ import io.leadgate.scoring.LeadScorer;
 import io.leadgate.scoring.Points;
 import io.leadgate.scoring.ScoreDelta;
 import io.leadgate.scoring.Thresholds;
-import io.leadgate.store.ScoreStore;
-import io.leadgate.store.Stores;
-import io.leadgate.store.memory.MemoryStores;
-import io.leadgate.store.redis.RedisStores;
+import io.leadgate.scoring.ScoreStore;
+import io.leadgate.Stores;
+import io.leadgate.memory.MemoryStores;
+import io.leadgate.redis.RedisStores;
 import io.leadgate.testing.RedisServer;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -49,7 +49,8 @@ class ScoringBench {
       Vertx vertx = Vertx.vertx();
       GatewayConfig config = new ConfigLoader().parse("sites: [{key: acme}]\nredis: {url: \"" + redis.url() + "\"}",
           "bench.yaml");
-      Stores stores = RedisStores.start(vertx, config.redis(), config.ingest().partitions(), new Metrics()).await(20, TimeUnit.SECONDS);
+      Stores stores = Stores.of(RedisStores.start(vertx, config.redis(), config.ingest().partitions(), new Metrics())
+          .await(20, TimeUnit.SECONDS));
       for (int inFlight : new int[] {1, 16, 64}) {
         run("redis", vertx, stores, inFlight);
       }
@@ -158,7 +159,7 @@ class ScoringBench {
   @Test
   void memory() throws Exception {
     Vertx vertx = Vertx.vertx();
-    Stores stores = new MemoryStores(vertx, Clock.systemUTC(), 2);
+    Stores stores = Stores.of(new MemoryStores(vertx, Clock.systemUTC(), 2));
     run("memory", vertx, stores, 16);
     vertx.close().await(10, TimeUnit.SECONDS);
   }

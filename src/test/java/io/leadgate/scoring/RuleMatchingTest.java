@@ -3,8 +3,8 @@ package io.leadgate.scoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.leadgate.collect.Event;
-import io.leadgate.collect.EventType;
+import io.leadgate.core.Event;
+import io.leadgate.core.EventType;
 import io.leadgate.ConfigLoader;
 import java.util.List;
 import java.util.Map;
