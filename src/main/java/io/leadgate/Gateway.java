@@ -1,6 +1,6 @@
 package io.leadgate;
 
-import io.leadgate.admin.ApiKeyAuth;
+import io.leadgate.admin.AdminFeature;
 import io.leadgate.collect.CollectFeature;
 import io.leadgate.config.SiteConfig;
 import io.leadgate.core.Feature;
@@ -73,7 +73,6 @@ public final class Gateway {
 
   private Future<Gateway> deploy(Clock clock, DomainLists lists, Path configFile) {
     features.addAll(features(clock, lists, configFile));
-    List<Consumer<Router>> routes = features.stream().<Consumer<Router>>map(f -> f::mount).toList();
     List<HttpVerticle> servers = new ArrayList<>();
     Future<Void> started = Future.succeededFuture();
     for (Feature feature : features) {
@@ -81,9 +80,7 @@ public final class Gateway {
     }
     return started
         .compose(v -> vertx.deployVerticle(() -> {
-          HttpVerticle server = new HttpVerticle(v2 -> GatewayRouter.create(v2, metrics, config.server().bodyLimit(),
-              anySiteAllows(config.sites()), routes),
-              config.server().host(), config.server().port());
+          HttpVerticle server = new HttpVerticle(this::router, config.server().host(), config.server().port());
           synchronized (servers) {
             servers.add(server);
           }
@@ -105,8 +102,9 @@ public final class Gateway {
         stores.scores(), stores.visitors(), metrics, clock, vertx);
     scoring = scoringFeature.service();
     List<Feature> features = new ArrayList<>();
-    // the API key check first, so that it guards every /api/ route mounted after it
-    features.add(new ApiKeyAuth(config.apiKeys()));
+    // sign-in and the /api/ guard first, so that the guard stands before every /api/ route mounted after it
+    features.add(new AdminFeature(config.console(), config.apiKeys(), config.users(), config.server().publicUrl(), clientIp,
+        stores.sessions(), stores.rateLimits(), vertx, clock));
     features.add(new CollectFeature(config.ingest(), sites, clientIp, stores.events(), stores.visitors(),
         stores.stats(), List.of(scoringFeature.listener()), metrics, clock));
     features.add(new FormsFeature(config.forms(), sites, config.secret(), config.assetsFolder(),
@@ -121,6 +119,15 @@ public final class Gateway {
       features.add(Feature.routes(DemoRoutes::mount));
     }
     return features;
+  }
+
+  /**
+   * A router with every feature's routes, as each HTTP instance serves it (one per instance: routers are not
+   * shared between event loops). Tests read its routes to check the API's declared roles and its documentation.
+   */
+  public Router router(Vertx on) {
+    List<Consumer<Router>> routes = features.stream().<Consumer<Router>>map(f -> f::mount).toList();
+    return GatewayRouter.create(on, metrics, config.server().bodyLimit(), anySiteAllows(config.sites()), routes);
   }
 
   /** Whether some site allows an origin, answered without walking every site's list on every request. */

@@ -10,6 +10,8 @@ import java.util.logging.Logger;
 /**
  * {@code java -jar leadgate.jar [--config FILE]}. Without a file (nor {@code LEADGATE_CONFIG}) it runs the
  * bundled demo on the in-memory store; {@code LEADGATE_REDIS_URL} puts it on Redis.
+ * {@code java -jar leadgate.jar hash-password} prints the hash of a password read from standard input, for
+ * {@code users[].passwordHash}.
  */
 public final class Main {
   static {
@@ -22,6 +24,10 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals(HashPassword.COMMAND)) {
+      System.exit(HashPassword.run(args));
+      return;
+    }
     Map<String, String> env = System.getenv();
     GatewayConfig config;
     Path file;
@@ -64,7 +70,7 @@ public final class Main {
       if (args[i].startsWith("--config=")) {
         return Path.of(args[i].substring("--config=".length()));
       }
-      throw new IllegalArgumentException("unknown argument " + args[i] + " (usage: java -jar leadgate.jar [--config FILE])");
+      throw new IllegalArgumentException("unknown argument " + args[i] + " (usage: java -jar leadgate.jar [--config FILE] | hash-password)");
     }
     String fromEnv = env.get("LEADGATE_CONFIG");
     return fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);

@@ -1,6 +1,7 @@
 package io.leadgate;
 
 import io.leadgate.collect.EventLog;
+import io.leadgate.admin.SessionStore;
 import io.leadgate.core.Backend;
 import io.leadgate.forms.RateLimitStore;
 import io.leadgate.identity.LeadStore;
@@ -22,19 +23,20 @@ import io.vertx.core.Future;
  * @param outboxReader the outbox's reading side (consumer groups), for the webhook dispatcher
  * @param webhooks     webhook deliveries: per-lead queues, ready lines, retries, dead letters, endpoint state
  * @param deliveryLog  every webhook attempt, per endpoint and per lead
+ * @param sessions     console sign-in sessions
  */
 public record Stores(EventLog events, VisitorStore visitors, StatsStore stats, Outbox outbox, LeadStore leads,
                      RateLimitStore rateLimits, ScoreStore scores, OutboxReader outboxReader, WebhookStore webhooks,
-                     DeliveryLog deliveryLog, Backend backend) {
+                     DeliveryLog deliveryLog, SessionStore sessions, Backend backend) {
 
   public static Stores of(RedisStores redis) {
     return new Stores(redis.events(), redis.visitors(), redis.stats(), redis.outbox(), redis.leads(),
-        redis.rateLimits(), redis.scores(), redis.outboxReader(), redis.webhooks(), redis.deliveryLog(), redis);
+        redis.rateLimits(), redis.scores(), redis.outboxReader(), redis.webhooks(), redis.deliveryLog(), redis.sessions(), redis);
   }
 
   public static Stores of(MemoryStores memory) {
     return new Stores(memory.events(), memory.visitors(), memory.stats(), memory.outbox(), memory.leads(),
-        memory.rateLimits(), memory.scores(), memory.outboxReader(), memory.webhooks(), memory.deliveryLog(), memory);
+        memory.rateLimits(), memory.scores(), memory.outboxReader(), memory.webhooks(), memory.deliveryLog(), memory.sessions(), memory);
   }
 
   /** Succeeds when the backend answers. */

@@ -4,6 +4,7 @@ import io.leadgate.core.Backend;
 import io.leadgate.webhooks.DeliveryLog;
 import io.leadgate.collect.EventLog;
 import io.leadgate.identity.LeadStore;
+import io.leadgate.admin.SessionStore;
 import io.leadgate.forms.RateLimitStore;
 import io.leadgate.scoring.ScoreStore;
 import io.leadgate.webhooks.OutboxReader;
@@ -26,6 +27,7 @@ public final class MemoryStores implements Backend {
   private final MemoryOutboxReader outboxReader;
   private final MemoryWebhookStore webhooks;
   private final MemoryDeliveryLog deliveryLog;
+  private final MemorySessionStore sessions;
 
   public MemoryStores(Vertx vertx, Clock clock, int partitions) {
     this.events = new MemoryEventLog(vertx, clock, partitions);
@@ -37,6 +39,7 @@ public final class MemoryStores implements Backend {
     this.outboxReader = new MemoryOutboxReader(vertx, outbox);
     this.webhooks = new MemoryWebhookStore(vertx, outbox);
     this.deliveryLog = new MemoryDeliveryLog(clock);
+    this.sessions = new MemorySessionStore(clock);
   }
 
   public EventLog events() {
@@ -57,6 +60,10 @@ public final class MemoryStores implements Backend {
 
   public LeadStore leads() {
     return leads;
+  }
+
+  public SessionStore sessions() {
+    return sessions;
   }
 
   public RateLimitStore rateLimits() {

@@ -6,6 +6,7 @@ import io.leadgate.ops.Metrics;
 import io.leadgate.webhooks.DeliveryLog;
 import io.leadgate.collect.EventLog;
 import io.leadgate.identity.LeadStore;
+import io.leadgate.admin.SessionStore;
 import io.leadgate.forms.RateLimitStore;
 import io.leadgate.scoring.ScoreStore;
 import io.leadgate.webhooks.OutboxReader;
@@ -30,6 +31,7 @@ public final class RedisStores implements Backend {
   private final RedisOutboxReader outboxReader;
   private final RedisWebhookStore webhooks;
   private final RedisDeliveryLog deliveryLog;
+  private final RedisSessionStore sessions;
 
   private RedisStores(RedisClient redis, String url, int partitions, long timeoutMs) {
     this.redis = redis;
@@ -44,6 +46,7 @@ public final class RedisStores implements Backend {
     this.outboxReader = new RedisOutboxReader(redis);
     this.webhooks = new RedisWebhookStore(redis, outboxReader);
     this.deliveryLog = new RedisDeliveryLog(redis);
+    this.sessions = new RedisSessionStore(redis);
   }
 
   /**
@@ -91,6 +94,10 @@ public final class RedisStores implements Backend {
 
   public LeadStore leads() {
     return leads;
+  }
+
+  public SessionStore sessions() {
+    return sessions;
   }
 
   public RateLimitStore rateLimits() {
