@@ -2,7 +2,8 @@ package io.leadgate.collect;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leadgate.http.ApiException;
+import io.leadgate.core.InvalidInput;
+import io.leadgate.core.UnsupportedFormat;
 import io.leadgate.http.ClientIp;
 import io.leadgate.http.Handlers;
 import io.vertx.core.MultiMap;
@@ -81,12 +82,12 @@ public final class CollectRoutes {
     if (type != null) {
       String mediaType = type.split(";")[0].strip().toLowerCase(Locale.ROOT);
       if (!mediaType.equals("application/json") && !mediaType.equals("text/plain")) {
-        throw new ApiException(415, "unsupported_media_type", null, "send events as application/json or text/plain");
+        throw new UnsupportedFormat("send events as application/json or text/plain");
       }
     }
     Buffer body = ctx.body().buffer();
     if (body == null || body.length() == 0) {
-      throw ApiException.badRequest("empty_body", null, "the body must be an event or an array of events");
+      throw new InvalidInput("empty_body", null, "the body must be an event or an array of events");
     }
     return bodyParser.parse(body.getBytes(), clock.millis());
   }

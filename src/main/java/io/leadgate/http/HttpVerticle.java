@@ -25,6 +25,7 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
             .setIdleTimeout(60).setCompressionSupported(false))
+        .invalidRequestHandler(ErrorHandler::invalidRequest)
         .requestHandler(routes.apply(vertx))
         .listen()
         .onSuccess(s -> server = s);

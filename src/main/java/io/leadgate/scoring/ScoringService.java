@@ -11,7 +11,7 @@ import io.leadgate.store.LeadChange;
 import io.leadgate.store.LeadStore;
 import io.leadgate.store.ScoreStore;
 import io.leadgate.store.ScoreStore.IndexEntry;
-import io.leadgate.store.StoreUnavailableException;
+import io.leadgate.core.StoreUnavailable;
 import io.leadgate.store.VisitorStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -104,7 +104,7 @@ public final class ScoringService {
           return Future.succeededFuture(result);
         }
         return attempt >= FIT_ATTEMPTS
-            ? Future.failedFuture(new StoreUnavailableException("lead " + leadId + " fields are changing too fast", null))
+            ? Future.failedFuture(new StoreUnavailable("lead " + leadId + " fields are changing too fast", null))
             : applyWithFit(leadId, events, policy, attempt + 1);
       });
     });
@@ -176,7 +176,7 @@ public final class ScoringService {
           return refresh(leadId, lead.site()).map(Optional.of(change.get().after()));
         }
         return attempt >= LeadStore.MAX_ATTEMPTS
-            ? Future.failedFuture(new StoreUnavailableException("lead " + leadId + " is changing too fast", null))
+            ? Future.failedFuture(new StoreUnavailable("lead " + leadId + " is changing too fast", null))
             : setStage(leadId, stage, reason, by, attempt + 1);
       });
     });

@@ -1,6 +1,7 @@
 package io.leadgate.store;
 
 import io.leadgate.collect.Event;
+import io.leadgate.core.StoreUnavailable;
 import io.vertx.core.Future;
 import java.util.List;
 
@@ -13,7 +14,7 @@ public interface EventLog {
 
   int partitions();
 
-  /** Completes once the store holds every event; fails with {@link StoreUnavailableException} otherwise. */
+  /** Completes once the store holds every event; fails with {@link StoreUnavailable} otherwise. */
   Future<Void> append(List<Event> events);
 
   /**

@@ -1,5 +1,6 @@
 package io.leadgate.store;
 
+import io.leadgate.core.StoreUnavailable;
 import io.leadgate.identity.Conversion;
 import io.leadgate.identity.Lead;
 import io.leadgate.identity.LeadChanges;
@@ -94,7 +95,7 @@ public interface LeadStore {
             applied.submittedBy() == null || applied.submittedBy().isEmpty()
                 ? conversion.visitorId() : applied.submittedBy()));
         case CONFLICT -> attempt >= MAX_ATTEMPTS
-            ? Future.failedFuture(new StoreUnavailableException("lead " + leadId + " is changing too fast", null))
+            ? Future.failedFuture(new StoreUnavailable("lead " + leadId + " is changing too fast", null))
             : convertInto(leadId, conversion, lead(leadId), attempt + 1);
       });
     });
@@ -124,7 +125,7 @@ public interface LeadStore {
           return Future.succeededFuture(Optional.of(change.get().after()));
         }
         return attempt >= MAX_ATTEMPTS
-            ? Future.failedFuture(new StoreUnavailableException("lead " + leadId + " is changing too fast", null))
+            ? Future.failedFuture(new StoreUnavailable("lead " + leadId + " is changing too fast", null))
             : setStage(leadId, stage, reason, by, at, attempt + 1);
       });
     });

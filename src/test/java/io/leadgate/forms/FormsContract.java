@@ -191,7 +191,12 @@ abstract class FormsContract {
   static void assertInvalid(JsonObject fields, String field, String message) {
     HttpResponse<Buffer> response = post("ebook", submission("ebook", fields));
     assertEquals(422, response.statusCode(), response.bodyAsString());
-    assertEquals(new JsonObject().put("errors", new JsonObject().put(field, message)), response.bodyAsJsonObject());
+    JsonObject error = response.bodyAsJsonObject().getJsonObject("error");
+    assertEquals("invalid_fields", error.getString("code"));
+    assertEquals(field, error.getString("field"));
+    assertEquals(new JsonObject().put("field", field).put("code", message.equals("is required") ? "required" : "invalid")
+        .put("message", message), error.getJsonArray("fields").getJsonObject(0));
+    assertEquals(1, error.getJsonArray("fields").size());
   }
 
   // ---- tokens --------------------------------------------------------------------------------------------------
