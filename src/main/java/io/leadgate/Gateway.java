@@ -69,6 +69,7 @@ public final class Gateway {
   private final Metrics metrics;
   private final List<String> deployments = new ArrayList<>();
   private int port;
+  private Router router;
   private ScoringService scoring;
   private long scoringWatch = -1;
 
@@ -150,6 +151,7 @@ public final class Gateway {
         .compose(id -> deployDispatcher(clock))
         .map(v -> {
           port = servers.get(0).actualPort();
+          router = servers.get(0).router();
           return this;
         });
   }
@@ -194,6 +196,11 @@ public final class Gateway {
 
   public int port() {
     return port;
+  }
+
+  /** The routes the HTTP instances serve: what a test that must reach every route enumerates. */
+  public Router router() {
+    return router;
   }
 
   public Stores stores() {

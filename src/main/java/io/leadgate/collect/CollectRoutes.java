@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadgate.core.InvalidInput;
 import io.leadgate.core.UnsupportedFormat;
 import io.leadgate.http.ClientIp;
+import io.leadgate.http.ContentType;
 import io.leadgate.http.Handlers;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -16,7 +17,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 
 /** {@code POST /e} (JSON or the text/plain a beacon sends) and {@code GET /p.gif} (no-JS and email pixel). */
 public final class CollectRoutes {
@@ -80,7 +80,7 @@ public final class CollectRoutes {
   private EventBatch parseBody(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
     if (type != null) {
-      String mediaType = type.split(";")[0].strip().toLowerCase(Locale.ROOT);
+      String mediaType = ContentType.mediaType(type);
       if (!mediaType.equals("application/json") && !mediaType.equals("text/plain")) {
         throw new UnsupportedFormat("send events as application/json or text/plain");
       }

@@ -9,6 +9,7 @@ import io.leadgate.core.DomainException;
 import io.leadgate.core.RateLimited;
 import io.leadgate.core.Unprocessable;
 import io.leadgate.http.ClientIp;
+import io.leadgate.http.ContentType;
 import io.leadgate.http.FormEncoding;
 import io.leadgate.http.Handlers;
 import io.vertx.core.Future;
@@ -27,7 +28,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -187,8 +187,8 @@ public final class FormsRoutes {
   }
 
   private static String mediaType(RoutingContext ctx) {
-    String type = ctx.request().getHeader("Content-Type");
-    return type == null ? "application/json" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
+    String type = ContentType.mediaType(ctx.request().getHeader("Content-Type"));
+    return type == null ? "application/json" : type;
   }
 
   private static JsonNode body(RoutingContext ctx) {
@@ -211,12 +211,9 @@ public final class FormsRoutes {
       form.names().forEach(name -> fields.put(name, form.getAll(name)));
       return fields;
     }
-    for (String parameter : ctx.request().getHeader("Content-Type").split(";")) {
-      String[] pair = parameter.strip().split("=", 2);
-      String charset = pair.length == 2 && pair[0].equalsIgnoreCase("charset") ? pair[1].replace("\"", "").strip() : null;
-      if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
-        throw new UnsupportedFormat("send the form in UTF-8 (was charset " + charset + ")");
-      }
+    String charset = ContentType.parameter(ctx.request().getHeader("Content-Type"), "charset");
+    if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
+      throw new UnsupportedFormat("send the form in UTF-8 (was charset " + charset + ")");
     }
     Buffer body = ctx.body().buffer();
     return body == null ? Map.of() : FormEncoding.decode(body.getBytes(), "form body");

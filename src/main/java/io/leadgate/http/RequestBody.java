@@ -4,7 +4,6 @@ import io.leadgate.core.InvalidInput;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.Locale;
 
 /**
  * Reads the body up to the limit, as {@link BodyHandler} does, but leaves a url-encoded form undecoded: the routes
@@ -14,6 +13,7 @@ import java.util.Locale;
  */
 final class RequestBody implements Handler<RoutingContext> {
   private static final String URL_ENCODED = "application/x-www-form-urlencoded";
+  private static final String MULTIPART = "multipart/form-data";
   private final BodyHandler bodies;
 
   RequestBody(long bodyLimit) {
@@ -23,29 +23,24 @@ final class RequestBody implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     String contentType = ctx.request().getHeader("Content-Type");
-    if ("multipart/form-data".equals(mediaType(contentType)) && !contentType.toLowerCase(Locale.ROOT).contains("boundary=")) {
-      ctx.fail(new InvalidInput("invalid_content_type", "Content-Type", "a multipart body needs a boundary"));
-      return;
+    String mediaType = ContentType.mediaType(contentType);
+    if (MULTIPART.equals(mediaType)) {
+      String boundary = ContentType.parameter(contentType, "boundary");
+      if (boundary == null || boundary.isEmpty()) {
+        ctx.fail(new InvalidInput("invalid_content_type", "Content-Type", "a multipart body needs a boundary"));
+        return;
+      }
     }
     try {
       bodies.handle(ctx);
-    } catch (IllegalStateException e) {
-      // Vert.x refuses to decode a form body on GET, or a multipart type without a usable boundary
+    } catch (RuntimeException e) {
+      // Vert.x refuses to decode a form body on GET; Netty's decoder throws on content types it cannot use
       ctx.fail(new InvalidInput("invalid_content_type", "Content-Type",
-          "a form body needs POST and a multipart body a boundary (" + e.getMessage() + ")"));
+          "this content type cannot be decoded for a " + ctx.request().method().name()));
       return;
     }
-    if (URL_ENCODED.equals(mediaType(contentType))) {
+    if (URL_ENCODED.equals(mediaType)) {
       ctx.request().setExpectMultipart(false);
     }
-  }
-
-  /** The media type of a {@code Content-Type} value, lower case, without parameters; null when there is none. */
-  static String mediaType(String contentType) {
-    if (contentType == null) {
-      return null;
-    }
-    int semicolon = contentType.indexOf(';');
-    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
   }
 }
