@@ -5,7 +5,6 @@ import io.leadgate.collect.EventBodyParser;
 import io.leadgate.collect.EventJson;
 import io.leadgate.collect.EventParser;
 import io.leadgate.collect.EventType;
-import io.leadgate.http.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
