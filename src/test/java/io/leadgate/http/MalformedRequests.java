@@ -94,6 +94,9 @@ final class MalformedRequests {
   }
 
   Request next(String template, List<String> routeMethods) {
+    if (random.nextInt(3) == 0) {
+      return nearlyValid(template, routeMethods);
+    }
     String method = routeMethods.isEmpty() || random.nextInt(4) == 0 ? pick(METHODS) : pick(routeMethods);
     String target = path(template) + query();
     List<String[]> headers = new ArrayList<>();
@@ -131,6 +134,75 @@ final class MalformedRequests {
     byte[] body = bodyless && contentType == null && random.nextInt(4) != 0 ? new byte[0] : body(contentType);
     boolean chunked = body.length > 0 && random.nextInt(5) == 0;
     return new Request(method, target, headers, body, chunked);
+  }
+
+  /** JSON values that break a field in a way a parser may not expect. */
+  private static final String[] ODD_VALUES = {
+      "\"\"", "\"\\u0000\"", "\"\\ud800\"", "\"" + "x".repeat(3000) + "\"", "1e999", "-1", "0", "9223372036854775808",
+      "1.5", "[]", "{}", "null", "true", "\"javascript:alert(1)\"", "\"https://www.acme.com/%ZZ\"", "[[[[[]]]]]",
+      "\"ld_aaaaaaaaaaaaaaaaaaaa\"", "{\"a\":{\"b\":{}}}", "\"\u00c3(\"", "\"2025-13-45\"", "\"disqualified\""};
+
+  /**
+   * A request the route would take, with one field given an odd value: it gets past the early refusals and
+   * reaches the route's own parsing and its service.
+   */
+  private Request nearlyValid(String template, List<String> routeMethods) {
+    String method = routeMethods.isEmpty() ? "POST" : routeMethods.get(0);
+    List<String[]> headers = new ArrayList<>();
+    headers.add(new String[] {"Host", "127.0.0.1"});
+    headers.add(new String[] {"Authorization", "Bearer " + apiKey});
+    headers.add(new String[] {"Origin", "https://www.acme.com"});
+    headers.add(new String[] {"User-Agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/124.0 Safari/537.36"});
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    if (template.equals("/e")) {
+      fields.put("site", "\"demo\"");
+      fields.put("visitor", "\"" + hex(32) + "\"");
+      fields.put("id", "\"e" + hex(20) + "\"");
+      fields.put("type", "\"" + pick(new String[] {"pageview", "download", "outbound", "custom", "engagement"}) + "\"");
+      fields.put("url", "\"https://www.acme.com/pricing\"");
+      fields.put("title", "\"Pricing\"");
+      fields.put("referrer", "\"https://google.com/\"");
+      fields.put("name", "\"signup\"");
+      fields.put("ts", Long.toString(System.currentTimeMillis()));
+      fields.put("props", "{\"plan\":\"pro\"}");
+      fields.put("utm", "{\"source\":\"news\"}");
+      fields.put("click", "{\"gclid\":\"abc\"}");
+    } else if (template.startsWith("/f/")) {
+      fields.put("visitor", "\"" + hex(32) + "\"");
+      fields.put("submission", "\"" + hex(32) + "\"");
+      fields.put("token", "\"x.y\"");
+      fields.put("page", "\"https://www.acme.com/ebook\"");
+      fields.put("fields", "{\"email\":\"ada" + hex(6) + "@acme-widgets.com\",\"name\":\"Ada\",\"consent_privacy\":true}");
+    } else if (template.endsWith("/stage")) {
+      fields.put("stage", "\"sql\"");
+      fields.put("reason", "\"call booked\"");
+    } else {
+      fields.put("id", "\"" + hex(16) + "\"");
+      fields.put("since", "\"2025-01-31T00:00:00Z\"");
+      fields.put("enabled", "true");
+    }
+    List<String> names = new ArrayList<>(fields.keySet());
+    String odd = pick(names);
+    if (random.nextInt(5) == 0) {
+      fields.remove(odd);
+    } else {
+      fields.put(odd, pick(ODD_VALUES));
+    }
+    StringBuilder json = new StringBuilder("{");
+    fields.forEach((name, value) -> json.append(json.length() > 1 ? "," : "").append('"').append(name).append("\":").append(value));
+    String body = json.append('}').toString();
+    if (template.equals("/e") && random.nextBoolean()) {
+      body = "[" + body + "," + body.replace("\"e", "\"f") + "]";
+    }
+    boolean bodyless = !method.equals("POST");
+    if (!bodyless) {
+      headers.add(new String[] {"Content-Type", template.equals("/e") ? "text/plain" : "application/json"});
+    }
+    String query = bodyless ? "?site=demo&stage=" + pick(new String[] {"sql", "mql", "disqualified"}) + "&limit="
+        + pick(new String[] {"5", "1000", "0"}) + "&from=2025-01-01&to=2025-01-31&order=" + pick(new String[] {"score", "recent"})
+        + "&q=" + pick(new String[] {"ada", "acme-widgets.com", "%C3%A9"}) + "&min_score=" + pick(new String[] {"0", "50"}) : "";
+    return new Request(method, path(template).replace("%", "").replace(" ", "") + query, headers,
+        bodyless ? new byte[0] : body.getBytes(StandardCharsets.UTF_8), false);
   }
 
   private String path(String template) {
