@@ -2,12 +2,12 @@ package io.leadgate.forms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadgate.core.DomainException;
 import io.leadgate.core.InvalidInput;
 import io.leadgate.core.NotFound;
-import io.leadgate.core.UnsupportedFormat;
-import io.leadgate.core.DomainException;
 import io.leadgate.core.RateLimited;
 import io.leadgate.core.Unprocessable;
+import io.leadgate.core.UnsupportedFormat;
 import io.leadgate.http.ClientIp;
 import io.leadgate.http.ContentType;
 import io.leadgate.http.FormEncoding;

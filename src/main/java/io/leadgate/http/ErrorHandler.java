@@ -13,6 +13,7 @@ import io.leadgate.core.Unprocessable;
 import io.leadgate.core.UnsupportedFormat;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -145,7 +146,7 @@ public final class ErrorHandler implements Handler<RoutingContext> {
     return error;
   }
 
-  private static io.vertx.core.Future<Void> send(HttpServerResponse response, int status, JsonObject error) {
+  private static Future<Void> send(HttpServerResponse response, int status, JsonObject error) {
     return response.setStatusCode(status)
         .putHeader("Content-Type", "application/json")
         .putHeader("Cache-Control", "no-store")

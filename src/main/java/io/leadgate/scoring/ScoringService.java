@@ -2,6 +2,7 @@ package io.leadgate.scoring;
 
 import io.leadgate.collect.Event;
 import io.leadgate.collect.EventType;
+import io.leadgate.core.StoreUnavailable;
 import io.leadgate.identity.Lead;
 import io.leadgate.identity.LeadChanges;
 import io.leadgate.identity.Stage;
@@ -11,7 +12,6 @@ import io.leadgate.store.LeadChange;
 import io.leadgate.store.LeadStore;
 import io.leadgate.store.ScoreStore;
 import io.leadgate.store.ScoreStore.IndexEntry;
-import io.leadgate.core.StoreUnavailable;
 import io.leadgate.store.VisitorStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

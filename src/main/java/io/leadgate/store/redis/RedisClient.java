@@ -1,8 +1,8 @@
 package io.leadgate.store.redis;
 
 import io.leadgate.config.RedisConfig;
-import io.leadgate.ops.Metrics;
 import io.leadgate.core.StoreUnavailable;
+import io.leadgate.ops.Metrics;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
