@@ -100,7 +100,7 @@ abstract class GatewayFuzzContract {
   @Test
   void everyRoute_generatedMalformedRequests_neverA5xxAlwaysAJsonProblem() {
     long seed = Long.getLong("leadgate.fuzz.seed", System.nanoTime());
-    int count = Integer.getInteger("leadgate.fuzz.requests", 1500);
+    int count = Integer.getInteger("leadgate.fuzz.requests", 3000);
     Map<String, List<String>> routes = routes();
     List<String> paths = new ArrayList<>(routes.keySet());
     System.out.println("GatewayFuzz (" + getClass().getSimpleName() + "): seed " + seed + " (replay with "
