@@ -83,7 +83,7 @@ public final class ConfigLoader {
       try {
         result = result.withServer(result.server().withPort(Integer.parseInt(port.strip())));
       } catch (NumberFormatException e) {
-        throw new ConfigException("port", "must be a number (was \"" + port + "\")").locate("environment LEADGATE_PORT", "server");
+        throw new ConfigException("port", "must be a whole number (was \"" + port + "\")").locate("environment LEADGATE_PORT", "server");
       } catch (ConfigException e) {
         throw e.locate("environment LEADGATE_PORT", "server");
       }

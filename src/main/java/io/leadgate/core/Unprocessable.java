@@ -15,6 +15,14 @@ public final class Unprocessable extends DomainException {
     super(code, fields.isEmpty() ? null : fields.get(0).field(), message, fields, null);
   }
 
+  /** Several problems under one code and message, each field with its own; the first field named as {@code field}. */
+  public static Unprocessable of(String code, String message, List<FieldError> fields) {
+    if (fields.isEmpty()) {
+      throw new IllegalArgumentException("name at least one field in error");
+    }
+    return new Unprocessable(code, message, fields);
+  }
+
   /** Fields in error, each with its message: code {@code invalid_fields}, the first field named as {@code field}. */
   public static Unprocessable fields(List<FieldError> fields) {
     if (fields.isEmpty()) {

@@ -2,6 +2,7 @@ package io.leadgate.scoring;
 
 import io.leadgate.config.ConfigException;
 import io.leadgate.core.Conflict;
+import io.leadgate.core.FieldError;
 import io.leadgate.core.Unprocessable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -86,8 +87,13 @@ public final class ScoringReloader {
     }
   }
 
+  /** One problem as the error's field and message; several (a file is checked whole) each in the error's fields. */
   private static Unprocessable invalid(ConfigException e) {
-    return new Unprocessable("invalid_config", e.field().isEmpty() ? null : e.field(), e.getMessage());
+    if (e.problems().size() == 1) {
+      return new Unprocessable("invalid_config", e.field().isEmpty() ? null : e.field(), e.getMessage());
+    }
+    return Unprocessable.of("invalid_config", e.problems().size() + " problems in the configuration",
+        e.problems().stream().map(p -> new FieldError(p.field(), "invalid", p.getMessage())).toList());
   }
 
   /**
