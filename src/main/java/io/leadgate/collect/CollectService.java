@@ -1,12 +1,12 @@
 package io.leadgate.collect;
 
 import io.leadgate.config.SiteConfig;
+import io.leadgate.core.Event;
 import io.leadgate.core.Forbidden;
 import io.leadgate.core.InvalidInput;
 import io.leadgate.core.NotFound;
 import io.leadgate.core.StoreUnavailable;
 import io.leadgate.ops.Metrics;
-import io.leadgate.store.EventLog;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.leadgate.collect;
 
 import io.leadgate.core.DomainException;
+import io.leadgate.core.Event;
 import java.util.List;
 
 /**
