@@ -2,10 +2,11 @@ package io.leadgate.admin;
 
 import io.leadgate.core.Feature;
 import io.leadgate.http.Access;
-import io.leadgate.http.ApiException;
 import io.leadgate.http.Caller;
 import io.leadgate.http.RequestOrigin;
 import io.leadgate.http.Role;
+import io.leadgate.core.Forbidden;
+import io.leadgate.core.Unauthorized;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
@@ -99,11 +100,11 @@ public final class ApiKeyAuth implements Handler<RoutingContext>, Feature {
       if (found.failed()) {
         ctx.fail(found.cause());
       } else if (found.result().isEmpty()) {
-        ctx.fail(new ApiException(401, "session_expired", null, "the session has ended; sign in again"));
+        ctx.fail(new Unauthorized("session_expired", "the session has ended; sign in again"));
       } else if (!SAFE.contains(ctx.request().method()) && origin.crossSite(ctx.request())) {
-        ctx.fail(ApiException.forbidden("cross_site_request", "changes are only accepted from the gateway's own pages"));
+        ctx.fail(new Forbidden("cross_site_request", "changes are only accepted from the gateway's own pages"));
       } else if (!SAFE.contains(ctx.request().method()) && !csrfMatches(ctx, found.result().get().csrf())) {
-        ctx.fail(ApiException.forbidden("csrf_token_invalid",
+        ctx.fail(new Forbidden("csrf_token_invalid",
             "send the session's csrf token (from GET /api/session) in " + CSRF_HEADER));
       } else {
         ctx.put(Access.CALLER, found.result().get().caller());
@@ -125,7 +126,7 @@ public final class ApiKeyAuth implements Handler<RoutingContext>, Feature {
 
   private static void refuse(RoutingContext ctx, String code, String message) {
     ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"leadgate\"");
-    ctx.fail(new ApiException(401, code, null, message));
+    ctx.fail(new Unauthorized(code, message));
   }
 
   private static byte[] sha256(String key) {

@@ -1,7 +1,9 @@
 package io.leadgate.admin;
 
+import io.leadgate.core.Forbidden;
+import io.leadgate.core.InvalidInput;
+import io.leadgate.core.Unauthorized;
 import io.leadgate.http.Access;
-import io.leadgate.http.ApiException;
 import io.leadgate.http.Caller;
 import io.leadgate.http.ClientIp;
 import io.leadgate.http.Handlers;
@@ -39,7 +41,7 @@ public final class SessionRoutes {
 
   private void signIn(RoutingContext ctx) {
     if (origin.crossSite(ctx.request())) {
-      ctx.fail(ApiException.forbidden("cross_site_request", "sign in from the gateway's own pages"));
+      ctx.fail(new Forbidden("cross_site_request", "sign in from the gateway's own pages"));
       return;
     }
     JsonObject body = body(ctx);
@@ -55,12 +57,12 @@ public final class SessionRoutes {
     Cookie cookie = ctx.request().getCookie(ApiKeyAuth.SESSION_COOKIE);
     Handlers.call(ctx, () -> sessions.find(cookie == null ? null : cookie.getValue()), found -> json(ctx, 200,
         found.map(f -> describe(f.caller(), f.csrf(), f.expiresAtMs())).orElseThrow(() ->
-            new ApiException(401, "not_signed_in", null, "no one is signed in with this session"))));
+            new Unauthorized("not_signed_in", "no one is signed in with this session"))));
   }
 
   private void signOut(RoutingContext ctx) {
     if (origin.crossSite(ctx.request())) {
-      ctx.fail(ApiException.forbidden("cross_site_request", "sign out from the gateway's own pages"));
+      ctx.fail(new Forbidden("cross_site_request", "sign out from the gateway's own pages"));
       return;
     }
     Cookie cookie = ctx.request().getCookie(ApiKeyAuth.SESSION_COOKIE);
@@ -83,10 +85,10 @@ public final class SessionRoutes {
   private static String text(JsonObject body, String field, int max) {
     Object value = body.getValue(field);
     if (!(value instanceof String text) || text.isEmpty()) {
-      throw ApiException.invalidField(field, "is required (a string)");
+      throw InvalidInput.field(field, "is required (a string)");
     }
     if (text.length() > max) {
-      throw ApiException.invalidField(field, "must be at most " + max + " characters");
+      throw InvalidInput.field(field, "must be at most " + max + " characters");
     }
     return text;
   }
@@ -95,11 +97,11 @@ public final class SessionRoutes {
     try {
       JsonObject body = ctx.body().asJsonObject();
       if (body == null) {
-        throw ApiException.badRequest("body_required", null, "send a JSON object: {\"name\": ..., \"password\": ...}");
+        throw new InvalidInput("body_required", null, "send a JSON object: {\"name\": ..., \"password\": ...}");
       }
       return body;
     } catch (DecodeException | ClassCastException e) {
-      throw ApiException.badRequest("invalid_json", null, "the body is not a JSON object");
+      throw new InvalidInput("invalid_json", null, "the body is not a JSON object");
     }
   }
 

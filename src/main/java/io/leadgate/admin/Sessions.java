@@ -2,7 +2,8 @@ package io.leadgate.admin;
 
 import io.leadgate.admin.SessionStore.Session;
 import io.leadgate.forms.RateLimitStore;
-import io.leadgate.http.ApiException;
+import io.leadgate.core.RateLimited;
+import io.leadgate.core.Unauthorized;
 import io.leadgate.http.Caller;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -66,7 +67,7 @@ public final class Sessions {
           RateLimitStore.Window byUser = hits.resultAt(0);
           RateLimitStore.Window byAddress = hits.resultAt(1);
           if (byUser.count() > perUser || byAddress.count() > perAddress) {
-            throw ApiException.tooManyRequests("too_many_sign_ins", "too many sign-in attempts; wait and try again",
+            throw new RateLimited("too_many_sign_ins", "too many sign-in attempts; wait and try again",
                 Math.max(byUser.count() > perUser ? byUser.resetsInSeconds() : 0,
                     byAddress.count() > perAddress ? byAddress.resetsInSeconds() : 0));
           }
@@ -74,7 +75,7 @@ public final class Sessions {
           String hash = user == null ? null : user.passwordHash();
           return vertx.executeBlocking(() -> Passwords.matches(password, hash), false)
               .compose(matched -> matched ? start(user)
-                  : Future.failedFuture(new ApiException(401, "invalid_credentials", null,
+                  : Future.failedFuture(new Unauthorized("invalid_credentials",
                       "the name or the password is wrong")));
         });
   }

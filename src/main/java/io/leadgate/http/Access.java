@@ -1,5 +1,7 @@
 package io.leadgate.http;
 
+import io.leadgate.core.Forbidden;
+import io.leadgate.core.Unauthorized;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 
@@ -32,7 +34,7 @@ public final class Access {
   public static Caller caller(RoutingContext ctx) {
     Caller caller = ctx.get(CALLER);
     if (caller == null) {
-      throw new ApiException(401, "unauthenticated", null, "sign in or send an API key");
+      throw new Unauthorized("unauthenticated", "sign in or send an API key");
     }
     return caller;
   }
@@ -40,9 +42,9 @@ public final class Access {
   private static void check(RoutingContext ctx, Role needed) {
     Caller caller = ctx.get(CALLER);
     if (caller == null) {
-      ctx.fail(new ApiException(401, "unauthenticated", null, "sign in or send an API key"));
+      ctx.fail(new Unauthorized("unauthenticated", "sign in or send an API key"));
     } else if (!caller.role().allows(needed)) {
-      ctx.fail(ApiException.forbidden("forbidden_role",
+      ctx.fail(new Forbidden("forbidden_role",
           "this needs the role " + needed.label() + " (" + caller.by() + " has " + caller.role().label() + ")"));
     } else {
       ctx.next();

@@ -3,7 +3,7 @@ package io.leadgate.webhooks;
 import static io.leadgate.http.Access.need;
 
 import io.leadgate.http.Access;
-import io.leadgate.http.ApiException;
+import io.leadgate.core.InvalidInput;
 import io.leadgate.http.Handlers;
 import io.leadgate.http.Role;
 import io.leadgate.webhooks.DeliveryLog.Attempt;
@@ -68,7 +68,7 @@ public final class WebhookRoutes {
     } catch (NumberFormatException e) {
       // the error below
     }
-    throw ApiException.invalidField("limit", "must be a number from 1 to 1000");
+    throw InvalidInput.field("limit", "must be a number from 1 to 1000");
   }
 
   private static long since(RoutingContext ctx) {
@@ -80,11 +80,11 @@ public final class WebhookRoutes {
     try {
       JsonObject body = ctx.body().asJsonObject();
       if (body == null) {
-        throw ApiException.badRequest("empty_body", null, "the body must be a JSON object");
+        throw new InvalidInput("empty_body", null, "the body must be a JSON object");
       }
       return body;
     } catch (DecodeException | ClassCastException e) {
-      throw ApiException.badRequest("invalid_json", null, "the body must be a JSON object");
+      throw new InvalidInput("invalid_json", null, "the body must be a JSON object");
     }
   }
 
