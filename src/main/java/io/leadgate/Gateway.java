@@ -10,6 +10,7 @@ import io.leadgate.http.ClientIp;
 import io.leadgate.http.DemoRoutes;
 import io.leadgate.http.GatewayRouter;
 import io.leadgate.http.HttpVerticle;
+import io.leadgate.http.OpenApiRoutes;
 import io.leadgate.memory.MemoryStores;
 import io.leadgate.ops.Metrics;
 import io.leadgate.ops.OpsRoutes;
@@ -65,15 +66,17 @@ public final class Gateway {
     Metrics metrics = new Metrics();
     // read here, on the caller's thread: the lists are large and deploy() may run on an event loop
     DomainLists lists = DomainLists.shipped();
+    OpenApiRoutes openApi = OpenApiRoutes.shipped();
     return EndpointResolution.check(vertx, config.webhooks())
         .compose(v -> config.redis().enabled()
             ? RedisStores.start(vertx, config.redis(), config.ingest().partitions(), metrics).map(Stores::of)
             : Future.succeededFuture(Stores.of(new MemoryStores(vertx, clock, config.ingest().partitions()))))
-        .compose(s -> new Gateway(vertx, config, s, metrics).deploy(clock, lists, configFile));
+        .compose(s -> new Gateway(vertx, config, s, metrics).deploy(clock, lists, openApi, configFile));
   }
 
-  private Future<Gateway> deploy(Clock clock, DomainLists lists, Path configFile) {
+  private Future<Gateway> deploy(Clock clock, DomainLists lists, OpenApiRoutes openApi, Path configFile) {
     features.addAll(features(clock, lists, configFile));
+    features.add(Feature.routes(openApi::mount));
     List<HttpVerticle> servers = new ArrayList<>();
     Future<Void> started = Future.succeededFuture();
     for (Feature feature : features) {
