@@ -54,7 +54,8 @@ describe('e2e: the demo page of java -jar target/leadgate.jar', { timeout: 12000
     const problems = [];
     page.on('console', (m) => m.type() == 'error' && problems.push(`console: ${m.text()} (${m.location().url})`));
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+    // (A reload cancels a fetch still under way: net::ERR_ABORTED is the page going, not a failure.)
+    page.on('requestfailed', (r) => r.failure()?.errorText != 'net::ERR_ABORTED' && problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
     page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()}: ${r.url()}`));
     return { context, page, problems };
   };
@@ -78,7 +79,7 @@ describe('e2e: the demo page of java -jar target/leadgate.jar', { timeout: 12000
     await page.goto(gateway + '/');
     await page.waitForFunction(() => window.leadgate && window.leadgate.l);
 
-    await page.click('text=Pricing');
+    await page.click('nav >> text=Pricing');
     await page.waitForURL(gateway + '/pricing');
     await page.waitForSelector('#pricing:not([hidden])');
     const reloaded = await page.reload();
