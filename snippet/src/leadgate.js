@@ -114,9 +114,10 @@
     const save = (queue) => (store._lg_q = JSON.stringify(queue.slice(-100)));
     // A single-page app changes the url first and the title once the new route has rendered: a
     // view gets its title as it leaves (a second later, or when the page is hidden or left).
-    const retitle = () => view && save(load().map((event) => (event.id == view && (event.title = d.title.slice(0, 512)), event)), (view = 0));
+    const retitle = () => view && save(load().map((event) => (event.id != view || (event.title = d.title.slice(0, 512)), event)), (view = 0));
     // What goes in one request: at most 50 events and 60,000 characters (the gateway's body limit is
-    // 64 KiB, and so is what keepalive and sendBeacon may carry), but always the first event.
+    // 64 KiB, and so is what keepalive and sendBeacon may carry), but always the first event. Every
+    // way out (the timer, a new view, online, leaving) takes a batch, so the last view is titled first.
     const batch = (size = 0, titled = retitle()) =>
       JSON.stringify(load().filter((event, i) => ((size += JSON.stringify(event).length) < 6e4 && i < 50) || !i));
     const post = (body, keepalive) => fetch(collect, { method: 'POST', body, keepalive });
@@ -162,7 +163,7 @@
       // there is no view, so the view of the page where consent is given is sent then.
       if (!allowed || url == pageUrl) return;
       // What the page before did goes now, with the title it has now; this view waits a full
-      // second for its own.
+      // second for its own. (clearTimeout returns nothing: flush takes its own batch.)
       flush(clearTimeout(timer));
       source = {
         // After an SPA navigation, the page the visitor came from.
