@@ -110,6 +110,12 @@ describe('e2e: the demo page of java -jar target/leadgate.jar', { timeout: 12000
     assert.ok(links.includes('/api/leads?site=demo&order=recent'), links.join(' '));
     assert.ok(links.includes('/api/sites/demo/stats'), links.join(' '));
     assert.match(await page.textContent('#recorded'), /Authorization: Bearer demo-api-key-change-me/);
+    // The lead's own link shows its profile, read with the key: the Pricing views before the form are in it.
+    await page.click('#recorded-leads a');
+    await page.waitForSelector('#recorded-json:not([hidden])');
+    const profile = JSON.parse(await page.textContent('#recorded-json-body'));
+    assert.equal(profile.email, 'ada@acme-widgets.com');
+    assert.ok(JSON.stringify(profile).includes(gateway + '/pricing'), JSON.stringify(profile).slice(0, 2000));
 
     assert.deepEqual(await overflows(page), []);
     await page.screenshot({ path: screenshot('desktop'), fullPage: true });
