@@ -1,6 +1,6 @@
 package io.leadgate.collect;
 
-import io.leadgate.Resources;
+import io.leadgate.core.Resources;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
