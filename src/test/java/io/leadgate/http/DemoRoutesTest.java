@@ -3,7 +3,7 @@ package io.leadgate.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leadgate.Resources;
+import io.leadgate.core.Resources;
 import io.leadgate.testing.Http;
 import io.leadgate.testing.TestGateway;
 import io.vertx.core.buffer.Buffer;
