@@ -114,7 +114,7 @@ public final class Gateway {
         stores.stats(), List.of(scoringFeature.listener()), metrics, clock));
     features.add(new FormsFeature(config.forms(), sites, config.secret(), config.assetsFolder(),
         config.server().publicUrl(), clientIp, lists, stores.leads(), stores.visitors(), stores.events(),
-        stores.rateLimits(), metrics, clock));
+        stores.rateLimits(), stores.formCounts(), metrics, clock));
     features.add(new OpsRoutes(stores.backend(), metrics));
     features.add(scoringFeature);
     features.add(new StatsFeature(sites, stores.stats(), clock));

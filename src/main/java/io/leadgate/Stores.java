@@ -3,6 +3,7 @@ package io.leadgate;
 import io.leadgate.collect.EventLog;
 import io.leadgate.admin.SessionStore;
 import io.leadgate.core.Backend;
+import io.leadgate.forms.FormCountStore;
 import io.leadgate.forms.RateLimitStore;
 import io.leadgate.identity.LeadStore;
 import io.leadgate.identity.VisitorStore;
@@ -24,19 +25,21 @@ import io.vertx.core.Future;
  * @param webhooks     webhook deliveries: per-lead queues, ready lines, retries, dead letters, endpoint state
  * @param deliveryLog  every webhook attempt, per endpoint and per lead
  * @param sessions     console sign-in sessions
+ * @param formCounts   what became of each form's submissions, per site and day
  */
 public record Stores(EventLog events, VisitorStore visitors, StatsStore stats, Outbox outbox, LeadStore leads,
                      RateLimitStore rateLimits, ScoreStore scores, OutboxReader outboxReader, WebhookStore webhooks,
-                     DeliveryLog deliveryLog, SessionStore sessions, Backend backend) {
+                     DeliveryLog deliveryLog, SessionStore sessions, FormCountStore formCounts,
+                     Backend backend) {
 
   public static Stores of(RedisStores redis) {
     return new Stores(redis.events(), redis.visitors(), redis.stats(), redis.outbox(), redis.leads(),
-        redis.rateLimits(), redis.scores(), redis.outboxReader(), redis.webhooks(), redis.deliveryLog(), redis.sessions(), redis);
+        redis.rateLimits(), redis.scores(), redis.outboxReader(), redis.webhooks(), redis.deliveryLog(), redis.sessions(), redis.formCounts(), redis);
   }
 
   public static Stores of(MemoryStores memory) {
     return new Stores(memory.events(), memory.visitors(), memory.stats(), memory.outbox(), memory.leads(),
-        memory.rateLimits(), memory.scores(), memory.outboxReader(), memory.webhooks(), memory.deliveryLog(), memory.sessions(), memory);
+        memory.rateLimits(), memory.scores(), memory.outboxReader(), memory.webhooks(), memory.deliveryLog(), memory.sessions(), memory.formCounts(), memory);
   }
 
   /** Succeeds when the backend answers. */

@@ -20,6 +20,7 @@ import java.util.logging.Logger;
 public final class FormsFeature implements Feature {
   private static final Logger LOG = Logger.getLogger(FormsFeature.class.getName());
   private final FormsRoutes routes;
+  private final FormsReportRoutes report;
 
   /**
    * @param secret    the gateway's secret ({@code secret:}); null: a random one for this process, with a warning
@@ -29,7 +30,8 @@ public final class FormsFeature implements Feature {
    */
   public FormsFeature(List<FormConfig> forms, Map<String, SiteConfig> sites, String secret, Path assets,
                       String publicUrl, ClientIp clientIp, DomainLists lists, LeadStore leads, VisitorStore visitors,
-                      EventLog events, RateLimitStore rateLimits, Metrics metrics, Clock clock) {
+                      EventLog events, RateLimitStore rateLimits, FormCountStore counts, Metrics metrics,
+                      Clock clock) {
     String gatewaySecret = secret;
     if (gatewaySecret == null) {
       gatewaySecret = SignedTokens.randomSecret();
@@ -43,12 +45,15 @@ public final class FormsFeature implements Feature {
       secrets.put(form.id(), form.secret() != null ? form.secret() : gatewaySecret);
     }
     FormsService service = new FormsService(forms, sites, leads, visitors, events, rateLimits,
-        new SignedTokens(secrets, clock), lists, gatewaySecret, assets, metrics, clock, new LeadIds());
+        new SignedTokens(secrets, clock), lists, gatewaySecret, assets, metrics,
+        new FormOutcomes(sites, counts, metrics, clock), clock, new LeadIds());
     this.routes = new FormsRoutes(service, clientIp, publicUrl);
+    this.report = new FormsReportRoutes(new FormsReport(forms, sites, counts, clock));
   }
 
   @Override
   public void mount(Router router) {
     routes.mount(router);
+    report.mount(router);
   }
 }

@@ -5,6 +5,7 @@ import io.leadgate.webhooks.DeliveryLog;
 import io.leadgate.collect.EventLog;
 import io.leadgate.identity.LeadStore;
 import io.leadgate.admin.SessionStore;
+import io.leadgate.forms.FormCountStore;
 import io.leadgate.forms.RateLimitStore;
 import io.leadgate.scoring.ScoreStore;
 import io.leadgate.webhooks.OutboxReader;
@@ -28,6 +29,7 @@ public final class MemoryStores implements Backend {
   private final MemoryWebhookStore webhooks;
   private final MemoryDeliveryLog deliveryLog;
   private final MemorySessionStore sessions;
+  private final MemoryFormCountStore formCounts;
 
   public MemoryStores(Vertx vertx, Clock clock, int partitions) {
     this.events = new MemoryEventLog(vertx, clock, partitions);
@@ -40,6 +42,7 @@ public final class MemoryStores implements Backend {
     this.webhooks = new MemoryWebhookStore(vertx, outbox);
     this.deliveryLog = new MemoryDeliveryLog(clock);
     this.sessions = new MemorySessionStore(clock);
+    this.formCounts = new MemoryFormCountStore(clock);
   }
 
   public EventLog events() {
@@ -60,6 +63,10 @@ public final class MemoryStores implements Backend {
 
   public LeadStore leads() {
     return leads;
+  }
+
+  public FormCountStore formCounts() {
+    return formCounts;
   }
 
   public SessionStore sessions() {

@@ -7,6 +7,7 @@ import io.leadgate.webhooks.DeliveryLog;
 import io.leadgate.collect.EventLog;
 import io.leadgate.identity.LeadStore;
 import io.leadgate.admin.SessionStore;
+import io.leadgate.forms.FormCountStore;
 import io.leadgate.forms.RateLimitStore;
 import io.leadgate.scoring.ScoreStore;
 import io.leadgate.webhooks.OutboxReader;
@@ -32,6 +33,7 @@ public final class RedisStores implements Backend {
   private final RedisWebhookStore webhooks;
   private final RedisDeliveryLog deliveryLog;
   private final RedisSessionStore sessions;
+  private final RedisFormCountStore formCounts;
 
   private RedisStores(RedisClient redis, String url, int partitions, long timeoutMs) {
     this.redis = redis;
@@ -47,6 +49,7 @@ public final class RedisStores implements Backend {
     this.webhooks = new RedisWebhookStore(redis, outboxReader);
     this.deliveryLog = new RedisDeliveryLog(redis);
     this.sessions = new RedisSessionStore(redis);
+    this.formCounts = new RedisFormCountStore(redis);
   }
 
   /**
@@ -94,6 +97,10 @@ public final class RedisStores implements Backend {
 
   public LeadStore leads() {
     return leads;
+  }
+
+  public FormCountStore formCounts() {
+    return formCounts;
   }
 
   public SessionStore sessions() {
