@@ -5,6 +5,7 @@ import io.leadgate.admin.SessionStore;
 import io.leadgate.core.Backend;
 import io.leadgate.forms.FormCountStore;
 import io.leadgate.forms.RateLimitStore;
+import io.leadgate.funnel.FunnelIndex;
 import io.leadgate.identity.LeadStore;
 import io.leadgate.identity.VisitorStore;
 import io.leadgate.memory.MemoryStores;
@@ -26,20 +27,21 @@ import io.vertx.core.Future;
  * @param deliveryLog  every webhook attempt, per endpoint and per lead
  * @param sessions     console sign-in sessions
  * @param formCounts   what became of each form's submissions, per site and day
+ * @param funnel       a site's leads by the time they were made
  */
 public record Stores(EventLog events, VisitorStore visitors, StatsStore stats, Outbox outbox, LeadStore leads,
                      RateLimitStore rateLimits, ScoreStore scores, OutboxReader outboxReader, WebhookStore webhooks,
                      DeliveryLog deliveryLog, SessionStore sessions, FormCountStore formCounts,
-                     Backend backend) {
+                     FunnelIndex funnel, Backend backend) {
 
   public static Stores of(RedisStores redis) {
     return new Stores(redis.events(), redis.visitors(), redis.stats(), redis.outbox(), redis.leads(),
-        redis.rateLimits(), redis.scores(), redis.outboxReader(), redis.webhooks(), redis.deliveryLog(), redis.sessions(), redis.formCounts(), redis);
+        redis.rateLimits(), redis.scores(), redis.outboxReader(), redis.webhooks(), redis.deliveryLog(), redis.sessions(), redis.formCounts(), redis.funnel(), redis);
   }
 
   public static Stores of(MemoryStores memory) {
     return new Stores(memory.events(), memory.visitors(), memory.stats(), memory.outbox(), memory.leads(),
-        memory.rateLimits(), memory.scores(), memory.outboxReader(), memory.webhooks(), memory.deliveryLog(), memory.sessions(), memory.formCounts(), memory);
+        memory.rateLimits(), memory.scores(), memory.outboxReader(), memory.webhooks(), memory.deliveryLog(), memory.sessions(), memory.formCounts(), memory.funnel(), memory);
   }
 
   /** Succeeds when the backend answers. */

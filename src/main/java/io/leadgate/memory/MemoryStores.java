@@ -7,6 +7,7 @@ import io.leadgate.identity.LeadStore;
 import io.leadgate.admin.SessionStore;
 import io.leadgate.forms.FormCountStore;
 import io.leadgate.forms.RateLimitStore;
+import io.leadgate.funnel.FunnelIndex;
 import io.leadgate.scoring.ScoreStore;
 import io.leadgate.webhooks.OutboxReader;
 import io.leadgate.stats.StatsStore;
@@ -30,6 +31,7 @@ public final class MemoryStores implements Backend {
   private final MemoryDeliveryLog deliveryLog;
   private final MemorySessionStore sessions;
   private final MemoryFormCountStore formCounts;
+  private final MemoryFunnelIndex funnel = new MemoryFunnelIndex();
 
   public MemoryStores(Vertx vertx, Clock clock, int partitions) {
     this.events = new MemoryEventLog(vertx, clock, partitions);
@@ -63,6 +65,10 @@ public final class MemoryStores implements Backend {
 
   public LeadStore leads() {
     return leads;
+  }
+
+  public FunnelIndex funnel() {
+    return funnel;
   }
 
   public FormCountStore formCounts() {
