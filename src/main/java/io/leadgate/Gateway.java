@@ -101,8 +101,8 @@ public final class Gateway {
     backlog.watch(vertx, stores.events(), metrics);
     IntakeRate intakeRate = new IntakeRate();
     intakeRate.watch(vertx);
-    CollectService collect = new CollectService(sites, stores.events(), BotFilter.shipped(), backlog, intakeRate,
-        metrics);
+    BotFilter bots = BotFilter.shipped();
+    CollectService collect = new CollectService(sites, stores.events(), bots, backlog, intakeRate, metrics);
     ClientIp clientIp = new ClientIp(config.server().trustedProxies());
     SnippetRoutes snippet = SnippetRoutes.shipped();
 
@@ -113,7 +113,7 @@ public final class Gateway {
     if (snippet != null) {
       features.add(snippet::mount);
     }
-    features.add(new FormsRoutes(forms(clock, lists), clientIp, config.server().publicUrl())::mount);
+    features.add(new FormsRoutes(forms(clock, lists, bots), clientIp, config.server().publicUrl())::mount);
     features.add(new OpsRoutes(stores, metrics)::mount);
     ScoringRules scoringRules = new ScoringRules(config.scoring(), sites.keySet(), lists::isFreeMail, clock);
     scoring = new ScoringService(stores.leads(), stores.scores(), stores.visitors(), scoringRules, clock, metrics);
@@ -154,7 +154,7 @@ public final class Gateway {
         });
   }
 
-  private FormsService forms(Clock clock, DomainLists lists) {
+  private FormsService forms(Clock clock, DomainLists lists, BotFilter bots) {
     String secret = config.secret();
     if (secret == null) {
       secret = SignedTokens.randomSecret();
@@ -168,7 +168,7 @@ public final class Gateway {
       secrets.put(form.id(), form.secret() != null ? form.secret() : secret);
     }
     return new FormsService(config.forms(), config.sitesByKey(), stores, new SignedTokens(secrets, clock), lists,
-        secret, config.assetsFolder(), metrics, clock, new LeadIds());
+        bots, secret, config.assetsFolder(), metrics, clock, new LeadIds());
   }
 
   /** The webhook dispatcher, when any endpoint is configured: one per instance, all sharing the work. */

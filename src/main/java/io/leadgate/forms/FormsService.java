@@ -1,5 +1,6 @@
 package io.leadgate.forms;
 
+import io.leadgate.collect.BotFilter;
 import io.leadgate.collect.Event;
 import io.leadgate.collect.EventType;
 import io.leadgate.collect.IpAnonymizer;
@@ -54,6 +55,7 @@ public final class FormsService {
   private final SignedTokens tokens;
   private final JunkRules junk;
   private final DomainLists lists;
+  private final BotFilter bots;
   private final Metrics metrics;
   private final Clock clock;
   private final Supplier<String> leadIds;
@@ -62,18 +64,20 @@ public final class FormsService {
   private final SecureRandom random = new SecureRandom();
 
   /**
+   * @param bots    the intake's bot list: a magnet link opened by one of them is served but not recorded
    * @param secret  the gateway's secret; keys the hashes that stand for IP addresses and emails in rate-limit keys
    * @param assets  the assets folder of file magnets, or null
    * @param leadIds the source of new lead ids
    */
   public FormsService(List<FormConfig> forms, Map<String, SiteConfig> sites, Stores stores, SignedTokens tokens,
-                      DomainLists lists, String secret, Path assets, Metrics metrics, Clock clock,
+                      DomainLists lists, BotFilter bots, String secret, Path assets, Metrics metrics, Clock clock,
                       Supplier<String> leadIds) {
     this.forms = forms.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(FormConfig::id, f -> f));
     this.sites = Map.copyOf(sites);
     this.stores = stores;
     this.tokens = tokens;
     this.lists = lists;
+    this.bots = bots;
     this.junk = new JunkRules(lists);
     this.assets = assets;
     this.metrics = metrics;
@@ -191,8 +195,12 @@ public final class FormsService {
     return form.id() + ":" + submissionId;
   }
 
-  /** Follows a download link: records the download on the lead and says how to deliver the magnet. */
-  public Future<Delivery> download(String token, String ip) {
+  /**
+   * Follows a download link: records the download on the lead and says how to deliver the magnet. A bot or link
+   * scanner (the intake's list, unless the site turned it off) gets the magnet too, so that previews work, but
+   * records nothing: chat previews and mail security gateways open every link they see.
+   */
+  public Future<Delivery> download(String token, String ip, String userAgent) {
     SignedTokens.Download link;
     try {
       link = tokens.checkDownload(token);
@@ -209,10 +217,19 @@ public final class FormsService {
     SiteConfig site = sites.get(form.site());
     Delivery delivery = form.magnet().url() != null ? new Redirect(form.magnet().url())
         : new AssetFile(assets.resolve(form.magnet().file()).normalize(), Path.of(form.magnet().file()).getFileName().toString());
-    // the download is recorded only for a lead that exists: a link handed to a bot leads nowhere
+    if (site.botFilter() && bots.isBot(userAgent)) {
+      metrics.counter("leadgate.downloads.ignored", "reason", "bot").increment();
+      return Future.succeededFuture(delivery);
+    }
+    // the download is recorded only for a lead that exists: a link handed to a caught spam bot leads nowhere
     return stores.leads().lead(link.leadId())
-        .compose(lead -> lead.isEmpty() ? Future.<Void>succeededFuture()
-            : stores.events().append(List.of(downloadEvent(form, site, link, IpAnonymizer.apply(site.ip(), ip)))))
+        .compose(lead -> {
+          if (lead.isEmpty()) {
+            metrics.counter("leadgate.downloads.ignored", "reason", "no_lead").increment();
+            return Future.<Void>succeededFuture();
+          }
+          return stores.events().append(List.of(downloadEvent(form, site, link, IpAnonymizer.apply(site.ip(), ip))));
+        })
         .map(v -> {
           metrics.counter("leadgate.forms.downloads", "outcome", "served").increment();
           return delivery;
