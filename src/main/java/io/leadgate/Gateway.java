@@ -21,6 +21,7 @@ import io.leadgate.http.ClientIp;
 import io.leadgate.http.DemoRoutes;
 import io.leadgate.http.GatewayRouter;
 import io.leadgate.http.HttpVerticle;
+import io.leadgate.identity.LeadFinder;
 import io.leadgate.identity.LeadHistory;
 import io.leadgate.identity.LeadIds;
 import io.leadgate.ops.Metrics;
@@ -119,7 +120,8 @@ public final class Gateway {
     scoring = new ScoringService(stores.leads(), stores.scores(), stores.visitors(), scoringRules, clock, metrics);
     ScoringReloader reloader = new ScoringReloader(vertx, configFile, scoringRules);
     features.add(new LeadApiRoutes(new LeadsService(stores.leads(), stores.scores(), scoring,
-        new LeadHistory(stores.leads(), stores.visitors()), sites.keySet()), reloader, scoringRules)::mount);
+        new LeadHistory(stores.leads(), stores.visitors()), new LeadFinder(stores.leads(), stores.leadSearch()),
+        sites.keySet()), reloader, scoringRules)::mount);
     if (config.scoring().watchSeconds() > 0) {
       scoringWatch = reloader.watch(config.scoring().watchSeconds() * 1000L);
     }

@@ -9,6 +9,7 @@ import io.leadgate.forms.SignedTokens.Render;
 import io.leadgate.http.ApiException;
 import io.leadgate.identity.Conversion;
 import io.leadgate.identity.EmailAddress;
+import io.leadgate.identity.LeadFinder;
 import io.leadgate.identity.Visitor;
 import io.leadgate.ops.Metrics;
 import io.leadgate.store.LeadStore;
@@ -56,6 +57,7 @@ public final class FormsService {
   private final JunkRules junk;
   private final DomainLists lists;
   private final BotFilter bots;
+  private final LeadFinder finder;
   private final Metrics metrics;
   private final Clock clock;
   private final Supplier<String> leadIds;
@@ -78,6 +80,7 @@ public final class FormsService {
     this.tokens = tokens;
     this.lists = lists;
     this.bots = bots;
+    this.finder = new LeadFinder(stores.leads(), stores.leadSearch());
     this.junk = new JunkRules(lists);
     this.assets = assets;
     this.metrics = metrics;
@@ -179,6 +182,8 @@ public final class FormsService {
     return leads.findOrCreate(new Conversion(site.key(), valid.email(), leadIds.get(), submissionId, visitorId,
             form.id(), form.kind().stage(), valid.fields(), consents, firstTouch(visitor, page, now), junkReason, now,
             SUBMISSION_TTL_SECONDS))
+        // the search index is written by every completion (a retry too): it ignores an older version of the lead
+        .compose(converted -> finder.index(converted.lead()).map(converted))
         .compose(converted -> leads.linkVisitor(converted.lead().id(), site.key(), converted.visitorId())
             .compose(v -> stores.events().append(List.of(formEvent(form, converted, submissionId, page, ip, now))))
             .compose(v -> leads.recordSubmission(site.key(), recordId(form, submissionId),

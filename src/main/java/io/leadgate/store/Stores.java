@@ -15,6 +15,9 @@ public interface Stores {
 
   LeadStore leads();
 
+  /** Finding leads by email domain and by the words of their name and company. */
+  io.leadgate.identity.LeadSearch leadSearch();
+
   RateLimitStore rateLimits();
 
   ScoreStore scores();

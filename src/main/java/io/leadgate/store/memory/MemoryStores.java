@@ -21,6 +21,7 @@ public final class MemoryStores implements Stores {
   private final MemoryStatsStore stats;
   private final MemoryOutbox outbox = new MemoryOutbox();
   private final MemoryLeadStore leads;
+  private final MemoryLeadSearch leadSearch = new MemoryLeadSearch();
   private final MemoryRateLimitStore rateLimits;
   private final MemoryScoreStore scores;
   private final MemoryOutboxReader outboxReader;
@@ -62,6 +63,11 @@ public final class MemoryStores implements Stores {
   @Override
   public LeadStore leads() {
     return leads;
+  }
+
+  @Override
+  public io.leadgate.identity.LeadSearch leadSearch() {
+    return leadSearch;
   }
 
   @Override

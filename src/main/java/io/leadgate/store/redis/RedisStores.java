@@ -25,6 +25,7 @@ public final class RedisStores implements Stores {
   private final RedisStatsStore stats;
   private final RedisOutbox outbox;
   private final RedisLeadStore leads;
+  private final RedisLeadSearch leadSearch;
   private final RedisRateLimitStore rateLimits;
   private final RedisScoreStore scores;
   private final RedisOutboxReader outboxReader;
@@ -39,6 +40,7 @@ public final class RedisStores implements Stores {
     this.stats = new RedisStatsStore(redis);
     this.outbox = new RedisOutbox(redis);
     this.leads = new RedisLeadStore(redis, new AofBarrier(redis, timeoutMs));
+    this.leadSearch = new RedisLeadSearch(redis);
     this.rateLimits = new RedisRateLimitStore(redis);
     this.scores = new RedisScoreStore(redis);
     this.outboxReader = new RedisOutboxReader(redis);
@@ -63,7 +65,7 @@ public final class RedisStores implements Stores {
   private static List<LuaScript> scripts() {
     List<LuaScript> scripts = new java.util.ArrayList<>(List.of(RedisEventLog.ACK,
         RedisVisitorStore.RECORD, RedisStatsStore.COUNT,
-        RedisLeadStore.APPLY, RedisLeadStore.LINK, RedisScoreStore.SCORE, RedisScoreStore.INDEX));
+        RedisLeadStore.APPLY, RedisLeadStore.LINK, RedisScoreStore.SCORE, RedisScoreStore.INDEX, RedisLeadSearch.INDEX));
     scripts.addAll(RedisWebhookStore.SCRIPTS);
     return scripts;
   }
@@ -95,6 +97,11 @@ public final class RedisStores implements Stores {
   @Override
   public LeadStore leads() {
     return leads;
+  }
+
+  @Override
+  public io.leadgate.identity.LeadSearch leadSearch() {
+    return leadSearch;
   }
 
   @Override
