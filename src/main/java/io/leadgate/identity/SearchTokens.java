@@ -105,7 +105,11 @@ public final class SearchTokens {
   }
 
   private static String bounded(String word) {
-    return word.length() <= MAX_LENGTH ? word : word.substring(0, MAX_LENGTH);
+    if (word.length() <= MAX_LENGTH) {
+      return word;
+    }
+    // never half a surrogate pair: the index holds UTF-8
+    return word.substring(0, Character.isHighSurrogate(word.charAt(MAX_LENGTH - 1)) ? MAX_LENGTH - 1 : MAX_LENGTH);
   }
 
   /** The domain of a normalised email key. */
