@@ -21,6 +21,7 @@ import io.leadgate.http.ClientIp;
 import io.leadgate.http.DemoRoutes;
 import io.leadgate.http.GatewayRouter;
 import io.leadgate.http.HttpVerticle;
+import io.leadgate.identity.IdentifyListener;
 import io.leadgate.identity.LeadFinder;
 import io.leadgate.identity.LeadHistory;
 import io.leadgate.identity.LeadIds;
@@ -132,6 +133,7 @@ public final class Gateway {
     }
     List<ProjectionListener> listeners = new ArrayList<>();
     listeners.add(new ScoringListener(scoring));
+    listeners.add(new IdentifyListener(stores.leads(), stores.rateLimits(), metrics));
 
     ProjectionPacer pacer = new ProjectionPacer(intakeRate, backlog, config.ingest().busyAbove(),
         config.ingest().busyShare());

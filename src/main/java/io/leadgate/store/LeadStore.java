@@ -43,6 +43,15 @@ public interface LeadStore {
    */
   Future<Void> linkVisitor(String leadId, String site, String visitorId);
 
+  /**
+   * Joins a visitor that identified itself with the lead's email ({@code leadgate('identify', {email})}) as
+   * {@link #linkVisitor} does, marked {@code linked_by: identify}, unless it is another lead's visitor already: a
+   * form is better evidence than a typed email, and a visitor of this lead keeps how it was joined. Idempotent.
+   *
+   * @return true when the visitor is this lead's now (joined now or before)
+   */
+  Future<Boolean> linkIdentifiedVisitor(String leadId, String site, String visitorId);
+
   /** The lead's visitors as {@code site:visitorId}. */
   Future<List<String>> visitors(String leadId);
 

@@ -87,8 +87,19 @@ final class MemoryLeadStore implements LeadStore {
     synchronized (this) {
       leads.computeIfAbsent(leadId, k -> new Entry()).visitors.add(site + ":" + visitorId);
     }
-    visitorStore.link(site, visitorId, leadId);
+    visitorStore.link(site, visitorId, leadId, "form");
     return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Boolean> linkIdentifiedVisitor(String leadId, String site, String visitorId) {
+    if (!visitorStore.linkIfAnonymous(site, visitorId, leadId, "identify")) {
+      return Future.succeededFuture(false);
+    }
+    synchronized (this) {
+      leads.computeIfAbsent(leadId, k -> new Entry()).visitors.add(site + ":" + visitorId);
+    }
+    return Future.succeededFuture(true);
   }
 
   @Override

@@ -87,8 +87,20 @@ final class RedisLeadStore implements LeadStore {
     Future<Response> member = redis.send("lead_visitor", Request.cmd(Command.SADD)
         .arg(RedisKeys.leadVisitors(leadId)).arg(site + ":" + visitorId));
     Future<Response> link = redis.eval("link_visitor", LINK,
-        List.of(RedisKeys.visitor(site, visitorId), RedisKeys.visitorTimeline(site, visitorId)), List.of(leadId));
+        List.of(RedisKeys.visitor(site, visitorId), RedisKeys.visitorTimeline(site, visitorId)),
+        List.of(leadId, "form", "0"));
     return Future.all(member, link).mapEmpty();
+  }
+
+  @Override
+  public Future<Boolean> linkIdentifiedVisitor(String leadId, String site, String visitorId) {
+    // the visitor first (its shard decides), then the lead's set: a crash in between is healed by the retry
+    return redis.eval("link_visitor", LINK,
+            List.of(RedisKeys.visitor(site, visitorId), RedisKeys.visitorTimeline(site, visitorId)),
+            List.of(leadId, "identify", "1"))
+        .compose(linked -> linked.toInteger() == 0 ? Future.succeededFuture(false)
+            : redis.send("lead_visitor", Request.cmd(Command.SADD).arg(RedisKeys.leadVisitors(leadId))
+                .arg(site + ":" + visitorId)).map(true));
   }
 
   @Override
