@@ -23,6 +23,7 @@ import io.leadgate.http.HttpVerticle;
 import io.leadgate.identity.IdentifyListener;
 import io.leadgate.identity.LeadFinder;
 import io.leadgate.identity.LeadHistory;
+import io.leadgate.identity.LeadSearchBackfill;
 import io.leadgate.identity.LeadIds;
 import io.leadgate.ops.Metrics;
 import io.leadgate.ops.OpsRoutes;
@@ -72,6 +73,7 @@ public final class Gateway {
   private int port;
   private ScoringService scoring;
   private long scoringWatch = -1;
+  private LeadSearchBackfill backfill;
 
   private Gateway(Vertx vertx, GatewayConfig config, Stores stores, Metrics metrics) {
     this.vertx = vertx;
@@ -135,6 +137,8 @@ public final class Gateway {
     listeners.add(new ScoringListener(scoring));
     listeners.add(new IdentifyListener(stores.leads(), stores.rateLimits(), metrics));
 
+    backfill = new LeadSearchBackfill(stores.leads(), stores.leadSearch(), () -> vertx.timer(20).mapEmpty());
+
     ProjectionPacer pacer = new ProjectionPacer(intakeRate, backlog, config.ingest().busyAbove(),
         config.ingest().busyShare());
     Projector projector = new Projector(stores, sites, listeners, metrics, config.ingest().batchSize(), pacer);
@@ -154,6 +158,8 @@ public final class Gateway {
         .compose(id -> deployDispatcher(clock))
         .map(v -> {
           port = servers.get(0).actualPort();
+          // in the background: the gateway serves meanwhile, and a failure waits for the next start
+          backfill.run(sites.keySet());
           return this;
         });
   }
@@ -219,6 +225,9 @@ public final class Gateway {
 
   /** Undeploys the servers, the projector and the dispatcher and closes the store. */
   public Future<Void> stop() {
+    if (backfill != null) {
+      backfill.stop();
+    }
     if (scoringWatch >= 0) {
       vertx.cancelTimer(scoringWatch);
     }

@@ -32,6 +32,18 @@ public interface LeadStore {
   /** The lead that owns the email, if any. */
   Future<Optional<String>> leadIdByEmail(String site, String emailKey);
 
+  /**
+   * Some of the site's leads, from the email index, for maintenance that must see every lead once (the search
+   * backfill); not for requests: on Redis it is a {@code SCAN} of the keyspace.
+   *
+   * @param cursor {@code "0"} for the first page, then the page's {@link LeadIdPage#next}
+   */
+  Future<LeadIdPage> leadIds(String site, String cursor, int count);
+
+  /** @param next the cursor of the next page, or null when every lead was seen */
+  record LeadIdPage(List<String> leadIds, String next) {
+  }
+
   Future<Optional<Lead>> lead(String leadId);
 
   /** Applies the change atomically if the lead's {@code seq} is still {@code expectedSeq} (see {@link LeadChange}). */

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leadgate.admin.ApiKeyAuth;
+import io.leadgate.identity.Conversion;
+import io.leadgate.identity.EmailAddress;
 import io.leadgate.identity.Lead;
 import io.leadgate.identity.LeadIds;
+import io.leadgate.identity.LeadSearchBackfill;
 import io.leadgate.identity.SearchTokens;
 import io.leadgate.identity.Stage;
 import io.leadgate.store.ScoreStore.IndexEntry;
@@ -276,6 +279,28 @@ abstract class LeadListContract {
         .putHeader("Authorization", "Bearer " + KEY).send());
     assertEquals(400, response.statusCode(), response.bodyAsString());
     assertEquals("cursor", response.bodyAsJsonObject().getJsonObject("error").getString("field"));
+  }
+
+  /** A lead made before the search indexes existed: in the lead store and the email index only. */
+  static String leadFromBefore(String email, String company) throws Exception {
+    LeadIds ids = new LeadIds();
+    return await(stores().leads().findOrCreate(new Conversion("acme", EmailAddress.parse(email), ids.get(),
+        unique("old-"), visitor(), "ebook", Stage.LEAD, new JsonObject().put("company", company), new JsonArray(),
+        new JsonObject(), null, 1, 60))).lead().id();
+  }
+
+  @Test
+  void q_leadFromBeforeTheSearchIndexes_foundByEmailAtOnceAndByDomainAfterTheBackfill() throws Exception {
+    String domain = unique("legacy") + ".com";
+    String company = unique("oldtimer");
+    String email = unique("bob") + "@" + domain;
+    String lead = leadFromBefore(email, company);
+    assertEquals(List.of(lead), found(email));
+    assertEquals(List.of(), found(domain));
+    await(new LeadSearchBackfill(stores().leads(), stores().leadSearch(), Future::succeededFuture).site("acme"));
+    assertEquals(List.of(lead), found(domain));
+    assertEquals(List.of(lead), found(company));
+    assertTrue(await(stores().leadSearch().backfilled("acme")));
   }
 
   /**

@@ -17,6 +17,7 @@ final class MemoryLeadSearch implements LeadSearch {
   private final Map<String, TreeSet<String>> words = new HashMap<>();
   private final Map<String, TreeSet<String>> domains = new HashMap<>();
   private final Map<String, Indexed> indexed = new HashMap<>();
+  private final java.util.Set<String> backfilled = new java.util.HashSet<>();
 
   @Override
   public synchronized Future<Void> index(Lead lead, List<String> leadWords) {
@@ -55,6 +56,17 @@ final class MemoryLeadSearch implements LeadSearch {
       hits.add(new Hit(member.substring(member.indexOf('\0') + 1), member));
     }
     return Future.succeededFuture(hits);
+  }
+
+  @Override
+  public synchronized Future<Boolean> backfilled(String site) {
+    return Future.succeededFuture(backfilled.contains(site));
+  }
+
+  @Override
+  public synchronized Future<Void> markBackfilled(String site) {
+    backfilled.add(site);
+    return Future.succeededFuture();
   }
 
   private record Indexed(long seq, List<String> words) {

@@ -216,4 +216,9 @@ public final class RedisKeys {
   public static String searchDomain(String site, String domain) {
     return "lg:{q:" + site + "}:dom:" + domain;
   }
+
+  /** Set (to 1) once every lead of the site made before the search indexes existed was indexed. */
+  public static String searchBackfilled(String site) {
+    return "lg:{q:" + site + "}:backfilled";
+  }
 }

@@ -35,6 +35,18 @@ final class RedisLeadSearch implements LeadSearch {
   }
 
   @Override
+  public Future<Boolean> backfilled(String site) {
+    return redis.send("search_backfilled", Request.cmd(Command.EXISTS).arg(RedisKeys.searchBackfilled(site)))
+        .map(reply -> reply.toInteger() == 1);
+  }
+
+  @Override
+  public Future<Void> markBackfilled(String site) {
+    return redis.send("search_backfilled", Request.cmd(Command.SET).arg(RedisKeys.searchBackfilled(site))
+        .arg("1")).mapEmpty();
+  }
+
+  @Override
   public Future<List<Hit>> byDomain(String site, String domain, String after, int count) {
     Request request = Request.cmd(Command.ZRANGEBYLEX).arg(RedisKeys.searchDomain(site, domain))
         .arg(after == null ? "-" : "(" + after).arg("+").arg("LIMIT").arg(0).arg(count);
