@@ -23,10 +23,10 @@ public final class LeadFinder {
   }
 
   /**
-   * @param leadIds the leads of the page, in index order (a lead with two matching words may come twice)
-   * @param next    the position after the page, or null at the end
+   * @param hits the leads of the page, in index order (a lead with two matching words may come twice)
+   * @param next the position after the page, or null at the end
    */
-  public record Page(List<Hit> leadIds, String next) {
+  public record Page(List<Hit> hits, String next) {
   }
 
   /** @param after the {@link Page#next} of the previous page, or null for the first */

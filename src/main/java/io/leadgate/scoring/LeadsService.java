@@ -16,9 +16,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** What the lead API answers: lists from the site indexes, profiles with score and history, sales feedback. */
 public final class LeadsService {
@@ -68,7 +70,7 @@ public final class LeadsService {
     if (query.searches()) {
       SearchTokens.Query wanted = SearchTokens.query(query.q());
       String after = query.cursor() == null ? null : LeadCursors.decodeSearch(query.cursor(), query);
-      return search(query, wanted, after, found, new java.util.HashSet<>(), 0)
+      return search(query, wanted, after, found, new HashSet<>(), 0)
           .map(next -> page(found, next == null ? null : LeadCursors.encodeSearch(next, query)));
     }
     IndexHit after = query.cursor() == null ? null : LeadCursors.decode(query.cursor(), query);
@@ -109,18 +111,18 @@ public final class LeadsService {
    * from, or null at the end. Without filters it reads exactly one page of matches.
    */
   private Future<String> search(Query query, SearchTokens.Query wanted, String after, List<JsonObject> found,
-                                java.util.Set<String> seen, int read) {
+                                Set<String> seen, int read) {
     int batch = query.filters() ? Math.max(query.limit(), 50) : query.limit();
     return finder.find(query.site(), wanted, after, batch).compose(page -> {
       List<Future<Optional<JsonObject>>> rows = new ArrayList<>();
       // a lead with two matching words comes twice: shown once per request
-      page.leadIds().forEach(hit -> rows.add(seen.add(hit.leadId()) ? row(hit.leadId(), query)
+      page.hits().forEach(hit -> rows.add(seen.add(hit.leadId()) ? row(hit.leadId(), query)
           : Future.succeededFuture(Optional.empty())));
       return Future.all(rows).compose(done -> {
         for (int i = 0; i < rows.size(); i++) {
           rows.get(i).result().ifPresent(found::add);
           if (found.size() >= query.limit()) {
-            return Future.succeededFuture(i + 1 < rows.size() ? page.leadIds().get(i).position() : page.next());
+            return Future.succeededFuture(i + 1 < rows.size() ? page.hits().get(i).position() : page.next());
           }
         }
         int total = read + rows.size();
