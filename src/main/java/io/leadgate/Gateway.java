@@ -5,6 +5,7 @@ import io.leadgate.collect.Backlog;
 import io.leadgate.collect.BotFilter;
 import io.leadgate.collect.CollectRoutes;
 import io.leadgate.collect.CollectService;
+import io.leadgate.collect.IdentifyListener;
 import io.leadgate.collect.IntakeRate;
 import io.leadgate.collect.ProjectionListener;
 import io.leadgate.collect.ProjectionPacer;
@@ -20,7 +21,6 @@ import io.leadgate.http.ClientIp;
 import io.leadgate.http.DemoRoutes;
 import io.leadgate.http.GatewayRouter;
 import io.leadgate.http.HttpVerticle;
-import io.leadgate.identity.IdentifyListener;
 import io.leadgate.identity.LeadFinder;
 import io.leadgate.identity.LeadHistory;
 import io.leadgate.identity.LeadSearchBackfill;
@@ -135,7 +135,7 @@ public final class Gateway {
     }
     List<ProjectionListener> listeners = new ArrayList<>();
     listeners.add(new ScoringListener(scoring));
-    listeners.add(new IdentifyListener(stores.leads(), stores.rateLimits(), metrics));
+    listeners.add(new IdentifyListener(stores.leads(), stores.identifyAttempts(), metrics));
 
     backfill = new LeadSearchBackfill(stores.leads(), stores.leadSearch(), () -> vertx.timer(20).mapEmpty());
 

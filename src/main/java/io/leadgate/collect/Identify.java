@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * The snippet's {@code leadgate('identify', {email})}: a custom event named {@code identify} whose {@code email}
  * property names the person. The email is used once, to find an existing lead and join the visitor to it
- * ({@code identity.IdentifyListener}), and is never kept on the visitor: its timeline entry has every other property.
+ * ({@link IdentifyListener}), and is never kept on the visitor: its timeline entry has every other property.
  */
 public final class Identify {
   public static final String EVENT = "identify";

@@ -18,6 +18,9 @@ public interface Stores {
   /** Finding leads by email domain and by the words of their name and company. */
   io.leadgate.identity.LeadSearch leadSearch();
 
+  /** Counts {@code identify} attempts per visitor (its rate limit). */
+  io.leadgate.identity.IdentifyAttempts identifyAttempts();
+
   RateLimitStore rateLimits();
 
   ScoreStore scores();

@@ -71,6 +71,11 @@ public final class MemoryStores implements Stores {
   }
 
   @Override
+  public io.leadgate.identity.IdentifyAttempts identifyAttempts() {
+    return new MemoryIdentifyAttempts(rateLimits);
+  }
+
+  @Override
   public RateLimitStore rateLimits() {
     return rateLimits;
   }

@@ -106,6 +106,11 @@ public final class RedisStores implements Stores {
   }
 
   @Override
+  public io.leadgate.identity.IdentifyAttempts identifyAttempts() {
+    return new RedisIdentifyAttempts(rateLimits);
+  }
+
+  @Override
   public RateLimitStore rateLimits() {
     return rateLimits;
   }

@@ -1,13 +1,10 @@
-package io.leadgate.identity;
+package io.leadgate.collect;
 
-import io.leadgate.collect.Event;
-import io.leadgate.collect.Identify;
-import io.leadgate.collect.ProjectionListener;
+import io.leadgate.identity.EmailAddress;
+import io.leadgate.identity.IdentifyAttempts;
 import io.leadgate.ops.Metrics;
 import io.leadgate.store.LeadStore;
-import io.leadgate.store.RateLimitStore;
 import io.leadgate.store.VisitorStore.Recorded;
-import io.leadgate.store.redis.RedisKeys;
 import io.vertx.core.Future;
 import java.util.Optional;
 
@@ -23,12 +20,12 @@ import java.util.Optional;
 public final class IdentifyListener implements ProjectionListener {
   public static final int PER_HOUR = 5;
   private final LeadStore leads;
-  private final RateLimitStore limits;
+  private final IdentifyAttempts attempts;
   private final Metrics metrics;
 
-  public IdentifyListener(LeadStore leads, RateLimitStore limits, Metrics metrics) {
+  public IdentifyListener(LeadStore leads, IdentifyAttempts attempts, Metrics metrics) {
     this.leads = leads;
-    this.limits = limits;
+    this.attempts = attempts;
     this.metrics = metrics;
   }
 
@@ -42,8 +39,8 @@ public final class IdentifyListener implements ProjectionListener {
       // a lead's visitor already: identify never moves a visitor from one lead to another
       return count("already_linked");
     }
-    return limits.hit(RedisKeys.rateLimit("identify:" + event.site(), event.visitor()), 3_600)
-        .compose(window -> window.count() > PER_HOUR ? count("rate_limited") : link(event, email.get()));
+    return attempts.count(event.site(), event.visitor(), 3_600)
+        .compose(tries -> tries > PER_HOUR ? count("rate_limited") : link(event, email.get()));
   }
 
   private Future<Void> link(Event event, String text) {
