@@ -42,8 +42,9 @@ import java.util.logging.Logger;
  *
  * <p>A submission goes: origin → honeypot and render token (spam) → fields (422) → disposable domain (spam) →
  * an earlier identical submission (its answer again) → rate limits (429) → junk rules → lead: email claimed, the
- * submission applied, the lead indexed for search, the visitor joined, the FORM event logged, the submission recorded durably. Every step after
- * the email claim is idempotent, so a retry after any failure completes the same submission once.
+ * submission applied, the lead indexed for search, the visitor joined, the FORM event logged, the submission
+ * recorded durably. Every step after the email claim is idempotent, so a retry after any failure completes the same
+ * submission once.
  */
 public final class FormsService {
   private static final Logger LOG = Logger.getLogger(FormsService.class.getName());

@@ -163,8 +163,9 @@ public final class LeadsService {
     String label = touch.getString("source", "");
     int slash = label.indexOf(" / ");
     String medium = touch.getString("utm_medium", slash < 0 ? null : label.substring(slash + 3));
+    String source = slash < 0 ? (label.isEmpty() ? null : label) : label.substring(0, slash);
     return new JsonObject()
-        .put("source", touch.getString("utm_source", slash < 0 ? (label.isEmpty() ? null : label) : label.substring(0, slash)))
+        .put("source", touch.getString("utm_source", source))
         .put("medium", "(none)".equals(medium) ? null : medium)
         .put("campaign", touch.getString("utm_campaign"));
   }
