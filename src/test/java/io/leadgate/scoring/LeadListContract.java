@@ -281,6 +281,16 @@ abstract class LeadListContract {
     assertEquals("cursor", response.bodyAsJsonObject().getJsonObject("error").getString("field"));
   }
 
+  @Test
+  void q_cursorAlteredPastTheMatches_anEmptyLastPage() {
+    String company = unique("altered");
+    String cursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(("q||" + company + "\0zzzz")
+        .getBytes(StandardCharsets.UTF_8));
+    JsonObject page = list("?q=" + company + "&cursor=" + cursor);
+    assertEquals(List.of(), ids(page));
+    assertNull(page.getString("next"));
+  }
+
   /** A lead made before the search indexes existed: in the lead store and the email index only. */
   static String leadFromBefore(String email, String company) throws Exception {
     LeadIds ids = new LeadIds();

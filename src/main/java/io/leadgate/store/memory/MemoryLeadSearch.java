@@ -47,7 +47,12 @@ final class MemoryLeadSearch implements LeadSearch {
   public synchronized Future<List<Hit>> byPrefix(String site, String prefix, String after, int count) {
     TreeSet<String> siteWords = words.getOrDefault(site, new TreeSet<>());
     String from = after == null || after.compareTo(prefix) < 0 ? prefix : after;
-    NavigableSet<String> range = siteWords.subSet(from, after == null || from.equals(prefix), prefix + END, false);
+    String to = prefix + END;
+    if (from.compareTo(to) >= 0) {
+      // a cursor past the prefix's range (altered by hand): nothing more, as ZRANGEBYLEX answers
+      return Future.succeededFuture(List.of());
+    }
+    NavigableSet<String> range = siteWords.subSet(from, after == null || from.equals(prefix), to, false);
     List<Hit> hits = new ArrayList<>();
     for (String member : range) {
       if (hits.size() == count) {
