@@ -23,6 +23,7 @@ public final class MemoryStores implements Stores {
   private final MemoryLeadStore leads;
   private final MemoryLeadSearch leadSearch = new MemoryLeadSearch();
   private final MemoryRateLimitStore rateLimits;
+  private final MemoryIdentifyAttempts identifyAttempts;
   private final MemoryScoreStore scores;
   private final MemoryOutboxReader outboxReader;
   private final MemoryWebhookStore webhooks;
@@ -34,6 +35,7 @@ public final class MemoryStores implements Stores {
     this.stats = new MemoryStatsStore(clock);
     this.leads = new MemoryLeadStore(clock, visitors, outbox);
     this.rateLimits = new MemoryRateLimitStore(clock);
+    this.identifyAttempts = new MemoryIdentifyAttempts(rateLimits);
     this.scores = new MemoryScoreStore(leads);
     this.outboxReader = new MemoryOutboxReader(vertx, outbox);
     this.webhooks = new MemoryWebhookStore(vertx, outbox);
@@ -72,7 +74,7 @@ public final class MemoryStores implements Stores {
 
   @Override
   public io.leadgate.identity.IdentifyAttempts identifyAttempts() {
-    return new MemoryIdentifyAttempts(rateLimits);
+    return identifyAttempts;
   }
 
   @Override

@@ -27,6 +27,7 @@ public final class RedisStores implements Stores {
   private final RedisLeadStore leads;
   private final RedisLeadSearch leadSearch;
   private final RedisRateLimitStore rateLimits;
+  private final RedisIdentifyAttempts identifyAttempts;
   private final RedisScoreStore scores;
   private final RedisOutboxReader outboxReader;
   private final RedisWebhookStore webhooks;
@@ -42,6 +43,7 @@ public final class RedisStores implements Stores {
     this.leads = new RedisLeadStore(redis, new AofBarrier(redis, timeoutMs));
     this.leadSearch = new RedisLeadSearch(redis);
     this.rateLimits = new RedisRateLimitStore(redis);
+    this.identifyAttempts = new RedisIdentifyAttempts(rateLimits);
     this.scores = new RedisScoreStore(redis);
     this.outboxReader = new RedisOutboxReader(redis);
     this.webhooks = new RedisWebhookStore(redis, outboxReader);
@@ -107,7 +109,7 @@ public final class RedisStores implements Stores {
 
   @Override
   public io.leadgate.identity.IdentifyAttempts identifyAttempts() {
-    return new RedisIdentifyAttempts(rateLimits);
+    return identifyAttempts;
   }
 
   @Override
