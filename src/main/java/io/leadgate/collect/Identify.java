@@ -1,5 +1,7 @@
 package io.leadgate.collect;
 
+import io.leadgate.core.Event;
+import io.leadgate.core.EventType;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

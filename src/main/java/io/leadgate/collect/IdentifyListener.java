@@ -1,10 +1,11 @@
 package io.leadgate.collect;
 
+import io.leadgate.core.Event;
 import io.leadgate.identity.EmailAddress;
 import io.leadgate.identity.IdentifyAttempts;
+import io.leadgate.identity.LeadStore;
+import io.leadgate.identity.VisitorStore.Recorded;
 import io.leadgate.ops.Metrics;
-import io.leadgate.store.LeadStore;
-import io.leadgate.store.VisitorStore.Recorded;
 import io.vertx.core.Future;
 import java.util.Optional;
 

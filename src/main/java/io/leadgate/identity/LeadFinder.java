@@ -5,7 +5,6 @@ import io.leadgate.identity.SearchTokens.ByDomain;
 import io.leadgate.identity.SearchTokens.ByEmail;
 import io.leadgate.identity.SearchTokens.ByPrefix;
 import io.leadgate.identity.SearchTokens.Query;
-import io.leadgate.store.LeadStore;
 import io.vertx.core.Future;
 import java.util.List;
 

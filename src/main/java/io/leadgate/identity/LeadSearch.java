@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The indexes that find a site's leads by what a salesperson types (besides the email index of {@link
- * io.leadgate.store.LeadStore#leadIdByEmail}): by email domain and by the words of a lead's name and company. Every
+ * io.leadgate.identity.LeadStore#leadIdByEmail}): by email domain and by the words of a lead's name and company. Every
  * read is an ordered range read of at most {@code count} entries: no query looks at leads that do not match.
  *
  * <p>Written after a lead is created or its fields change, idempotently: an entry carrying an older {@link Lead#seq}

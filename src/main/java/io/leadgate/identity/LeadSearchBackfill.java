@@ -1,6 +1,5 @@
 package io.leadgate.identity;
 
-import io.leadgate.store.LeadStore;
 import io.vertx.core.Future;
 import java.util.Collection;
 import java.util.List;

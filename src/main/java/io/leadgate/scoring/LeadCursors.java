@@ -2,7 +2,7 @@ package io.leadgate.scoring;
 
 import io.leadgate.http.ApiException;
 import io.leadgate.scoring.LeadsService.Query;
-import io.leadgate.store.ScoreStore.IndexHit;
+import io.leadgate.scoring.ScoreStore.IndexHit;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

@@ -1,17 +1,14 @@
 package io.leadgate.webhooks;
 
 import io.leadgate.ops.Metrics;
-import io.leadgate.store.DeliveryLog;
-import io.leadgate.store.DomainEvent;
-import io.leadgate.store.OutboxReader;
-import io.leadgate.store.OutboxReader.OutboxEntry;
-import io.leadgate.store.WebhookStore;
-import io.leadgate.store.WebhookStore.Completion;
-import io.leadgate.store.WebhookStore.DeadLetter;
-import io.leadgate.store.WebhookStore.FanOut;
-import io.leadgate.store.WebhookStore.FanOutOptions;
-import io.leadgate.store.WebhookStore.Job;
-import io.leadgate.store.WebhookStore.Settled;
+import io.leadgate.core.DomainEvent;
+import io.leadgate.webhooks.OutboxReader.OutboxEntry;
+import io.leadgate.webhooks.WebhookStore.Completion;
+import io.leadgate.webhooks.WebhookStore.DeadLetter;
+import io.leadgate.webhooks.WebhookStore.FanOut;
+import io.leadgate.webhooks.WebhookStore.FanOutOptions;
+import io.leadgate.webhooks.WebhookStore.Job;
+import io.leadgate.webhooks.WebhookStore.Settled;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leadgate.admin.ApiKeyAuth;
 import io.leadgate.collect.IdentifyListener;
-import io.leadgate.store.Stores;
+import io.leadgate.Stores;
 import io.leadgate.testing.Eventually;
 import io.leadgate.testing.Outboxes;
 import io.leadgate.testing.TestGateway;
