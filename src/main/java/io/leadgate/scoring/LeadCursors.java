@@ -1,6 +1,6 @@
 package io.leadgate.scoring;
 
-import io.leadgate.http.ApiException;
+import io.leadgate.core.InvalidInput;
 import io.leadgate.scoring.LeadsService.Query;
 import io.leadgate.scoring.ScoreStore.IndexHit;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +60,7 @@ final class LeadCursors {
     return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
   }
 
-  private static ApiException refused() {
-    return ApiException.invalidField("cursor", "is not a cursor of this query (use the next value of a page)");
+  private static InvalidInput refused() {
+    return InvalidInput.field("cursor", "is not a cursor of this query (use the next value of a page)");
   }
 }
