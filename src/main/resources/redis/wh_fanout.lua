@@ -11,7 +11,7 @@ if #redis.call('XPENDING', stream, group, entry, entry, 1) == 0 then
 end
 -- Consumers read a stream in order, so every earlier entry was handed to someone; one of this lead still pending
 -- means another instance has not fanned it out yet, and this one must not overtake it. The oldest 1000 pending
--- entries are looked at: each instance holds at most 100 per shard (Dispatcher.FANOUT_BATCH) for milliseconds.
+-- entries are looked at: each instance holds at most 100 per shard (OutboxFanout.BATCH) for milliseconds.
 local older = redis.call('XPENDING', stream, group, '-', '(' .. entry, 1000)
 for _, p in ipairs(older) do
   local found = redis.call('XRANGE', stream, p[1], p[1])
