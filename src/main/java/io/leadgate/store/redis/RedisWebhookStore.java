@@ -22,8 +22,8 @@ import java.util.logging.Logger;
  * their life cycle are listed in docs/webhooks.md.
  */
 final class RedisWebhookStore implements WebhookStore {
-  static final LuaScript FANOUT = LuaScript.load("wh_fanout");
-  static final LuaScript COMPLETE = LuaScript.load("wh_complete");
+  static final LuaScript FANOUT = LuaScript.load("wh_fanout", "wh_dead_letter");
+  static final LuaScript COMPLETE = LuaScript.load("wh_complete", "wh_dead_letter");
   static final LuaScript PROMOTE = LuaScript.load("wh_promote");
   static final LuaScript REPLAY = LuaScript.load("wh_replay");
   static final List<LuaScript> SCRIPTS = List.of(FANOUT, COMPLETE, PROMOTE, REPLAY, RedisOutboxReader.TIDY);
