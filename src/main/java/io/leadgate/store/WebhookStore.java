@@ -88,11 +88,12 @@ public interface WebhookStore {
   enum Settled { DONE, STALE }
 
   /**
-   * @param nowMs       the time, for dead letters
-   * @param retainMs    keep the event this long for replay by id (0: not at all)
-   * @param deadMax     dead letters kept per endpoint and shard
+   * @param nowMs          the time, for dead letters
+   * @param retainMs       keep the event this long for replay by id (0: not at all)
+   * @param deadMax        dead letters kept per endpoint and shard
+   * @param disabledReason the reason the dead letters of disabled endpoints give
    */
-  record FanOutOptions(long nowMs, long retainMs, long deadMax) {
+  record FanOutOptions(long nowMs, long retainMs, long deadMax, String disabledReason) {
   }
 
   /**

@@ -16,6 +16,8 @@ import java.util.logging.Logger;
 final class DispatcherLoop {
   private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
   private static final long FAILURE_LOG_EVERY_MS = 10_000;
+  /** How long a loop whose store call failed waits before it goes round again. */
+  static final long FAILURE_PAUSE_MS = 1000;
 
   private final Vertx vertx;
   private final Context context;
@@ -51,6 +53,11 @@ final class DispatcherLoop {
 
   long after(long ms, Runnable task) {
     return vertx.setTimer(ms, t -> task.run());
+  }
+
+  /** Runs {@code task} again after a pause: the store failed, and asking it again at once would only spin. */
+  void afterFailure(Runnable task) {
+    after(FAILURE_PAUSE_MS, task);
   }
 
   void cancel(long timer) {

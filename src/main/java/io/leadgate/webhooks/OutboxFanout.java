@@ -23,7 +23,6 @@ final class OutboxFanout {
   /** Entries read per shard and round; wh_fanout.lua's look at pending entries assumes a few hundred at most. */
   static final int BATCH = 100;
   static final long READ_WAIT_MS = 2000;
-  static final long FAILURE_PAUSE_MS = 1000;
 
   private final OutboxReader outbox;
   private final WebhookStore store;
@@ -55,7 +54,7 @@ final class OutboxFanout {
         .onComplete(done -> {
           if (done.failed()) {
             loop.logFailure("reading the outbox", done.cause());
-            loop.after(FAILURE_PAUSE_MS, this::run);
+            loop.afterFailure(this::run);
           } else {
             loop.next(this::run);
           }
@@ -105,10 +104,10 @@ final class OutboxFanout {
       }
     }
     FanOutOptions options = new FanOutOptions(clock.millis(), settings.messageRetentionDuration().toMillis(),
-        settings.deadMax());
+        settings.deadMax(), Settlement.DISABLED_REASON);
     return loop.here(store.fanOut(entry, live, disabled, options)).map(result -> {
       if (result == FanOut.WAIT) {
-        long pause = Math.min(FAILURE_PAUSE_MS, 10L << Math.min(tries, 7));
+        long pause = Math.min(DispatcherLoop.FAILURE_PAUSE_MS, 10L << Math.min(tries, 7));
         loop.after(pause, () -> fanOutOne(entry, tries + 1)
             .onFailure(e -> loop.logFailure("fanning out " + entry.entryId(), e)));
       } else if (result == FanOut.DONE) {

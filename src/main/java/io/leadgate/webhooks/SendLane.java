@@ -27,7 +27,6 @@ import java.util.function.DoubleSupplier;
  */
 final class SendLane {
   static final int SETTLE_TRIES = 5;
-  static final long SETTLE_PAUSE_MS = 500;
 
   private final EndpointHealth health;
   private final Endpoint endpoint;
@@ -181,7 +180,7 @@ final class SendLane {
         return Future.failedFuture(e);
       }
       Promise<Settled> again = Promise.promise();
-      loop.after(SETTLE_PAUSE_MS * tries, () -> settleInStore(job, completion, tries + 1).onComplete(again));
+      loop.after(DispatcherLoop.FAILURE_PAUSE_MS / 2 * tries, () -> settleInStore(job, completion, tries + 1).onComplete(again));
       return again.future();
     });
   }

@@ -18,7 +18,6 @@ import java.util.Map;
 final class SendLoop {
   static final long TAKE_WAIT_MS = 500;
   static final long CAPACITY_POLL_MS = 100;
-  static final long FAILURE_PAUSE_MS = 1000;
 
   private final WebhookStore store;
   private final String consumer;
@@ -57,7 +56,7 @@ final class SendLoop {
     loop.here(store.take(consumer, open, TAKE_WAIT_MS)).onComplete(done -> {
       if (done.failed()) {
         loop.logFailure("taking webhook jobs", done.cause());
-        loop.after(FAILURE_PAUSE_MS, this::run);
+        loop.afterFailure(this::run);
         return;
       }
       done.result().forEach(this::accept);

@@ -16,6 +16,8 @@ import java.util.function.DoubleSupplier;
  */
 public final class Settlement {
   static final String GONE_REASON = "the receiver answered 410 Gone";
+  /** What the dead letter of an event says that came while its endpoint was disabled (it was never attempted). */
+  static final String DISABLED_REASON = "the endpoint was disabled when the event happened";
 
   private Settlement() {
   }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** What both webhook stores promise (docs/webhooks.md); each adapter runs it. */
 abstract class WebhookStoreContract {
   static final String GROUP = WebhookStore.FANOUT_GROUP;
-  static final FanOutOptions OPTIONS = new FanOutOptions(1_000, 60_000, 3);
+  static final FanOutOptions OPTIONS = new FanOutOptions(1_000, 60_000, 3, "disabled");
   Vertx vertx;
   Stores stores;
   WebhookStore store;

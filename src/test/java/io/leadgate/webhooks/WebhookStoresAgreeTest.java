@@ -169,7 +169,7 @@ class WebhookStoresAgreeTest {
       List<String> live = new ArrayList<>();
       List<String> disabled = new ArrayList<>();
       ENDPOINTS.forEach(e -> (random.nextInt(4) == 0 ? disabled : live).add(e));
-      FanOutOptions options = new FanOutOptions(unique(now), 60_000, DEAD_CAP);
+      FanOutOptions options = new FanOutOptions(unique(now), 60_000, DEAD_CAP, "disabled");
       same("fan out entry " + index + " of " + consumer + " to " + live + ", disabled " + disabled, side -> {
         OutboxEntry entry = side.entries.get(consumer).get(index);
         WebhookStore.FanOut result = await(side.store.fanOut(entry, live, disabled, options));

@@ -94,8 +94,8 @@ final class MemoryWebhookStore implements WebhookStore {
         retain(event, options);
         live.forEach(name -> enqueue(lines(name), event));
         for (String name : disabled) {
-          lines(name).dead.keep(new DeadLetter(name, event, 0, 0, "the endpoint was disabled when the event happened",
-              options.nowMs()), options.deadMax());
+          lines(name).dead.keep(new DeadLetter(name, event, 0, 0, options.disabledReason(), options.nowMs()),
+              options.deadMax());
         }
       }
       result = FanOut.DONE;

@@ -77,7 +77,7 @@ final class RedisWebhookStore implements WebhookStore {
       }
     }
     String deadLetter = event == null || disabled.isEmpty() ? "" : deadJson(new DeadLetter(null, event, 0, 0,
-        "the endpoint was disabled when the event happened", options.nowMs()));
+        options.disabledReason(), options.nowMs()));
     List<String> args = List.of(FANOUT_GROUP, entry.entryId(), eventId, lead, json,
         Integer.toString(event == null ? 0 : live.size()), Integer.toString(event == null ? 0 : disabled.size()),
         Long.toString(options.retainMs()), Long.toString(options.nowMs()), Long.toString(options.deadMax()), deadLetter);
