@@ -25,7 +25,6 @@ import java.util.Map;
  * retries and dead letters use the times their callers give (the gateway's clock).
  */
 final class MemoryWebhookStore implements WebhookStore {
-  static final int OPS_EVENTS_MAX = 1000;
   private final Vertx vertx;
   private final MemoryOutbox outbox;
   private final Map<String, Lines> endpoints = new HashMap<>();

@@ -27,7 +27,6 @@ final class RedisWebhookStore implements WebhookStore {
   static final LuaScript PROMOTE = LuaScript.load("wh_promote");
   static final LuaScript REPLAY = LuaScript.load("wh_replay");
   static final List<LuaScript> SCRIPTS = List.of(FANOUT, COMPLETE, PROMOTE, REPLAY, RedisOutboxReader.TIDY);
-  static final int OPS_EVENTS_MAX = 1000;
   private static final Logger LOG = Logger.getLogger(RedisWebhookStore.class.getName());
 
   private final RedisClient redis;
