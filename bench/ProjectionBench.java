@@ -4,8 +4,8 @@ import io.leadgate.collect.EventType;
 import io.leadgate.collect.IntakeRate;
 import io.leadgate.collect.ProjectionPacer;
 import io.leadgate.collect.Projector;
-import io.leadgate.config.ConfigLoader;
-import io.leadgate.config.GatewayConfig;
+import io.leadgate.ConfigLoader;
+import io.leadgate.GatewayConfig;
 import io.leadgate.ops.Metrics;
 import io.leadgate.store.redis.RedisStores;
 import io.vertx.core.Vertx;
@@ -54,9 +54,9 @@ public class ProjectionBench {
     config = config.withRedis(config.redis().withUrl(opt.get("redis")));
 
     Vertx vertx = Vertx.vertx();
-    RedisStores stores = RedisStores.start(vertx, config, new Metrics()).await(10, TimeUnit.SECONDS);
+    RedisStores stores = RedisStores.start(vertx, config.redis(), config.ingest().partitions(), new Metrics()).await(10, TimeUnit.SECONDS);
     stores.client().send("flushall", Request.cmd(Command.FLUSHALL)).await(30, TimeUnit.SECONDS);
-    stores = RedisStores.start(vertx, config, new Metrics()).await(10, TimeUnit.SECONDS); // groups again
+    stores = RedisStores.start(vertx, config.redis(), config.ingest().partitions(), new Metrics()).await(10, TimeUnit.SECONDS); // groups again
 
     // a first, unmeasured drain warms the JIT up; the projector then waits on an empty log
     append(stores, Integer.parseInt(opt.get("warmup")), visitors);

@@ -10,7 +10,6 @@ import io.leadgate.collect.ProjectionListener;
 import io.leadgate.collect.ProjectionPacer;
 import io.leadgate.collect.Projector;
 import io.leadgate.collect.SnippetRoutes;
-import io.leadgate.config.GatewayConfig;
 import io.leadgate.config.SiteConfig;
 import io.leadgate.forms.DomainLists;
 import io.leadgate.forms.FormConfig;
@@ -90,7 +89,7 @@ public final class Gateway {
     DomainLists lists = DomainLists.shipped();
     return EndpointResolution.check(vertx, config.webhooks())
         .compose(v -> config.redis().enabled()
-            ? RedisStores.start(vertx, config, metrics).map(s -> (Stores) s)
+            ? RedisStores.start(vertx, config.redis(), config.ingest().partitions(), metrics).map(s -> (Stores) s)
             : Future.succeededFuture(new MemoryStores(vertx, clock, config.ingest().partitions())))
         .compose(s -> new Gateway(vertx, config, s, metrics).deploy(clock, lists, configFile));
   }
@@ -117,7 +116,8 @@ public final class Gateway {
     features.add(new OpsRoutes(stores, metrics)::mount);
     ScoringRules scoringRules = new ScoringRules(config.scoring(), sites.keySet(), lists::isFreeMail, clock);
     scoring = new ScoringService(stores.leads(), stores.scores(), stores.visitors(), scoringRules, clock, metrics);
-    ScoringReloader reloader = new ScoringReloader(vertx, configFile, scoringRules);
+    ScoringReloader reloader = new ScoringReloader(vertx, configFile, scoringRules,
+        (text, source) -> new ConfigLoader().parse(text, source).scoring());
     features.add(new LeadApiRoutes(new LeadsService(stores.leads(), stores.scores(), scoring,
         new LeadHistory(stores.leads(), stores.visitors()), sites.keySet()), reloader, scoringRules)::mount);
     if (config.scoring().watchSeconds() > 0) {

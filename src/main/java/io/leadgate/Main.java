@@ -1,8 +1,6 @@
 package io.leadgate;
 
 import io.leadgate.config.ConfigException;
-import io.leadgate.config.ConfigLoader;
-import io.leadgate.config.GatewayConfig;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;

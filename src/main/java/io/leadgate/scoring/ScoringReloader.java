@@ -1,8 +1,6 @@
 package io.leadgate.scoring;
 
 import io.leadgate.config.ConfigException;
-import io.leadgate.config.ConfigLoader;
-import io.leadgate.config.GatewayConfig;
 import io.leadgate.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -25,13 +23,28 @@ public final class ScoringReloader {
   private final Vertx vertx;
   private final Path file;
   private final ScoringRules rules;
+  private final Parser parser;
   private volatile String lastSeen;
 
-  /** @param file the configuration file the gateway started from; null when it runs the bundled demo */
-  public ScoringReloader(Vertx vertx, Path file, ScoringRules rules) {
+  /**
+   * Reads the scoring section out of the whole configuration file's text. The composition root owns the file's
+   * format, so it hands the reloader this function instead of the reloader knowing every feature's section.
+   */
+  @FunctionalInterface
+  public interface Parser {
+    /** @throws ConfigException naming the file and the field when the file is not valid as a whole */
+    ScoringConfig scoring(String text, String source);
+  }
+
+  /**
+   * @param file   the configuration file the gateway started from; null when it runs the bundled demo
+   * @param parser reads the file's text (the whole file must be valid) and returns its {@code scoring:} section
+   */
+  public ScoringReloader(Vertx vertx, Path file, ScoringRules rules, Parser parser) {
     this.vertx = vertx;
     this.file = file;
     this.rules = rules;
+    this.parser = parser;
   }
 
   /**
@@ -53,9 +66,9 @@ public final class ScoringReloader {
         .recover(e -> Future.failedFuture(new ApiException(422, "invalid_config", null,
             "config " + file + ": cannot be read: " + e.getMessage())))
         .compose(text -> vertx.executeBlocking(() -> parse(text.toString())))
-        .map(config -> {
+        .map(scoring -> {
           try {
-            ScoringPolicy policy = rules.replace(config.scoring());
+            ScoringPolicy policy = rules.replace(scoring);
             LOG.info("scoring rules reloaded from " + file + " (version " + policy.version() + ")");
             return policy;
           } catch (ConfigException e) {
@@ -64,9 +77,9 @@ public final class ScoringReloader {
         });
   }
 
-  private GatewayConfig parse(String text) {
+  private ScoringConfig parse(String text) {
     try {
-      return new ConfigLoader().parse(text, file.toString());
+      return parser.scoring(text, file.toString());
     } catch (ConfigException e) {
       throw invalid(e);
     }

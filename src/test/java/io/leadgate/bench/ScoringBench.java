@@ -1,7 +1,7 @@
 package io.leadgate.bench;
 
-import io.leadgate.config.ConfigLoader;
-import io.leadgate.config.GatewayConfig;
+import io.leadgate.ConfigLoader;
+import io.leadgate.GatewayConfig;
 import io.leadgate.identity.Conversion;
 import io.leadgate.identity.EmailAddress;
 import io.leadgate.identity.LeadIds;
@@ -48,7 +48,7 @@ class ScoringBench {
       Vertx vertx = Vertx.vertx();
       GatewayConfig config = new ConfigLoader().parse("sites: [{key: acme}]\nredis: {url: \"" + redis.url() + "\"}",
           "bench.yaml");
-      Stores stores = RedisStores.start(vertx, config, new Metrics()).await(20, TimeUnit.SECONDS);
+      Stores stores = RedisStores.start(vertx, config.redis(), config.ingest().partitions(), new Metrics()).await(20, TimeUnit.SECONDS);
       for (int inFlight : new int[] {1, 16, 64}) {
         run("redis", vertx, stores, inFlight);
       }

@@ -2,7 +2,7 @@ package io.leadgate.collect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.leadgate.config.ConfigLoader;
+import io.leadgate.ConfigLoader;
 import io.leadgate.config.SiteConfig;
 import io.leadgate.store.EventLog.LoggedEvent;
 import io.leadgate.store.VisitorStore.Recorded;

@@ -3,7 +3,7 @@ package io.leadgate.scoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leadgate.config.ConfigLoader;
+import io.leadgate.ConfigLoader;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;

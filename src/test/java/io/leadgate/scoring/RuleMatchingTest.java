@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.leadgate.collect.Event;
 import io.leadgate.collect.EventType;
-import io.leadgate.config.ConfigLoader;
+import io.leadgate.ConfigLoader;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;

@@ -3,8 +3,8 @@ package io.leadgate.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leadgate.config.ConfigLoader;
-import io.leadgate.config.GatewayConfig;
+import io.leadgate.ConfigLoader;
+import io.leadgate.GatewayConfig;
 import io.leadgate.identity.Lead;
 import io.leadgate.ops.Metrics;
 import io.leadgate.store.redis.RedisKeys;
@@ -28,8 +28,8 @@ class RedisScoreStoreTest extends ScoreStoreContract {
     vertx = Vertx.vertx();
     GatewayConfig config = new ConfigLoader().parse("sites: [{key: acme}]\nredis: {url: \"" + redis.url() + "\"}",
         "test.yaml");
-    stores = await(RedisStores.start(vertx, config, new Metrics()));
-    other = await(RedisStores.start(vertx, config, new Metrics()));
+    stores = await(RedisStores.start(vertx, config.redis(), config.ingest().partitions(), new Metrics()));
+    other = await(RedisStores.start(vertx, config.redis(), config.ingest().partitions(), new Metrics()));
   }
 
   @AfterAll

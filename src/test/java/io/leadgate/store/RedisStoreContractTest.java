@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leadgate.collect.EventType;
-import io.leadgate.config.ConfigLoader;
-import io.leadgate.config.GatewayConfig;
+import io.leadgate.ConfigLoader;
+import io.leadgate.GatewayConfig;
 import io.leadgate.ops.Metrics;
 import io.leadgate.store.redis.RedisKeys;
 import io.leadgate.store.redis.RedisStores;
@@ -29,7 +29,7 @@ class RedisStoreContractTest extends StoreContract {
     vertx = Vertx.vertx();
     GatewayConfig config = new ConfigLoader().parse("sites: [{key: acme}]", "test.yaml");
     config = config.withRedis(config.redis().withUrl(redis.url()));
-    stores = await(RedisStores.start(vertx, config, new Metrics()));
+    stores = await(RedisStores.start(vertx, config.redis(), config.ingest().partitions(), new Metrics()));
   }
 
   @AfterEach

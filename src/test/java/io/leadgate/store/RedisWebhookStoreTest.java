@@ -1,6 +1,7 @@
 package io.leadgate.store;
 
-import io.leadgate.config.ConfigLoader;
+import io.leadgate.ConfigLoader;
+import io.leadgate.GatewayConfig;
 import io.leadgate.ops.Metrics;
 import io.leadgate.store.redis.RedisStores;
 import io.leadgate.testing.RedisServer;
@@ -14,7 +15,8 @@ class RedisWebhookStoreTest extends WebhookStoreContract {
   @Override
   Stores open(Vertx vertx) {
     redis.flush();
-    return await(RedisStores.start(vertx, new ConfigLoader().parse("sites: [{key: demo}]\nredis: {url: \""
-        + redis.url() + "\"}", "test.yaml"), new Metrics()));
+    GatewayConfig config = new ConfigLoader().parse("sites: [{key: demo}]\nredis: {url: \""
+        + redis.url() + "\"}", "test.yaml");
+    return await(RedisStores.start(vertx, config.redis(), config.ingest().partitions(), new Metrics()));
   }
 }

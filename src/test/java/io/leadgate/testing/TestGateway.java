@@ -1,8 +1,8 @@
 package io.leadgate.testing;
 
 import io.leadgate.Gateway;
-import io.leadgate.config.ConfigLoader;
-import io.leadgate.config.GatewayConfig;
+import io.leadgate.ConfigLoader;
+import io.leadgate.GatewayConfig;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;

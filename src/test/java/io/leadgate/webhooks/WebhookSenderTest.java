@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leadgate.config.ConfigLoader;
+import io.leadgate.ConfigLoader;
 import io.leadgate.testing.Receiver;
 import io.leadgate.testing.Receiver.Reply;
 import io.vertx.core.Future;

@@ -1,6 +1,6 @@
 package io.leadgate.store.redis;
 
-import io.leadgate.config.GatewayConfig;
+import io.leadgate.config.RedisConfig;
 import io.leadgate.ops.Metrics;
 import io.leadgate.store.DeliveryLog;
 import io.leadgate.store.EventLog;
@@ -49,11 +49,12 @@ public final class RedisStores implements Stores {
   /**
    * Connects and prepares the consumer groups and scripts. Redis being down at start-up is not fatal: the
    * gateway answers 503 until it is reachable, and the groups are created when first read.
+   *
+   * @param partitions streams the event log is split into ({@code ingest.partitions})
    */
-  public static Future<RedisStores> start(Vertx vertx, GatewayConfig config, Metrics metrics) {
-    RedisClient client = new RedisClient(vertx, config.redis(), metrics);
-    RedisStores stores = new RedisStores(client, config.redis().url(), config.ingest().partitions(),
-        config.redis().timeoutMs());
+  public static Future<RedisStores> start(Vertx vertx, RedisConfig config, int partitions, Metrics metrics) {
+    RedisClient client = new RedisClient(vertx, config, metrics);
+    RedisStores stores = new RedisStores(client, config.url(), partitions, config.timeoutMs());
     return stores.events.createGroups()
         .compose(v -> client.loadScripts(scripts()))
         .map(stores)

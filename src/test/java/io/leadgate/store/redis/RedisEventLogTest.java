@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.leadgate.collect.Event;
 import io.leadgate.collect.EventJson;
 import io.leadgate.collect.EventType;
-import io.leadgate.config.ConfigLoader;
-import io.leadgate.config.GatewayConfig;
+import io.leadgate.ConfigLoader;
+import io.leadgate.GatewayConfig;
 import io.leadgate.ops.Metrics;
 import io.leadgate.store.EventLog;
 import io.leadgate.store.EventLog.LoggedEvent;
@@ -41,7 +41,7 @@ class RedisEventLogTest {
     vertx = Vertx.vertx();
     GatewayConfig config = new ConfigLoader().parse("sites: [{key: acme}]\ningest: {partitions: 1}", "test.yaml");
     config = config.withRedis(config.redis().withUrl(redis.url()));
-    stores = await(RedisStores.start(vertx, config, new Metrics()));
+    stores = await(RedisStores.start(vertx, config.redis(), config.ingest().partitions(), new Metrics()));
     log = stores.events();
   }
 

@@ -1,8 +1,9 @@
-package io.leadgate.config;
+package io.leadgate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.leadgate.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 class FormsConfigTest {

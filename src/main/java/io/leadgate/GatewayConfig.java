@@ -1,6 +1,12 @@
-package io.leadgate.config;
+package io.leadgate;
 
 import io.leadgate.admin.ApiKeyConfig;
+import io.leadgate.config.Check;
+import io.leadgate.config.ConfigException;
+import io.leadgate.config.IngestConfig;
+import io.leadgate.config.RedisConfig;
+import io.leadgate.config.ServerConfig;
+import io.leadgate.config.SiteConfig;
 import io.leadgate.forms.FormConfig;
 import io.leadgate.scoring.ScoringConfig;
 import java.nio.file.Files;

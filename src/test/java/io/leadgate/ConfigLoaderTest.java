@@ -1,10 +1,13 @@
-package io.leadgate.config;
+package io.leadgate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leadgate.config.ConfigException;
+import io.leadgate.config.IpPolicy;
+import io.leadgate.config.SiteConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
