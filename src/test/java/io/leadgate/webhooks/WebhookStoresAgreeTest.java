@@ -2,7 +2,8 @@ package io.leadgate.webhooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.leadgate.config.ConfigLoader;
+import io.leadgate.ConfigLoader;
+import io.leadgate.GatewayConfig;
 import io.leadgate.ops.Metrics;
 import io.leadgate.store.DomainEvent;
 import io.leadgate.store.OutboxReader.OutboxEntry;
@@ -68,8 +69,9 @@ class WebhookStoresAgreeTest {
   void generatedSequencesOfFanOutTakeSettleRetryAndReplay_getTheSameAnswersFromBothStores() {
     for (int seed = 0; seed < SEQUENCES; seed++) {
       redis.flush();
-      Stores onRedis = await(RedisStores.start(vertx, new ConfigLoader().parse("sites: [{key: demo}]\nredis: {url: \""
-          + redis.url() + "\"}", "test.yaml"), new Metrics()));
+      GatewayConfig config = new ConfigLoader().parse("sites: [{key: demo}]\nredis: {url: \"" + redis.url() + "\"}",
+          "test.yaml");
+      Stores onRedis = await(RedisStores.start(vertx, config.redis(), config.ingest().partitions(), new Metrics()));
       Stores inMemory = new MemoryStores(vertx, Clock.systemUTC(), 2);
       try {
         new Run(seed, new Side(onRedis), new Side(inMemory)).play();
