@@ -80,7 +80,7 @@ final class EndpointHealth {
     return switch (decision.health()) {
       case SUCCEEDED -> succeeded();
       case FAILED -> failed(nowMs);
-      case GONE -> disable(decision.reason(), nowMs);
+      case GONE -> disable(decision.disableReason(), nowMs);
     };
   }
 

@@ -92,7 +92,7 @@ final class SendLane {
     List<Future<Settled>> handedBack = new ArrayList<>();
     long now = clock.millis();
     for (Job job : waiting) {
-      handedBack.add(store.complete(job, Settlement.handBack(job, now), settings.deadMax()));
+      handedBack.add(complete(job, Settlement.handBack(job, now)));
     }
     waiting.clear();
     return handedBack;
@@ -127,7 +127,7 @@ final class SendLane {
     List<Job> jobs = new ArrayList<>(waiting);
     waiting.clear();
     for (Job job : jobs) {
-      loop.here(store.complete(job, Settlement.handBack(job, dueAtMs), settings.deadMax())).onComplete(done -> {
+      loop.here(complete(job, Settlement.handBack(job, dueAtMs))).onComplete(done -> {
         held.remove(heldKey(job));
         if (done.failed()) {
           loop.logFailure("handing a job back", done.cause());
@@ -175,7 +175,7 @@ final class SendLane {
 
   /** Settles in the store, retrying a few times through a short store outage (the receiver has already answered). */
   private Future<Settled> settleInStore(Job job, Completion completion, int tries) {
-    return loop.here(store.complete(job, completion, settings.deadMax())).recover(e -> {
+    return loop.here(complete(job, completion)).recover(e -> {
       if (tries >= SETTLE_TRIES || loop.stopped()) {
         return Future.failedFuture(e);
       }
@@ -183,6 +183,11 @@ final class SendLane {
       loop.after(DispatcherLoop.FAILURE_PAUSE_MS / 2 * tries, () -> settleInStore(job, completion, tries + 1).onComplete(again));
       return again.future();
     });
+  }
+
+  /** Every completion goes with the dead-letter cap, which the store applies in the step that may add a letter. */
+  private Future<Settled> complete(Job job, Completion completion) {
+    return store.complete(job, completion, settings.deadMax());
   }
 
   private void count(String outcome, Job job, WebhookSender.Answer answer, long now) {

@@ -43,9 +43,10 @@ public final class Settlement {
   /**
    * @param completion what the store is to do with the job
    * @param unhealthy  whether the answer counts towards opening the endpoint's circuit
-   * @param reason     why the endpoint is to be disabled when {@code health} is {@link Health#GONE}, else null
+   * @param disableReason why the endpoint is to be disabled when {@code health} is {@link Health#GONE}, else null
    */
-  public record Decision(Completion completion, Outcome outcome, boolean unhealthy, Health health, String reason) {
+  public record Decision(Completion completion, Outcome outcome, boolean unhealthy, Health health,
+                         String disableReason) {
   }
 
   /** Settles an attempt the receiver answered (or did not: {@code answer.error()} says why). */

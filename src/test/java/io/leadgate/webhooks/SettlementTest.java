@@ -98,7 +98,7 @@ class SettlementTest {
     Decision decision = settle(1, status(410));
     assertEquals(Outcome.DEAD, decision.outcome());
     assertEquals(Health.GONE, decision.health());
-    assertEquals("the receiver answered 410 Gone", decision.reason());
+    assertEquals("the receiver answered 410 Gone", decision.disableReason());
     assertEquals("the receiver answered 410 Gone", decision.completion().dead().reason());
   }
 
