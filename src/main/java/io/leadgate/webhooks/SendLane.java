@@ -89,13 +89,7 @@ final class SendLane {
 
   /** Gives every job not yet started back at once, so no other instance waits for the visibility time-out. */
   List<Future<Settled>> handBackWaiting() {
-    List<Future<Settled>> handedBack = new ArrayList<>();
-    long now = clock.millis();
-    for (Job job : waiting) {
-      handedBack.add(complete(job, Settlement.handBack(job, now)));
-    }
-    waiting.clear();
-    return handedBack;
+    return handBack(clock.millis());
   }
 
   private void pump() {
@@ -122,18 +116,19 @@ final class SendLane {
     }
   }
 
-  /** Puts the jobs this lane cannot send now back in line for {@code dueAtMs}, without counting an attempt. */
-  private void handBack(long dueAtMs) {
-    List<Job> jobs = new ArrayList<>(waiting);
-    waiting.clear();
-    for (Job job : jobs) {
-      loop.here(complete(job, Settlement.handBack(job, dueAtMs))).onComplete(done -> {
+  /** Puts the jobs this lane has not started back in line for {@code dueAtMs}, without counting an attempt. */
+  private List<Future<Settled>> handBack(long dueAtMs) {
+    List<Future<Settled>> handedBack = new ArrayList<>();
+    for (Job job : waiting) {
+      handedBack.add(loop.here(complete(job, Settlement.handBack(job, dueAtMs))).onComplete(done -> {
         held.remove(heldKey(job));
         if (done.failed()) {
           loop.logFailure("handing a job back", done.cause());
         }
-      });
+      }));
     }
+    waiting.clear();
+    return handedBack;
   }
 
   // entry ids are unique per stream only: two shards' lines can both hold 1700000000000-0
