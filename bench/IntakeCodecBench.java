@@ -1,10 +1,10 @@
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadgate.collect.Event;
+import io.leadgate.core.Event;
 import io.leadgate.collect.EventBodyParser;
-import io.leadgate.collect.EventJson;
+import io.leadgate.core.EventJson;
 import io.leadgate.collect.EventParser;
-import io.leadgate.collect.EventType;
+import io.leadgate.core.EventType;
 import io.leadgate.http.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

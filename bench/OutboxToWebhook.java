@@ -1,5 +1,5 @@
 import io.leadgate.admin.ApiKeyAuth;
-import io.leadgate.store.DomainEvent;
+import io.leadgate.core.DomainEvent;
 import io.leadgate.testing.TestGateway;
 import io.leadgate.webhooks.Signer;
 import io.vertx.core.Vertx;

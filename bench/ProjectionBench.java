@@ -1,13 +1,13 @@
 import io.leadgate.collect.Backlog;
-import io.leadgate.collect.Event;
-import io.leadgate.collect.EventType;
+import io.leadgate.core.Event;
+import io.leadgate.core.EventType;
 import io.leadgate.collect.IntakeRate;
 import io.leadgate.collect.ProjectionPacer;
 import io.leadgate.collect.Projector;
 import io.leadgate.ConfigLoader;
 import io.leadgate.GatewayConfig;
 import io.leadgate.ops.Metrics;
-import io.leadgate.store.redis.RedisStores;
+import io.leadgate.redis.RedisStores;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
@@ -54,14 +54,16 @@ public class ProjectionBench {
     config = config.withRedis(config.redis().withUrl(opt.get("redis")));
 
     Vertx vertx = Vertx.vertx();
-    RedisStores stores = RedisStores.start(vertx, config.redis(), config.ingest().partitions(), new Metrics()).await(10, TimeUnit.SECONDS);
+    RedisStores stores = RedisStores.start(vertx, config.redis(), config.ingest().partitions(), new Metrics())
+        .await(10, TimeUnit.SECONDS);
     stores.client().send("flushall", Request.cmd(Command.FLUSHALL)).await(30, TimeUnit.SECONDS);
-    stores = RedisStores.start(vertx, config.redis(), config.ingest().partitions(), new Metrics()).await(10, TimeUnit.SECONDS); // groups again
+    stores = RedisStores.start(vertx, config.redis(), config.ingest().partitions(), new Metrics())
+        .await(10, TimeUnit.SECONDS); // groups again
 
     // a first, unmeasured drain warms the JIT up; the projector then waits on an empty log
     append(stores, Integer.parseInt(opt.get("warmup")), visitors);
-    String warmup = vertx.deployVerticle(new Projector(stores, config.sitesByKey(), List.of(), new Metrics(),
-        config.ingest().batchSize(), FLAT_OUT)).await(10, TimeUnit.SECONDS);
+    String warmup = vertx.deployVerticle(new Projector(stores.events(), stores.visitors(), stores.stats(),
+        config.sitesByKey(), List.of(), new Metrics(), config.ingest().batchSize(), FLAT_OUT)).await(10, TimeUnit.SECONDS);
     awaitDrained(stores);
     vertx.undeploy(warmup).await(10, TimeUnit.SECONDS);
     Thread.sleep(1500); // its last blocking read returns empty
@@ -73,8 +75,8 @@ public class ProjectionBench {
     double cpuBefore = redisCpuSeconds(stores);
     double sysBefore = redisCpu(stores, "used_cpu_sys:");
     long start = System.nanoTime();
-    vertx.deployVerticle(new Projector(stores, config.sitesByKey(), List.of(), new Metrics(),
-        config.ingest().batchSize(), FLAT_OUT)).await(10, TimeUnit.SECONDS);
+    vertx.deployVerticle(new Projector(stores.events(), stores.visitors(), stores.stats(),
+        config.sitesByKey(), List.of(), new Metrics(), config.ingest().batchSize(), FLAT_OUT)).await(10, TimeUnit.SECONDS);
     awaitDrained(stores);
     double seconds = (System.nanoTime() - start) / 1e9;
     double cpu = redisCpuSeconds(stores) - cpuBefore;

@@ -3,7 +3,7 @@ package io.leadgate;
 import io.leadgate.admin.ApiKeyConfig;
 import io.leadgate.config.Check;
 import io.leadgate.config.ConfigException;
-import io.leadgate.config.IngestConfig;
+import io.leadgate.collect.IngestConfig;
 import io.leadgate.config.RedisConfig;
 import io.leadgate.config.ServerConfig;
 import io.leadgate.config.SiteConfig;

@@ -1,5 +1,6 @@
 package io.leadgate.admin;
 
+import io.leadgate.core.Feature;
 import io.leadgate.http.ApiException;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
@@ -19,7 +20,7 @@ import java.util.List;
  *
  * <p>On success the key's name is in the routing context under {@link #KEY_NAME}, for logs and audit.
  */
-public final class ApiKeyAuth implements Handler<RoutingContext> {
+public final class ApiKeyAuth implements Handler<RoutingContext>, Feature {
   public static final String PATH = "/api/*";
   public static final String KEY_NAME = "leadgate.apiKey";
   private static final String BEARER = "bearer ";
@@ -34,6 +35,7 @@ public final class ApiKeyAuth implements Handler<RoutingContext> {
   }
 
   /** Mounts the check in front of every {@code /api/} route; mount it before any feature's API routes. */
+  @Override
   public void mount(Router router) {
     router.route(PATH).handler(this);
   }

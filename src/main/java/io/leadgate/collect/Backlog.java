@@ -1,7 +1,6 @@
 package io.leadgate.collect;
 
 import io.leadgate.ops.Metrics;
-import io.leadgate.store.EventLog;
 import io.vertx.core.Vertx;
 
 /**

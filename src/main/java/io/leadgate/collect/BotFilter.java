@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.leadgate.Resources;
+import io.leadgate.core.Resources;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

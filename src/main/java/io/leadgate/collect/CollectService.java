@@ -1,10 +1,10 @@
 package io.leadgate.collect;
 
 import io.leadgate.config.SiteConfig;
+import io.leadgate.core.Event;
 import io.leadgate.http.ApiException;
 import io.leadgate.ops.Metrics;
-import io.leadgate.store.EventLog;
-import io.leadgate.store.StoreUnavailableException;
+import io.leadgate.core.StoreUnavailableException;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.leadgate.collect;
 
+import io.leadgate.core.Event;
 import io.leadgate.http.ApiException;
 import java.util.List;
 

@@ -3,6 +3,8 @@ package io.leadgate.collect;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import io.leadgate.core.Event;
+import io.leadgate.core.EventJson;
 import io.leadgate.http.ApiException;
 import java.io.IOException;
 import java.util.ArrayList;

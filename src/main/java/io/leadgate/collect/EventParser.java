@@ -3,6 +3,8 @@ package io.leadgate.collect;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.leadgate.core.Event;
+import io.leadgate.core.EventType;
 import io.leadgate.http.ApiException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

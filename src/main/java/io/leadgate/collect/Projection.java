@@ -2,11 +2,14 @@ package io.leadgate.collect;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.leadgate.config.SiteConfig;
+import io.leadgate.core.Event;
+import io.leadgate.core.EventJson;
+import io.leadgate.core.EventType;
 import io.leadgate.identity.VisitorHash;
-import io.leadgate.store.StatsStore.DailyCount;
-import io.leadgate.store.VisitorStore.Recorded;
-import io.leadgate.store.VisitorStore.Retention;
-import io.leadgate.store.VisitorStore.VisitorRecord;
+import io.leadgate.stats.StatsStore.DailyCount;
+import io.leadgate.identity.VisitorStore.Recorded;
+import io.leadgate.identity.VisitorStore.Retention;
+import io.leadgate.identity.VisitorStore.VisitorRecord;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,10 +1,11 @@
 package io.leadgate.collect;
 
 import io.leadgate.config.SiteConfig;
-import io.leadgate.store.DailyTotals;
-import io.leadgate.store.EventLog.LoggedEvent;
-import io.leadgate.store.VisitorStore.Recorded;
-import io.leadgate.store.VisitorStore.Recording;
+import io.leadgate.core.Event;
+import io.leadgate.stats.DailyTotals;
+import io.leadgate.collect.EventLog.LoggedEvent;
+import io.leadgate.identity.VisitorStore.Recorded;
+import io.leadgate.identity.VisitorStore.Recording;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

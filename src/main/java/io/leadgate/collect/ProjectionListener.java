@@ -1,6 +1,7 @@
 package io.leadgate.collect;
 
-import io.leadgate.store.VisitorStore.Recorded;
+import io.leadgate.core.Event;
+import io.leadgate.identity.VisitorStore.Recorded;
 import io.vertx.core.Future;
 
 /**

@@ -1,11 +1,12 @@
 package io.leadgate.collect;
 
 import io.leadgate.config.SiteConfig;
+import io.leadgate.core.Event;
+import io.leadgate.identity.VisitorStore;
 import io.leadgate.ops.Metrics;
-import io.leadgate.store.EventLog;
-import io.leadgate.store.EventLog.LoggedEvent;
-import io.leadgate.store.Stores;
-import io.leadgate.store.VisitorStore.Recorded;
+import io.leadgate.collect.EventLog.LoggedEvent;
+import io.leadgate.identity.VisitorStore.Recorded;
+import io.leadgate.stats.StatsStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.ArrayList;
@@ -26,7 +27,9 @@ public final class Projector extends VerticleBase {
   static final long CLAIM_EVERY_MS = 15_000;
   static final long CLAIM_IDLE_MS = 60_000;
 
-  private final Stores stores;
+  private final EventLog events;
+  private final VisitorStore visitors;
+  private final StatsStore stats;
   private final Map<String, SiteConfig> sites;
   private final List<ProjectionListener> listeners;
   private final Metrics metrics;
@@ -36,9 +39,11 @@ public final class Projector extends VerticleBase {
   private volatile boolean stopped;
   private long lastFailureLog;
 
-  public Projector(Stores stores, Map<String, SiteConfig> sites, List<ProjectionListener> listeners, Metrics metrics,
-                   int batchSize, ProjectionPacer pacer) {
-    this.stores = stores;
+  public Projector(EventLog events, VisitorStore visitors, StatsStore stats, Map<String, SiteConfig> sites,
+                   List<ProjectionListener> listeners, Metrics metrics, int batchSize, ProjectionPacer pacer) {
+    this.events = events;
+    this.visitors = visitors;
+    this.stats = stats;
     this.sites = sites;
     this.listeners = List.copyOf(listeners);
     this.metrics = metrics;
@@ -48,7 +53,7 @@ public final class Projector extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    for (int p = 0; p < stores.events().partitions(); p++) {
+    for (int p = 0; p < events.partitions(); p++) {
       int partition = p;
       context.runOnContext(v -> round(partition, true));
     }
@@ -67,13 +72,13 @@ public final class Projector extends VerticleBase {
     if (stopped) {
       return;
     }
-    stores.events().read(partition, consumer, pendingOnly, batchSize, pendingOnly ? 0 : WAIT_MS)
+    events.read(partition, consumer, pendingOnly, batchSize, pendingOnly ? 0 : WAIT_MS)
         .compose(entries -> {
           long start = System.nanoTime();
           return project(partition, entries).map(v -> new Round(entries.size(), (System.nanoTime() - start) / 1_000_000));
         })
         .onSuccess(done -> {
-          long pause = done.events() == 0 ? 0 : pacer.pauseAfter(done.millis(), stores.events().partitions());
+          long pause = done.events() == 0 ? 0 : pacer.pauseAfter(done.millis(), events.partitions());
           Runnable next = () -> round(partition, pendingOnly && done.events() > 0);
           if (pause == 0) {
             context.runOnContext(v -> next.run());
@@ -92,9 +97,9 @@ public final class Projector extends VerticleBase {
   }
 
   private void claimStale() {
-    for (int p = 0; p < stores.events().partitions(); p++) {
+    for (int p = 0; p < events.partitions(); p++) {
       int partition = p;
-      stores.events().claimStale(partition, consumer, CLAIM_IDLE_MS, batchSize)
+      events.claimStale(partition, consumer, CLAIM_IDLE_MS, batchSize)
           .compose(entries -> project(partition, entries))
           .onFailure(this::logFailure);
     }
@@ -115,7 +120,7 @@ public final class Projector extends VerticleBase {
     }
     ProjectionBatch batch = ProjectionBatch.of(entries, sites);
     List<String> ids = entries.stream().map(LoggedEvent::entryId).toList();
-    return stores.visitors().record(batch.recordings())
+    return visitors.record(batch.recordings())
         .compose(recorded -> {
           int fresh = (int) recorded.stream().filter(Recorded::fresh).count();
           metrics.eventsProjected(fresh);
@@ -123,13 +128,13 @@ public final class Projector extends VerticleBase {
           metrics.eventsDuplicate(recorded.size() - fresh);
           return count(batch.dailyTotals(recorded)).compose(v -> notifyListeners(batch.events(), recorded));
         })
-        .compose(v -> stores.events().ack(partition, ids));
+        .compose(v -> events.ack(partition, ids));
   }
 
   private Future<Void> count(List<ProjectionBatch.DayTotals> days) {
     List<Future<Void>> counted = new ArrayList<>(days.size());
     for (ProjectionBatch.DayTotals day : days) {
-      counted.add(stores.stats().count(day.site(), day.day(), day.totals(), day.ttlSeconds()));
+      counted.add(stats.count(day.site(), day.day(), day.totals(), day.ttlSeconds()));
     }
     return Future.all(counted).mapEmpty();
   }

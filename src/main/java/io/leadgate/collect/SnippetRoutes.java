@@ -1,6 +1,6 @@
 package io.leadgate.collect;
 
-import io.leadgate.Resources;
+import io.leadgate.core.Resources;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

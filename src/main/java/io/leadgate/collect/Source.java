@@ -1,5 +1,6 @@
 package io.leadgate.collect;
 
+import io.leadgate.core.Event;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,7 +1,8 @@
 package io.leadgate.forms;
 
-import io.leadgate.collect.Event;
-import io.leadgate.collect.EventType;
+import io.leadgate.collect.EventLog;
+import io.leadgate.core.Event;
+import io.leadgate.core.EventType;
 import io.leadgate.collect.IpAnonymizer;
 import io.leadgate.config.SiteConfig;
 import io.leadgate.forms.SignedTokens.Render;
@@ -9,12 +10,11 @@ import io.leadgate.http.ApiException;
 import io.leadgate.identity.Conversion;
 import io.leadgate.identity.EmailAddress;
 import io.leadgate.identity.Visitor;
+import io.leadgate.identity.VisitorStore;
 import io.leadgate.ops.Metrics;
-import io.leadgate.store.LeadStore;
-import io.leadgate.store.LeadStore.Converted;
-import io.leadgate.store.LeadStore.Submitted;
-import io.leadgate.store.Stores;
-import io.leadgate.store.redis.RedisKeys;
+import io.leadgate.identity.LeadStore;
+import io.leadgate.identity.LeadStore.Converted;
+import io.leadgate.identity.LeadStore.Submitted;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -50,7 +50,10 @@ public final class FormsService {
 
   private final Map<String, FormConfig> forms;
   private final Map<String, SiteConfig> sites;
-  private final Stores stores;
+  private final LeadStore leads;
+  private final VisitorStore visitors;
+  private final EventLog events;
+  private final RateLimitStore rateLimits;
   private final SignedTokens tokens;
   private final JunkRules junk;
   private final DomainLists lists;
@@ -66,12 +69,16 @@ public final class FormsService {
    * @param assets  the assets folder of file magnets, or null
    * @param leadIds the source of new lead ids
    */
-  public FormsService(List<FormConfig> forms, Map<String, SiteConfig> sites, Stores stores, SignedTokens tokens,
+  public FormsService(List<FormConfig> forms, Map<String, SiteConfig> sites, LeadStore leads, VisitorStore visitors,
+                      EventLog events, RateLimitStore rateLimits, SignedTokens tokens,
                       DomainLists lists, String secret, Path assets, Metrics metrics, Clock clock,
                       Supplier<String> leadIds) {
     this.forms = forms.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(FormConfig::id, f -> f));
     this.sites = Map.copyOf(sites);
-    this.stores = stores;
+    this.leads = leads;
+    this.visitors = visitors;
+    this.events = events;
+    this.rateLimits = rateLimits;
     this.tokens = tokens;
     this.lists = lists;
     this.junk = new JunkRules(lists);
@@ -149,8 +156,8 @@ public final class FormsService {
     }
     String submissionId = input.submission() != null ? input.submission() : "srv-" + randomId(12);
     // read together: whether this is a retry, and the visitor whose first touch a new lead takes
-    Future<Optional<Submitted>> earlier = stores.leads().submission(site.key(), recordId(form, submissionId));
-    Future<Optional<Visitor>> visitor = stores.visitors().visitor(site.key(), visitorId);
+    Future<Optional<Submitted>> earlier = leads.submission(site.key(), recordId(form, submissionId));
+    Future<Optional<Visitor>> visitor = visitors.visitor(site.key(), visitorId);
     return Future.all(earlier, visitor).compose(read -> {
       Optional<Submitted> done = earlier.result();
       if (done.isPresent()) {
@@ -171,12 +178,11 @@ public final class FormsService {
     JsonArray consents = new JsonArray();
     valid.consents().forEach(c -> consents.add(new JsonObject().put("kind", c.kind()).put("text", c.text())
         .put("field", c.field()).put("form", form.id()).put("at", now).put("ip", ip).put("page", page)));
-    LeadStore leads = stores.leads();
     return leads.findOrCreate(new Conversion(site.key(), valid.email(), leadIds.get(), submissionId, visitorId,
             form.id(), form.kind().stage(), valid.fields(), consents, firstTouch(visitor, page, now), junkReason, now,
             SUBMISSION_TTL_SECONDS))
         .compose(converted -> leads.linkVisitor(converted.lead().id(), site.key(), converted.visitorId())
-            .compose(v -> stores.events().append(List.of(formEvent(form, converted, submissionId, page, ip, now))))
+            .compose(v -> events.append(List.of(formEvent(form, converted, submissionId, page, ip, now))))
             .compose(v -> leads.recordSubmission(site.key(), recordId(form, submissionId),
                 new Submitted(converted.lead().id(), converted.visitorId()), SUBMISSION_TTL_SECONDS))
             .map(v -> {
@@ -210,9 +216,9 @@ public final class FormsService {
     Delivery delivery = form.magnet().url() != null ? new Redirect(form.magnet().url())
         : new AssetFile(assets.resolve(form.magnet().file()).normalize(), Path.of(form.magnet().file()).getFileName().toString());
     // the download is recorded only for a lead that exists: a link handed to a bot leads nowhere
-    return stores.leads().lead(link.leadId())
+    return leads.lead(link.leadId())
         .compose(lead -> lead.isEmpty() ? Future.<Void>succeededFuture()
-            : stores.events().append(List.of(downloadEvent(form, site, link, IpAnonymizer.apply(site.ip(), ip)))))
+            : events.append(List.of(downloadEvent(form, site, link, IpAnonymizer.apply(site.ip(), ip)))))
         .map(v -> {
           metrics.counter("leadgate.forms.downloads", "outcome", "served").increment();
           return delivery;
@@ -256,14 +262,14 @@ public final class FormsService {
     RateLimitConfig limits = form.rateLimit();
     long window = limits.windowMinutes() * 60L;
     Future<Void> byIp = limits.perIp() == 0 || ip == null ? Future.succeededFuture()
-        : stores.rateLimits().hit(RedisKeys.rateLimit(form.id() + ":ip", subject(ip)), window)
+        : rateLimits.hit(form.id(), "ip", subject(ip), window)
             .compose(w -> check(form, w, limits.perIp(), "ip"));
     return byIp.compose(v -> limits.perEmail() == 0 ? Future.succeededFuture()
-        : stores.rateLimits().hit(RedisKeys.rateLimit(form.id() + ":email", subject(email.key())), window)
+        : rateLimits.hit(form.id(), "email", subject(email.key()), window)
             .compose(w -> check(form, w, limits.perEmail(), "email")));
   }
 
-  private Future<Void> check(FormConfig form, io.leadgate.store.RateLimitStore.Window window, int limit, String by) {
+  private Future<Void> check(FormConfig form, RateLimitStore.Window window, int limit, String by) {
     if (window.count() <= limit) {
       return Future.succeededFuture();
     }

@@ -1,6 +1,6 @@
 package io.leadgate.http;
 
-import io.leadgate.store.StoreUnavailableException;
+import io.leadgate.core.StoreUnavailableException;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

@@ -1,7 +1,6 @@
 package io.leadgate.identity;
 
-import io.leadgate.store.DomainEvent;
-import io.leadgate.store.LeadChange;
+import io.leadgate.core.DomainEvent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;

@@ -1,7 +1,5 @@
 package io.leadgate.identity;
 
-import io.leadgate.store.LeadStore;
-import io.leadgate.store.VisitorStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;

@@ -15,7 +15,7 @@ public final class VisitorHash {
   }
 
   /** The profile counter an event of this type bumps. */
-  public static String counterFor(io.leadgate.collect.EventType type) {
+  public static String counterFor(io.leadgate.core.EventType type) {
     return switch (type) {
       case PAGEVIEW -> "pageviews";
       case DOWNLOAD -> "downloads";

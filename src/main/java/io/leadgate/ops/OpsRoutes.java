@@ -1,19 +1,21 @@
 package io.leadgate.ops;
 
-import io.leadgate.store.Stores;
+import io.leadgate.core.Backend;
+import io.leadgate.core.Feature;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
 /** Liveness, readiness (the store answers) and the Prometheus scrape. */
-public final class OpsRoutes {
-  private final Stores stores;
+public final class OpsRoutes implements Feature {
+  private final Backend stores;
   private final Metrics metrics;
 
-  public OpsRoutes(Stores stores, Metrics metrics) {
+  public OpsRoutes(Backend stores, Metrics metrics) {
     this.stores = stores;
     this.metrics = metrics;
   }
 
+  @Override
   public void mount(Router router) {
     router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "up")));
     router.get("/health/ready").handler(ctx -> stores.ping().onComplete(ping -> {

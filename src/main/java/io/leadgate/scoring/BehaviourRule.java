@@ -2,8 +2,8 @@ package io.leadgate.scoring;
 
 import io.leadgate.collect.Urls;
 
-import io.leadgate.collect.Event;
-import io.leadgate.collect.EventType;
+import io.leadgate.core.Event;
+import io.leadgate.core.EventType;
 import io.leadgate.config.Check;
 import java.util.Arrays;
 import java.util.Locale;

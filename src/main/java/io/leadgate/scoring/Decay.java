@@ -5,9 +5,7 @@ package io.leadgate.scoring;
  * {@code now}; fit points never decay. Because the decay is exponential, the points of one rule are kept as a single
  * pair ({@code value}, {@code at}): the rule's decayed total as of {@code at}, which decays as one amount.
  *
- * <p>The Lua script {@code score_lead.lua} computes exactly this, in the same order of operations; totals are
- * compared with thresholds after rounding to two decimals ({@link #round}), so Java and Lua agree even where their
- * {@code pow} differ in the last bit.
+ * <p>Totals are compared with thresholds after rounding to two decimals ({@link #round}).
  */
 public final class Decay {
   private Decay() {

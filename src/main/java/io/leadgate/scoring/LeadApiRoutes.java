@@ -4,7 +4,7 @@ import io.leadgate.admin.ApiKeyAuth;
 import io.leadgate.http.ApiException;
 import io.leadgate.http.Handlers;
 import io.leadgate.identity.Stage;
-import io.leadgate.store.ScoreStore.LeadOrder;
+import io.leadgate.scoring.ScoreStore.LeadOrder;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

@@ -13,16 +13,22 @@ import java.util.List;
  *       reached, to {@code sql} when the BANT criteria all hold (both in one step: two moves).</li>
  *   <li>Sales and admins may set any stage. Moving a lead back, disqualifying it or requalifying it needs a
  *       reason.</li>
+ *   <li>Scoring never undoes a person's decision: a lead a person moved back or out of {@code disqualified} is held
+ *       where they put it until it shows new interest ({@link Hold}).</li>
  * </ul>
  */
 public final class Lifecycle {
   private Lifecycle() {
   }
 
-  /** The stages scoring moves a lead through now, in order; empty when it stays where it is. */
-  public static List<Stage> automaticMoves(Stage current, boolean mqlReached, boolean bantComplete) {
+  /**
+   * The stages scoring moves a lead through now, in order; empty when it stays where it is.
+   *
+   * @param held a person's decision holds the lead (see {@link Hold})
+   */
+  public static List<Stage> automaticMoves(Stage current, boolean held, boolean mqlReached, boolean bantComplete) {
     List<Stage> moves = new ArrayList<>(2);
-    if (current == Stage.DISQUALIFIED) {
+    if (current == Stage.DISQUALIFIED || held) {
       return moves;
     }
     Stage at = current;
@@ -34,6 +40,14 @@ public final class Lifecycle {
       moves.add(Stage.SQL);
     }
     return moves;
+  }
+
+  /**
+   * True when a person's move holds the lead where they put it: they sent it back, or took it out of
+   * {@code disqualified} (which scoring never leaves anyway, so disqualifying needs no hold).
+   */
+  public static boolean holds(Stage from, Stage to) {
+    return to != Stage.DISQUALIFIED && needsReason(from, to);
   }
 
   /** True when a person setting this stage must say why. */

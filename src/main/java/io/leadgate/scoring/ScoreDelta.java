@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the policy decided one scoring step applies to a lead; the store applies it atomically (see
- * {@code ScoreStore.apply}): each event once (by id), rule caps, points, fit, BANT, then the thresholds.
+ * What one scoring step brings to a lead: its events' points and signals, and maybe a new fit. {@link ScoreStep}
+ * decides what it changes (each event once by id, caps, repeats, points, fit, BANT, then the thresholds and stage).
  *
  * @param events   events to score, oldest first (one live event, or a visitor's history when it converts)
  * @param fit      the fit recomputed from the lead's fields, or null to keep the stored one
@@ -27,12 +27,25 @@ public record ScoreDelta(List<ScoredEvent> events, FitUpdate fit, boolean readOn
    * @param day    its UTC day ({@code yyyyMMdd}), which daily caps count by
    * @param bant   BANT criteria the event makes known, with why
    * @param why    a short description for stage reasons ({@code pageview /pricing})
+   * @param repeat what makes a later event a repeat of this one, or null: it always scores
    */
   public record ScoredEvent(String id, long at, String day, List<Points> points, Map<Criterion, String> bant,
-                            String why) {
+                            String why, Repeat repeat) {
     public ScoredEvent {
       points = List.copyOf(points);
       bant = Map.copyOf(bant);
+    }
+
+    /** An event that is never a repeat. */
+    public ScoredEvent(String id, long at, String day, List<Points> points, Map<Criterion, String> bant, String why) {
+      this(id, at, day, points, bant, why, null);
+    }
+
+    /**
+     * Events with the same key within {@code windowMs} of the last one that scored score nothing (a download of the
+     * same file, say); they still count as activity.
+     */
+    public record Repeat(String key, long windowMs) {
     }
   }
 

@@ -11,12 +11,15 @@ import java.util.Map;
  * A lead's score now, split into the rules that make it: for each behaviour rule the points earned, how often, when
  * first and last, and what they are worth today after decay; for each fit rule its points and why it matched.
  *
- * @param score     fit plus behaviour, two decimals (what the thresholds are compared with)
- * @param behaviour decayed behaviour points
+ * @param score           fit plus behaviour, two decimals (what the thresholds are compared with)
+ * @param behaviour       decayed behaviour points
+ * @param hold            a person's decision scoring waits on, or null
+ * @param requalifyPoints the new points that release a hold
  */
 public record ScoreExplanation(double score, double fit, double behaviour, long at, List<RuleLine> rules,
                                Map<String, ScoreDelta.FitPoints> fitRules, Map<Criterion, String> bant,
-                               List<ScoreState.PointsEntry> recent, long halfLifeMs) {
+                               List<ScoreState.PointsEntry> recent, long halfLifeMs, Hold hold,
+                               int requalifyPoints) {
 
   /**
    * One behaviour rule on this lead.
@@ -27,7 +30,8 @@ public record ScoreExplanation(double score, double fit, double behaviour, long 
   public record RuleLine(String rule, long events, long points, double value, long first, long last) {
   }
 
-  public static ScoreExplanation of(ScoreState state, long now, long halfLifeMs) {
+  public static ScoreExplanation of(ScoreState state, long now, Thresholds thresholds) {
+    long halfLifeMs = thresholds.halfLifeMs();
     List<RuleLine> lines = new ArrayList<>();
     double behaviour = 0;
     for (Map.Entry<String, ScoreState.RuleTotal> e : state.rules().entrySet()) {
@@ -42,7 +46,7 @@ public record ScoreExplanation(double score, double fit, double behaviour, long 
     bant.putAll(state.bantFields());
     bant.putAll(state.bantEvents());
     return new ScoreExplanation(Decay.round(fit + behaviour), fit, Decay.round(behaviour), now, lines,
-        state.fit(), bant, state.recent(), halfLifeMs);
+        state.fit(), bant, state.recent(), halfLifeMs, state.hold(), thresholds.requalifyPoints());
   }
 
   public JsonObject toJson() {
@@ -58,8 +62,14 @@ public record ScoreExplanation(double score, double fit, double behaviour, long 
     recent.forEach(p -> latest.add(new JsonObject().put("event", p.event()).put("rule", p.rule())
         .put("points", p.points()).put("at", p.at())
         .put("value", Decay.round(Decay.at(p.points(), p.at(), at, halfLifeMs)))));
-    return new JsonObject().put("score", score).put("fit", fit).put("behaviour", behaviour).put("at", at)
+    JsonObject json = new JsonObject().put("score", score).put("fit", fit).put("behaviour", behaviour).put("at", at)
         .put("half_life_days", halfLifeMs / 86_400_000d).put("behaviour_rules", behaviourRules)
         .put("fit_rules", fitLines).put("bant", known).put("recent_points", latest);
+    if (hold != null) {
+      json.put("hold", new JsonObject().put("stage", hold.stage().label()).put("from", hold.from().label())
+          .put("by", hold.by()).put("at", hold.at()).put("reason", hold.reason()).put("points", hold.points())
+          .put("requalify_points", requalifyPoints).put("summary", hold.describe(requalifyPoints)));
+    }
+    return json;
   }
 }

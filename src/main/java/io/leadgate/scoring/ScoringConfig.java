@@ -16,7 +16,8 @@ import java.util.Map;
  *                     reload through the API only)
  */
 public record ScoringConfig(Double halfLifeDays, MqlConfig mql, BantConfig bant, List<BehaviourRule> rules,
-                            List<FitRule> fit, String notifyOn, Map<String, ScoringModel> sites, Integer watchSeconds) {
+                            List<FitRule> fit, String notifyOn, DownloadsConfig downloads,
+                            Map<String, ScoringModel> sites, Integer watchSeconds) {
 
   public ScoringConfig {
     sites = sites == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sites));
@@ -24,16 +25,16 @@ public record ScoringConfig(Double halfLifeDays, MqlConfig mql, BantConfig bant,
     Check.range(watchSeconds, 0, 86_400, "watchSeconds");
     sites.forEach((key, model) -> Check.that(model != null, "sites." + key, "must be a scoring model"));
     // validates the default model's settings here, where their names are the ones an operator wrote
-    new ScoringModel(halfLifeDays, mql, bant, rules, fit, notifyOn);
+    new ScoringModel(halfLifeDays, mql, bant, rules, fit, notifyOn, downloads);
   }
 
   public static ScoringConfig defaults() {
-    return new ScoringConfig(null, null, null, null, null, null, null, null);
+    return new ScoringConfig(null, null, null, null, null, null, null, null, null);
   }
 
   /** The model of sites without their own. */
   public ScoringModel model() {
-    return new ScoringModel(halfLifeDays, mql, bant, rules, fit, notifyOn);
+    return new ScoringModel(halfLifeDays, mql, bant, rules, fit, notifyOn, downloads);
   }
 
   /** The model the site uses. */

@@ -1,8 +1,8 @@
 package io.leadgate.scoring;
 
-import io.leadgate.collect.Event;
+import io.leadgate.core.Event;
 import io.leadgate.collect.ProjectionListener;
-import io.leadgate.store.VisitorStore.Recorded;
+import io.leadgate.identity.VisitorStore.Recorded;
 import io.vertx.core.Future;
 
 /** Scores every projected event of a visitor that converted to a lead; idempotent by event id, as the store is. */

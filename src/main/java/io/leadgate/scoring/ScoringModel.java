@@ -15,11 +15,12 @@ import java.util.Locale;
  * @param bant         when it becomes sales qualified by itself; null: only when sales accepts it
  * @param rules        behaviour rules
  * @param fit          fit rules
- * @param notifyOn       {@code stage} (default): the outbox is told of stage changes only; {@code score}: of every
+ * @param notifyOn     {@code stage} (default): the outbox is told of stage changes only; {@code score}: of every
  *                     score change too ({@code lead.updated} with the score)
+ * @param downloads    how repeated downloads score
  */
 public record ScoringModel(Double halfLifeDays, MqlConfig mql, BantConfig bant, List<BehaviourRule> rules,
-                           List<FitRule> fit, String notifyOn) {
+                           List<FitRule> fit, String notifyOn, DownloadsConfig downloads) {
   public static final String NOTIFY_STAGE = "stage";
   public static final String NOTIFY_SCORE = "score";
 
@@ -28,6 +29,7 @@ public record ScoringModel(Double halfLifeDays, MqlConfig mql, BantConfig bant, 
     Check.that(!halfLifeDays.isNaN() && halfLifeDays >= 0 && halfLifeDays <= 3650, "halfLifeDays",
         "must be between 0 (no decay) and 3650 (was " + halfLifeDays + ")");
     mql = mql == null ? MqlConfig.defaults() : mql;
+    downloads = downloads == null ? DownloadsConfig.defaults() : downloads;
     rules = rules == null ? List.of() : List.copyOf(rules);
     fit = fit == null ? List.of() : List.copyOf(fit);
     notifyOn = notifyOn == null ? NOTIFY_STAGE : notifyOn.strip().toLowerCase(Locale.ROOT);
@@ -40,7 +42,7 @@ public record ScoringModel(Double halfLifeDays, MqlConfig mql, BantConfig bant, 
   }
 
   public static ScoringModel defaults() {
-    return new ScoringModel(null, null, null, null, null, null);
+    return new ScoringModel(null, null, null, null, null, null, null);
   }
 
   /** Half-life in milliseconds; 0 when behaviour points never decay. */

@@ -1,18 +1,14 @@
 package io.leadgate.scoring;
 
-import io.leadgate.collect.Event;
-import io.leadgate.collect.EventType;
+import io.leadgate.core.Event;
+import io.leadgate.core.EventType;
 import io.leadgate.identity.Lead;
-import io.leadgate.identity.LeadChanges;
 import io.leadgate.identity.Stage;
 import io.leadgate.ops.Metrics;
 import io.leadgate.scoring.ScoreDelta.ScoredEvent;
-import io.leadgate.store.LeadChange;
-import io.leadgate.store.LeadStore;
-import io.leadgate.store.ScoreStore;
-import io.leadgate.store.ScoreStore.IndexEntry;
-import io.leadgate.store.StoreUnavailableException;
-import io.leadgate.store.VisitorStore;
+import io.leadgate.identity.LeadStore;
+import io.leadgate.identity.VisitorStore;
+import io.leadgate.scoring.ScoreStore.IndexEntry;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -24,14 +20,14 @@ import java.util.Optional;
 
 /**
  * Scores leads as their events are projected and moves them through their stages; answers what the lead API asks.
- * The policy (what an event and a lead's fields are worth) comes from {@link ScoringRules}; the store applies it
- * atomically per lead.
+ * What an event and a lead's fields are worth comes from {@link ScoringRules}; what that changes on a lead is
+ * decided by {@link ScoreStep} and written compare-and-set by {@link LeadScorer}.
  */
 public final class ScoringService {
   /** A conversion scores the visitor's earlier history too: at most this many of its newest events. */
   static final int HISTORY_MAX = ScoreStore.KEPT_EVENT_IDS;
-  private static final int FIT_ATTEMPTS = 20;
 
+  private final LeadScorer scorer;
   private final LeadStore leads;
   private final ScoreStore scores;
   private final VisitorStore visitors;
@@ -41,6 +37,7 @@ public final class ScoringService {
 
   public ScoringService(LeadStore leads, ScoreStore scores, VisitorStore visitors, ScoringRules rules, Clock clock,
                         Metrics metrics) {
+    this.scorer = new LeadScorer(scores);
     this.leads = leads;
     this.scores = scores;
     this.visitors = visitors;
@@ -59,12 +56,12 @@ public final class ScoringService {
    */
   public Future<ScoreResult> score(Event event, String leadId) {
     SiteScoring policy = rules.current().site(event.site());
-    Future<List<ScoredEvent>> events = event.type() == EventType.FORM
-        ? history(event, policy)
-        : Future.succeededFuture(List.of(policy.score(event)));
-    return events.compose(list -> event.type() == EventType.FORM
-            ? applyWithFit(leadId, list, policy, 1)
-            : scores.apply(leadId, new ScoreDelta(list, null, false), policy.thresholds(), clock.millis()))
+    Future<ScoreStep.Decision> decided = event.type() == EventType.FORM
+        ? history(event, policy).compose(list -> scorer.applyWithFit(leadId, list, policy::fit, policy.thresholds(),
+            clock.millis()))
+        : scorer.apply(leadId, new ScoreDelta(List.of(policy.score(event)), null, false), policy.thresholds(),
+            clock.millis());
+    return decided.map(ScoreStep.Decision::result)
         .compose(result -> index(leadId, result))
         .onSuccess(this::count);
   }
@@ -92,24 +89,6 @@ public final class ScoringService {
     });
   }
 
-  /** Recomputes the fit from the fields as stored; reads them again if a form changed them in between. */
-  private Future<ScoreResult> applyWithFit(String leadId, List<ScoredEvent> events, SiteScoring policy, int attempt) {
-    return scores.fitSource(leadId).compose(source -> {
-      if (source.isEmpty()) {
-        return Future.succeededFuture(ScoreResult.of(ScoreResult.Outcome.NO_LEAD));
-      }
-      ScoreDelta step = new ScoreDelta(events, policy.fit(source.get().fields(), source.get().email()), false);
-      return scores.apply(leadId, step, policy.thresholds(), clock.millis()).compose(result -> {
-        if (result.outcome() != ScoreResult.Outcome.STALE_FIT) {
-          return Future.succeededFuture(result);
-        }
-        return attempt >= FIT_ATTEMPTS
-            ? Future.failedFuture(new StoreUnavailableException("lead " + leadId + " fields are changing too fast", null))
-            : applyWithFit(leadId, events, policy, attempt + 1);
-      });
-    });
-  }
-
   /**
    * Puts the lead in its site's indexes when they are out of date, and whenever nothing new was applied: a step
    * whose events were all seen before is most likely the retry of one whose index update failed.
@@ -122,62 +101,37 @@ public final class ScoringService {
         result.activity())).map(result);
   }
 
-  /** Re-reads the lead's score and stage and puts them in the indexes (after a change made outside scoring). */
-  public Future<ScoreResult> refresh(String leadId, String site) {
-    SiteScoring policy = rules.current().site(site);
-    return scores.apply(leadId, ScoreDelta.readOnlyDelta(), policy.thresholds(), clock.millis())
-        .compose(result -> index(leadId, result));
-  }
-
   /** The lead's score and stage now, read without writing anything. */
   public Future<ScoreResult> refreshView(String leadId, String site) {
-    return scores.apply(leadId, ScoreDelta.readOnlyDelta(), rules.current().site(site).thresholds(), clock.millis());
+    return scorer.view(leadId, rules.current().site(site).thresholds(), clock.millis()).map(ScoreStep.Decision::result);
   }
 
-  /** The lead's score now, split into its rules. */
+  /** The lead's score now, split into its rules, with the hold a person's decision puts on it. */
   public Future<ScoreExplanation> explain(String leadId, String site) {
-    long halfLife = rules.current().site(site).thresholds().halfLifeMs();
-    return scores.state(leadId).map(state -> ScoreExplanation.of(state, clock.millis(), halfLife));
+    Thresholds thresholds = rules.current().site(site).thresholds();
+    return scores.state(leadId).map(state -> ScoreExplanation.of(state, clock.millis(), thresholds));
   }
 
   /**
    * Sales feedback or an admin's decision: sets the stage, with a history entry and an outbox event
-   * ({@code lead.stage_changed}, or {@code lead.disqualified}) carrying the score.
+   * ({@code lead.stage_changed}, or {@code lead.disqualified}) carrying the score; a move back holds the lead there
+   * until it shows new interest ({@link Hold}).
    *
    * @return empty when there is no such lead
    * @throws IllegalArgumentException (as a failed future) when the move needs a reason and has none
    */
   public Future<Optional<Lead>> setStage(String leadId, Stage stage, String reason, String by) {
-    return setStage(leadId, stage, reason, by, 1);
-  }
-
-  private Future<Optional<Lead>> setStage(String leadId, Stage stage, String reason, String by, int attempt) {
     return leads.lead(leadId).compose(found -> {
       if (found.isEmpty()) {
         return Future.succeededFuture(Optional.<Lead>empty());
       }
-      Lead lead = found.get();
-      String why;
-      try {
-        why = Lifecycle.manualReason(lead.stage(), stage, reason);
-      } catch (IllegalArgumentException e) {
-        return Future.failedFuture(e);
-      }
-      Optional<LeadChange> change = LeadChanges.stageChange(lead, stage, why, by, clock.millis());
-      if (change.isEmpty()) {
-        return Future.succeededFuture(found);
-      }
-      return refresh(leadId, lead.site()).compose(now -> {
-        change.get().event().data().put("score", now.score()).put("fit", now.fit()).put("reason", why);
-        return leads.apply(change.get());
-      }).compose(applied -> {
-        if (applied.outcome() == LeadChange.Outcome.APPLIED) {
-          metrics.counter("leadgate.scoring.stage_changes", "to", stage.label(), "by", "api").increment();
-          return refresh(leadId, lead.site()).map(Optional.of(change.get().after()));
+      Thresholds thresholds = rules.current().site(found.get().site()).thresholds();
+      return scorer.setStage(leadId, stage, reason, by, thresholds, clock.millis()).compose(decided -> {
+        if (decided.result().moves().isEmpty()) {
+          return Future.succeededFuture(Optional.ofNullable(decided.lead()));
         }
-        return attempt >= LeadStore.MAX_ATTEMPTS
-            ? Future.failedFuture(new StoreUnavailableException("lead " + leadId + " is changing too fast", null))
-            : setStage(leadId, stage, reason, by, attempt + 1);
+        metrics.counter("leadgate.scoring.stage_changes", "to", stage.label(), "by", "api").increment();
+        return index(leadId, decided.result()).map(Optional.ofNullable(decided.lead()));
       });
     });
   }

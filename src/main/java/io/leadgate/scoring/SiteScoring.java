@@ -2,8 +2,8 @@ package io.leadgate.scoring;
 
 import io.leadgate.collect.Urls;
 
-import io.leadgate.collect.Event;
-import io.leadgate.collect.EventType;
+import io.leadgate.core.Event;
+import io.leadgate.core.EventType;
 import io.leadgate.scoring.ScoreDelta.FitPoints;
 import io.leadgate.scoring.ScoreDelta.FitUpdate;
 import io.leadgate.scoring.ScoreDelta.ScoredEvent;
@@ -32,6 +32,7 @@ public final class SiteScoring {
   private final Map<Criterion, List<CompiledSignal>> bant;
   private final Predicate<String> freeMailDomain;
   private final Thresholds thresholds;
+  private final long repeatWindowMs;
 
   /** @param freeMailDomain tells whether an email domain belongs to a free-mail provider (the maintained list) */
   public SiteScoring(ScoringModel model, Predicate<String> freeMailDomain) {
@@ -45,7 +46,8 @@ public final class SiteScoring {
     }
     this.bant = criteria;
     this.thresholds = new Thresholds(model.mql().score(), model.mql().minFit(), criteria.keySet(), model.halfLifeMs(),
-        ScoringModel.NOTIFY_SCORE.equals(model.notifyOn()));
+        ScoringModel.NOTIFY_SCORE.equals(model.notifyOn()), model.mql().requalifyPoints());
+    this.repeatWindowMs = model.downloads().repeatWindowMs();
   }
 
   public ScoringModel model() {
@@ -90,7 +92,15 @@ public final class SiteScoring {
   public ScoredEvent score(Event event) {
     List<Points> points = pointsFor(event);
     return new ScoredEvent(event.id(), event.receivedAt(), day(event.receivedAt()), points, bantFor(event),
-        describe(event, points));
+        describe(event, points), repeatOf(event));
+  }
+
+  /** A download is a repeat of the same file's earlier one (its URL without query) within the window. */
+  private ScoredEvent.Repeat repeatOf(Event event) {
+    if (event.type() != EventType.DOWNLOAD || repeatWindowMs <= 0) {
+      return null;
+    }
+    return new ScoredEvent.Repeat("download " + Urls.withoutQuery(event.url()), repeatWindowMs);
   }
 
   /** Fit rules and field-based BANT criteria, from the lead's fields as stored ({@code fieldsJson}) and its email. */

@@ -2,8 +2,6 @@ package io.leadgate.stats;
 
 import io.leadgate.config.SiteConfig;
 import io.leadgate.http.ApiException;
-import io.leadgate.store.DailyStats;
-import io.leadgate.store.StatsStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

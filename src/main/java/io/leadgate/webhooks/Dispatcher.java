@@ -1,9 +1,6 @@
 package io.leadgate.webhooks;
 
 import io.leadgate.ops.Metrics;
-import io.leadgate.store.DeliveryLog;
-import io.leadgate.store.OutboxReader;
-import io.leadgate.store.WebhookStore;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;

@@ -1,9 +1,7 @@
 package io.leadgate.webhooks;
 
 import io.leadgate.ops.Metrics;
-import io.leadgate.store.OutboxReader;
-import io.leadgate.store.WebhookStore;
-import io.leadgate.store.WebhookStore.Job;
+import io.leadgate.webhooks.WebhookStore.Job;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package io.leadgate.webhooks;
 
 import io.leadgate.ops.Metrics;
-import io.leadgate.store.WebhookStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;

@@ -1,12 +1,10 @@
 package io.leadgate.webhooks;
 
 import io.leadgate.ops.Metrics;
-import io.leadgate.store.DomainEvent;
-import io.leadgate.store.OutboxReader;
-import io.leadgate.store.OutboxReader.OutboxEntry;
-import io.leadgate.store.WebhookStore;
-import io.leadgate.store.WebhookStore.FanOut;
-import io.leadgate.store.WebhookStore.FanOutOptions;
+import io.leadgate.core.DomainEvent;
+import io.leadgate.webhooks.OutboxReader.OutboxEntry;
+import io.leadgate.webhooks.WebhookStore.FanOut;
+import io.leadgate.webhooks.WebhookStore.FanOutOptions;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.leadgate.webhooks;
 
-import io.leadgate.store.DomainEvent;
+import io.leadgate.core.DomainEvent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

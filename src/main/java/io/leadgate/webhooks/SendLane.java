@@ -1,11 +1,9 @@
 package io.leadgate.webhooks;
 
 import io.leadgate.ops.Metrics;
-import io.leadgate.store.DeliveryLog;
-import io.leadgate.store.WebhookStore;
-import io.leadgate.store.WebhookStore.Completion;
-import io.leadgate.store.WebhookStore.Job;
-import io.leadgate.store.WebhookStore.Settled;
+import io.leadgate.webhooks.WebhookStore.Completion;
+import io.leadgate.webhooks.WebhookStore.Job;
+import io.leadgate.webhooks.WebhookStore.Settled;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;

@@ -1,8 +1,7 @@
 package io.leadgate.webhooks;
 
-import io.leadgate.store.WebhookStore;
-import io.leadgate.store.WebhookStore.Job;
-import io.leadgate.store.WebhookStore.Settled;
+import io.leadgate.webhooks.WebhookStore.Job;
+import io.leadgate.webhooks.WebhookStore.Settled;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.leadgate.webhooks;
 
 import io.leadgate.config.Durations;
-import io.leadgate.store.WebhookStore.Completion;
-import io.leadgate.store.WebhookStore.DeadLetter;
-import io.leadgate.store.WebhookStore.Job;
+import io.leadgate.webhooks.WebhookStore.Completion;
+import io.leadgate.webhooks.WebhookStore.DeadLetter;
+import io.leadgate.webhooks.WebhookStore.Job;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;

@@ -2,8 +2,8 @@ package io.leadgate.webhooks;
 
 import io.leadgate.http.ApiException;
 import io.leadgate.http.Handlers;
-import io.leadgate.store.DeliveryLog.Attempt;
-import io.leadgate.store.WebhookStore.DeadLetter;
+import io.leadgate.webhooks.DeliveryLog.Attempt;
+import io.leadgate.webhooks.WebhookStore.DeadLetter;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,10 +1,8 @@
 package io.leadgate.webhooks;
 
 import io.leadgate.http.ApiException;
-import io.leadgate.store.DeliveryLog;
-import io.leadgate.store.DeliveryLog.Attempt;
-import io.leadgate.store.WebhookStore;
-import io.leadgate.store.WebhookStore.DeadLetter;
+import io.leadgate.webhooks.DeliveryLog.Attempt;
+import io.leadgate.webhooks.WebhookStore.DeadLetter;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -7,13 +7,14 @@ import io.leadgate.identity.EmailAddress;
 import io.leadgate.identity.LeadIds;
 import io.leadgate.identity.Stage;
 import io.leadgate.ops.Metrics;
+import io.leadgate.scoring.LeadScorer;
 import io.leadgate.scoring.Points;
 import io.leadgate.scoring.ScoreDelta;
 import io.leadgate.scoring.Thresholds;
-import io.leadgate.store.ScoreStore;
-import io.leadgate.store.Stores;
-import io.leadgate.store.memory.MemoryStores;
-import io.leadgate.store.redis.RedisStores;
+import io.leadgate.scoring.ScoreStore;
+import io.leadgate.Stores;
+import io.leadgate.memory.MemoryStores;
+import io.leadgate.redis.RedisStores;
 import io.leadgate.testing.RedisServer;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -48,7 +49,8 @@ class ScoringBench {
       Vertx vertx = Vertx.vertx();
       GatewayConfig config = new ConfigLoader().parse("sites: [{key: acme}]\nredis: {url: \"" + redis.url() + "\"}",
           "bench.yaml");
-      Stores stores = RedisStores.start(vertx, config.redis(), config.ingest().partitions(), new Metrics()).await(20, TimeUnit.SECONDS);
+      Stores stores = Stores.of(RedisStores.start(vertx, config.redis(), config.ingest().partitions(), new Metrics())
+          .await(20, TimeUnit.SECONDS));
       for (int inFlight : new int[] {1, 16, 64}) {
         run("redis", vertx, stores, inFlight);
       }
@@ -157,7 +159,7 @@ class ScoringBench {
   @Test
   void memory() throws Exception {
     Vertx vertx = Vertx.vertx();
-    Stores stores = new MemoryStores(vertx, Clock.systemUTC(), 2);
+    Stores stores = Stores.of(new MemoryStores(vertx, Clock.systemUTC(), 2));
     run("memory", vertx, stores, 16);
     vertx.close().await(10, TimeUnit.SECONDS);
   }
@@ -200,7 +202,7 @@ class ScoringBench {
     ScoreDelta step = new ScoreDelta(List.of(new ScoreDelta.ScoredEvent("bench-" + n, at, "20261124",
         List.of(new Points("rule-" + (n % 5), 5, 0)), Map.of(), "pageview /pricing")), null, false);
     long t0 = System.nanoTime();
-    Future<?> applied = scores.apply(leads.get(n % leads.size()), step, THRESHOLDS, at);
+    Future<?> applied = new LeadScorer(scores).apply(leads.get(n % leads.size()), step, THRESHOLDS, at);
     applied.onComplete(r -> {
       latencies[n] = System.nanoTime() - t0;
       if (r.failed()) {

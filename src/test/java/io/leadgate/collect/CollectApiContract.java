@@ -80,7 +80,7 @@ abstract class CollectApiContract {
     }
   }
 
-  io.leadgate.store.DailyStats daily(String site) {
+  io.leadgate.stats.DailyStats daily(String site) {
     try {
       return gateway.gateway().stores().stats().daily(site, LocalDate.now(ZoneOffset.UTC)).await(5, TimeUnit.SECONDS);
     } catch (Exception e) {

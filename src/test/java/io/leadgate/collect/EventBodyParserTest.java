@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.leadgate.core.Event;
 import io.leadgate.http.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadgate.core.Event;
+import io.leadgate.core.EventType;
 import io.leadgate.http.ApiException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.leadgate.ConfigLoader;
 import io.leadgate.config.SiteConfig;
-import io.leadgate.store.EventLog.LoggedEvent;
-import io.leadgate.store.VisitorStore.Recorded;
+import io.leadgate.collect.EventLog.LoggedEvent;
+import io.leadgate.core.Event;
+import io.leadgate.core.EventType;
+import io.leadgate.identity.VisitorStore.Recorded;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leadgate.Resources;
+import io.leadgate.core.Resources;
 import io.leadgate.testing.Http;
 import io.leadgate.testing.TestGateway;
 import io.vertx.core.buffer.Buffer;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leadgate.core.Event;
+import io.leadgate.core.EventType;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;

@@ -87,11 +87,11 @@ class FitTest {
 
   @Test
   void bant_fromEventsAndForms_knownCriteria() {
-    var budget = RuleMatchingTest.event(io.leadgate.collect.EventType.CUSTOM, "https://acme.com/", null,
+    var budget = RuleMatchingTest.event(io.leadgate.core.EventType.CUSTOM, "https://acme.com/", null,
         "budget_confirmed", Map.of());
-    var demo = RuleMatchingTest.event(io.leadgate.collect.EventType.FORM, "https://acme.com/demo", null,
+    var demo = RuleMatchingTest.event(io.leadgate.core.EventType.FORM, "https://acme.com/demo", null,
         "demo-request", Map.of());
-    var other = RuleMatchingTest.event(io.leadgate.collect.EventType.FORM, "https://acme.com/", null, "newsletter",
+    var other = RuleMatchingTest.event(io.leadgate.core.EventType.FORM, "https://acme.com/", null, "newsletter",
         Map.of());
     assertEquals(Map.of(Criterion.BUDGET, "event budget_confirmed"), POLICY.bantFor(budget));
     assertEquals(Map.of(Criterion.NEED, "form demo-request"), POLICY.bantFor(demo));

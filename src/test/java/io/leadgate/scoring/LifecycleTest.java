@@ -26,7 +26,7 @@ class LifecycleTest {
       "disqualified, true, true, ''"})
   void automaticMoves_onlyForward_neverFromDisqualified(String from, boolean mql, boolean bant, String moves) {
     List<String> expected = moves.isBlank() ? List.of() : List.of(moves.split(" "));
-    assertEquals(expected, Lifecycle.automaticMoves(Stage.parse(from).orElseThrow(), mql, bant).stream()
+    assertEquals(expected, Lifecycle.automaticMoves(Stage.parse(from).orElseThrow(), false, mql, bant).stream()
         .map(Stage::label).toList());
   }
 

@@ -1,13 +1,15 @@
 package io.leadgate.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.leadgate.collect.Event;
-import io.leadgate.collect.EventType;
+import io.leadgate.core.Event;
+import io.leadgate.core.EventType;
 import io.leadgate.ConfigLoader;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -83,5 +85,30 @@ class RuleMatchingTest {
     assertEquals("20231114", scored.day());
     assertEquals(rules.size(), scored.points().size());
     scored.points().stream().filter(p -> p.rule().equals("pricing")).forEach(p -> assertEquals(1, p.maxPerDay()));
+  }
+
+  @Test
+  void score_download_isARepeatOfTheSameFileWithinADay() {
+    ScoreDelta.ScoredEvent scored = POLICY.score(event(EventType.DOWNLOAD,
+        "https://cdn.acme.com/files/case-study-bank.pdf?v=2", null, null, Map.of()));
+    assertEquals(new ScoreDelta.ScoredEvent.Repeat("download https://cdn.acme.com/files/case-study-bank.pdf",
+        86_400_000L), scored.repeat());
+  }
+
+  @Test
+  void score_downloadWithRepeatWindowZero_isNeverARepeat() {
+    SiteScoring everyDownload = new SiteScoring(new ConfigLoader().parse("""
+        sites: [{key: acme}]
+        scoring:
+          downloads: {repeatWindow: 0}
+          rules: [{id: any-pdf, event: download, asset: "*.pdf", points: 2}]
+        """, "test.yaml").scoring().model(), domain -> false);
+    assertNull(everyDownload.score(event(EventType.DOWNLOAD, "https://cdn.acme.com/a.pdf", null, null, Map.of()))
+        .repeat());
+  }
+
+  @Test
+  void score_pageview_isNeverARepeat() {
+    assertNull(POLICY.score(event(EventType.PAGEVIEW, "https://acme.com/pricing", null, null, Map.of())).repeat());
   }
 }

@@ -39,6 +39,10 @@ class ScoringConfigTest {
       "fit: [{id: f, field: role, keywords: [a], freeMail: true, points: 5}]|scoring.fit[0].field|either form fields or the email",
       "fit: [{id: f, emailDomains: [nodot], points: 5}]|scoring.fit[0].emailDomains[0]|must be a domain",
       "mql: {score: 0}|scoring.mql.score|must be between 1",
+      "mql: {requalifyPoints: 0}|scoring.mql.requalifyPoints|must be between 1",
+      "downloads: {repeatWindow: 1 day}|scoring.downloads.repeatWindow|must be a number followed by ms, s, m, h or d",
+      "downloads: {repeatWindow: 400d}|scoring.downloads.repeatWindow|must be between 0s and 365d",
+      "sites: {shop: {mql: {requalifyPoints: -5}}}|scoring.sites.shop.mql.requalifyPoints|must be between 1",
       "halfLifeDays: -1|scoring.halfLifeDays|must be between 0",
       "notifyOn: always|scoring.notifyOn|must be stage or score",
       "bant: {}|scoring.bant|must configure at least one",
@@ -61,6 +65,19 @@ class ScoringConfigTest {
     assertEquals(50, scoring.model().mql().score());
     assertTrue(scoring.model().rules().isEmpty());
     assertEquals(10, scoring.watchSeconds());
+  }
+
+  @Test
+  void parse_withoutRequalifyPointsOrRepeatWindow_requalifiesAtTheMqlThresholdAndCountsDownloadsOncePerDay() {
+    ScoringModel model = parse("mql: {score: 70}").scoring().model();
+    assertEquals(70, model.mql().requalifyPoints());
+    assertEquals(86_400_000L, model.downloads().repeatWindowMs());
+  }
+
+  @Test
+  void parse_repeatWindowZero_countsEveryDownload() {
+    assertEquals(0, parse("downloads: {repeatWindow: 0}").scoring().model().downloads().repeatWindowMs());
+    assertEquals(7_200_000L, parse("downloads: {repeatWindow: 2h}").scoring().model().downloads().repeatWindowMs());
   }
 
   @Test

@@ -1,11 +1,12 @@
 package io.leadgate.testing;
 
-import io.leadgate.store.DomainEvent;
-import io.leadgate.store.Stores;
-import io.leadgate.store.memory.MemoryStores;
-import io.leadgate.store.memory.MemoryStream;
-import io.leadgate.store.redis.RedisKeys;
-import io.leadgate.store.redis.RedisStores;
+import io.leadgate.core.DomainEvent;
+import io.leadgate.Stores;
+import io.leadgate.core.Shards;
+import io.leadgate.memory.MemoryStores;
+import io.leadgate.memory.MemoryStream;
+import io.leadgate.redis.RedisKeys;
+import io.leadgate.redis.RedisStores;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -22,14 +23,14 @@ public final class Outboxes {
 
   public static List<DomainEvent> of(Stores stores, String leadId) {
     List<DomainEvent> all = new ArrayList<>();
-    if (stores instanceof MemoryStores memory) {
-      MemoryStream<DomainEvent> stream = memory.outbox().shard(RedisKeys.leadShard(leadId));
+    if (stores.backend() instanceof MemoryStores memory) {
+      MemoryStream<DomainEvent> stream = memory.outbox().shard(Shards.ofLead(leadId));
       stream.deliver("test-reader", Integer.MAX_VALUE, 0);
       stream.pendingOf("test-reader", Integer.MAX_VALUE).forEach(e -> all.add(e.value()));
     } else {
       Response entries;
       try {
-        entries = ((RedisStores) stores).client().send("test", Request.cmd(Command.XRANGE)
+        entries = ((RedisStores) stores.backend()).client().send("test", Request.cmd(Command.XRANGE)
             .arg(RedisKeys.outboxOf(leadId)).arg("-").arg("+")).await(5, TimeUnit.SECONDS);
       } catch (Exception e) {
         throw new IllegalStateException(e);

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leadgate.store.DomainEvent;
+import io.leadgate.core.DomainEvent;
 import io.leadgate.testing.Eventually;
 import io.leadgate.testing.Receiver;
 import io.leadgate.testing.Receiver.Reply;

@@ -6,8 +6,8 @@ import static io.leadgate.webhooks.WebhookHarness.endpoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leadgate.store.DomainEvent;
-import io.leadgate.store.redis.RedisKeys;
+import io.leadgate.core.DomainEvent;
+import io.leadgate.redis.RedisKeys;
 import io.leadgate.testing.Eventually;
 import io.leadgate.testing.Receiver;
 import io.leadgate.testing.Receiver.Reply;

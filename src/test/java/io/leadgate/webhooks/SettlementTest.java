@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leadgate.store.DomainEvent;
-import io.leadgate.store.WebhookStore.Completion;
-import io.leadgate.store.WebhookStore.Job;
+import io.leadgate.core.DomainEvent;
+import io.leadgate.webhooks.WebhookStore.Completion;
+import io.leadgate.webhooks.WebhookStore.Job;
 import io.leadgate.webhooks.Settlement.Decision;
 import io.leadgate.webhooks.Settlement.Health;
 import io.leadgate.webhooks.Settlement.Outcome;

@@ -1,7 +1,7 @@
 package io.leadgate.webhooks;
 
 import io.leadgate.admin.ApiKeyAuth;
-import io.leadgate.store.DomainEvent;
+import io.leadgate.core.DomainEvent;
 import io.leadgate.testing.Receiver;
 import io.leadgate.testing.TestClock;
 import io.leadgate.testing.TestGateway;

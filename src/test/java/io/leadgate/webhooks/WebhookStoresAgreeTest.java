@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.leadgate.ConfigLoader;
 import io.leadgate.GatewayConfig;
 import io.leadgate.ops.Metrics;
-import io.leadgate.store.DomainEvent;
-import io.leadgate.store.OutboxReader.OutboxEntry;
-import io.leadgate.store.Stores;
-import io.leadgate.store.WebhookStore;
-import io.leadgate.store.WebhookStore.Completion;
-import io.leadgate.store.WebhookStore.DeadLetter;
-import io.leadgate.store.WebhookStore.FanOutOptions;
-import io.leadgate.store.WebhookStore.Job;
-import io.leadgate.store.memory.MemoryStores;
-import io.leadgate.store.redis.RedisStores;
+import io.leadgate.core.DomainEvent;
+import io.leadgate.webhooks.OutboxReader.OutboxEntry;
+import io.leadgate.Stores;
+import io.leadgate.webhooks.WebhookStore.Completion;
+import io.leadgate.webhooks.WebhookStore.DeadLetter;
+import io.leadgate.webhooks.WebhookStore.FanOutOptions;
+import io.leadgate.webhooks.WebhookStore.Job;
+import io.leadgate.memory.MemoryStores;
+import io.leadgate.redis.RedisStores;
 import io.leadgate.testing.RedisServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -71,8 +70,9 @@ class WebhookStoresAgreeTest {
       redis.flush();
       GatewayConfig config = new ConfigLoader().parse("sites: [{key: demo}]\nredis: {url: \"" + redis.url() + "\"}",
           "test.yaml");
-      Stores onRedis = await(RedisStores.start(vertx, config.redis(), config.ingest().partitions(), new Metrics()));
-      Stores inMemory = new MemoryStores(vertx, Clock.systemUTC(), 2);
+      Stores onRedis = Stores.of(await(RedisStores.start(vertx, config.redis(), config.ingest().partitions(),
+          new Metrics())));
+      Stores inMemory = Stores.of(new MemoryStores(vertx, Clock.systemUTC(), 2));
       try {
         new Run(seed, new Side(onRedis), new Side(inMemory)).play();
       } finally {

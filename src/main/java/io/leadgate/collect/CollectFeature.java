@@ -1,0 +1,79 @@
+package io.leadgate.collect;
+
+import io.leadgate.config.SiteConfig;
+import io.leadgate.core.Feature;
+import io.leadgate.http.ClientIp;
+import io.leadgate.identity.VisitorStore;
+import io.leadgate.ops.Metrics;
+import io.leadgate.stats.StatsStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Intake and projection: {@code POST /e}, {@code GET /p.gif} and the snippet ({@code /s.js}) on every HTTP
+ * instance; the backlog watch, the intake rate and the projector (with the listeners other features give it)
+ * once per gateway instance.
+ */
+public final class CollectFeature implements Feature {
+  private final IngestConfig ingest;
+  private final Map<String, SiteConfig> sites;
+  private final EventLog events;
+  private final VisitorStore visitors;
+  private final StatsStore stats;
+  private final List<ProjectionListener> listeners;
+  private final Metrics metrics;
+  private final Backlog backlog;
+  private final IntakeRate intakeRate = new IntakeRate();
+  private final CollectRoutes routes;
+  private final SnippetRoutes snippet = SnippetRoutes.shipped();
+  private long backlogWatch = -1;
+  private long rateWatch = -1;
+  private String projector;
+
+  /** @param listeners told of every projected event, after its visitor is recorded (scoring) */
+  public CollectFeature(IngestConfig ingest, Map<String, SiteConfig> sites, ClientIp clientIp, EventLog events,
+                        VisitorStore visitors, StatsStore stats, List<ProjectionListener> listeners, Metrics metrics,
+                        Clock clock) {
+    this.ingest = ingest;
+    this.sites = Map.copyOf(sites);
+    this.events = events;
+    this.visitors = visitors;
+    this.stats = stats;
+    this.listeners = List.copyOf(listeners);
+    this.metrics = metrics;
+    this.backlog = new Backlog(ingest.maxBacklog());
+    CollectService service = new CollectService(this.sites, events, BotFilter.shipped(), backlog, intakeRate,
+        metrics);
+    this.routes = new CollectRoutes(service, clientIp, clock);
+  }
+
+  @Override
+  public void mount(Router router) {
+    routes.mount(router);
+    if (snippet != null) {
+      snippet.mount(router);
+    }
+  }
+
+  @Override
+  public Future<Void> start(Vertx vertx) {
+    backlogWatch = backlog.watch(vertx, events, metrics);
+    rateWatch = intakeRate.watch(vertx);
+    ProjectionPacer pacer = new ProjectionPacer(intakeRate, backlog, ingest.busyAbove(), ingest.busyShare());
+    return vertx.deployVerticle(new Projector(events, visitors, stats, sites, listeners, metrics,
+            ingest.batchSize(), pacer))
+        .onSuccess(id -> projector = id)
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Void> stop(Vertx vertx) {
+    vertx.cancelTimer(backlogWatch);
+    vertx.cancelTimer(rateWatch);
+    return projector == null ? Future.succeededFuture() : vertx.undeploy(projector);
+  }
+}

@@ -1,0 +1,33 @@
+package io.leadgate.collect;
+
+import io.leadgate.config.Check;
+
+/**
+ * The event log between intake and projection.
+ *
+ * @param partitions  streams the log is split into (spread over Redis Cluster slots)
+ * @param maxBacklog  events waiting for projection above which intake answers 503 instead of growing without bound
+ * @param batchSize   log entries a projector reads per round (an entry holds events one event loop received
+ *                    together, at most 32)
+ * @param busyAbove   events per second and instance above which projection yields to intake
+ * @param busyShare   the share of time projection keeps while it yields (1 = never yield)
+ */
+public record IngestConfig(Integer partitions, Integer maxBacklog, Integer batchSize, Integer busyAbove,
+                           Double busyShare) {
+  public IngestConfig {
+    partitions = partitions == null ? 2 : partitions;
+    maxBacklog = maxBacklog == null ? 1_000_000 : maxBacklog;
+    batchSize = batchSize == null ? 64 : batchSize;
+    busyAbove = busyAbove == null ? 1000 : busyAbove;
+    busyShare = busyShare == null ? 0.2 : busyShare;
+    Check.range(partitions, 1, 64, "partitions");
+    Check.range(maxBacklog, 1, 100_000_000, "maxBacklog");
+    Check.range(batchSize, 1, 10_000, "batchSize");
+    Check.range(busyAbove, 0, 100_000_000, "busyAbove");
+    Check.that(busyShare >= 0.05 && busyShare <= 1.0, "busyShare", "must be between 0.05 and 1");
+  }
+
+  public static IngestConfig defaults() {
+    return new IngestConfig(null, null, null, null, null);
+  }
+}

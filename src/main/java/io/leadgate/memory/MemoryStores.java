@@ -1,0 +1,96 @@
+package io.leadgate.memory;
+
+import io.leadgate.core.Backend;
+import io.leadgate.webhooks.DeliveryLog;
+import io.leadgate.collect.EventLog;
+import io.leadgate.identity.LeadStore;
+import io.leadgate.forms.RateLimitStore;
+import io.leadgate.scoring.ScoreStore;
+import io.leadgate.webhooks.OutboxReader;
+import io.leadgate.stats.StatsStore;
+import io.leadgate.identity.VisitorStore;
+import io.leadgate.webhooks.WebhookStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+
+/** The embedded default: everything in this process, gone on restart. For a first run and fast tests. */
+public final class MemoryStores implements Backend {
+  private final MemoryEventLog events;
+  private final MemoryVisitorStore visitors;
+  private final MemoryStatsStore stats;
+  private final MemoryOutbox outbox = new MemoryOutbox();
+  private final MemoryLeadStore leads;
+  private final MemoryRateLimitStore rateLimits;
+  private final MemoryScoreStore scores;
+  private final MemoryOutboxReader outboxReader;
+  private final MemoryWebhookStore webhooks;
+  private final MemoryDeliveryLog deliveryLog;
+
+  public MemoryStores(Vertx vertx, Clock clock, int partitions) {
+    this.events = new MemoryEventLog(vertx, clock, partitions);
+    this.visitors = new MemoryVisitorStore(clock);
+    this.stats = new MemoryStatsStore(clock);
+    this.leads = new MemoryLeadStore(clock, visitors, outbox);
+    this.rateLimits = new MemoryRateLimitStore(clock);
+    this.scores = new MemoryScoreStore(leads);
+    this.outboxReader = new MemoryOutboxReader(vertx, outbox);
+    this.webhooks = new MemoryWebhookStore(vertx, outbox);
+    this.deliveryLog = new MemoryDeliveryLog(clock);
+  }
+
+  public EventLog events() {
+    return events;
+  }
+
+  public VisitorStore visitors() {
+    return visitors;
+  }
+
+  public StatsStore stats() {
+    return stats;
+  }
+
+  public MemoryOutbox outbox() {
+    return outbox;
+  }
+
+  public LeadStore leads() {
+    return leads;
+  }
+
+  public RateLimitStore rateLimits() {
+    return rateLimits;
+  }
+
+  public ScoreStore scores() {
+    return scores;
+  }
+
+  public OutboxReader outboxReader() {
+    return outboxReader;
+  }
+
+  public WebhookStore webhooks() {
+    return webhooks;
+  }
+
+  public DeliveryLog deliveryLog() {
+    return deliveryLog;
+  }
+
+  @Override
+  public Future<Void> ping() {
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public String describe() {
+    return "in-memory store (nothing survives a restart)";
+  }
+
+  @Override
+  public Future<Void> close() {
+    return Future.succeededFuture();
+  }
+}

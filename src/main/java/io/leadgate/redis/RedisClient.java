@@ -1,0 +1,162 @@
+package io.leadgate.redis;
+
+import io.leadgate.config.RedisConfig;
+import io.leadgate.ops.Metrics;
+import io.leadgate.core.StoreUnavailableException;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.ProtocolVersion;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The gateway's one Redis client: a connection pool, a per-event-loop batcher for the hot path, scripts run
+ * by SHA with a fallback after a server restart, and one translation of every failure or time-out into
+ * {@link StoreUnavailableException}, timed for the store latency metric.
+ */
+public final class RedisClient {
+  private final Vertx vertx;
+  private final Redis redis;
+  private final long timeoutMs;
+  private final Metrics metrics;
+  private final String batcherKey = "leadgate.batcher." + System.identityHashCode(this);
+
+  public RedisClient(Vertx vertx, RedisConfig config, Metrics metrics) {
+    this.vertx = vertx;
+    this.timeoutMs = config.timeoutMs();
+    this.metrics = metrics;
+    this.redis = Redis.createClient(vertx, new RedisOptions()
+        .setConnectionString(config.url())
+        .setMaxPoolSize(config.poolSize())
+        .setMaxPoolWaiting(config.poolSize() * 64)
+        .setMaxWaitingHandlers(64 * 1024)
+        // RESP2 keeps replies plain arrays whatever the server version.
+        .setPreferredProtocolVersion(ProtocolVersion.RESP2));
+  }
+
+  public Future<Response> send(String operation, Request request) {
+    return guard(operation, timeoutMs, () -> redis.send(request));
+  }
+
+  /** A blocking read: it may legitimately take {@code blockMs} before the server answers. */
+  public Future<Response> sendBlocking(String operation, Request request, long blockMs) {
+    return guard(operation, timeoutMs + blockMs, () -> redis.send(request));
+  }
+
+  /** Pipelines the requests on one connection; any failure fails the whole batch. */
+  public Future<List<Response>> batch(String operation, List<Request> requests) {
+    if (requests.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    return guard(operation, timeoutMs, () -> redis.batch(requests));
+  }
+
+  /**
+   * Sends the request with the others issued on this event loop in the same tick, as one pipelined batch:
+   * the intake's many small writes cost one round trip per tick instead of one each.
+   */
+  public Future<Response> queue(String operation, Request request) {
+    Context context = Vertx.currentContext();
+    if (context == null) {
+      return send(operation, request);
+    }
+    TickBatcher batcher = context.get(batcherKey);
+    if (batcher == null) {
+      batcher = new TickBatcher(context, requests -> batch(operation, requests));
+      context.put(batcherKey, batcher);
+    }
+    return batcher.add(request);
+  }
+
+  /**
+   * Like {@link #queue}, for requests that must reach the server together and in order on one connection (a
+   * MULTI … EXEC): they go into the same pipelined batch. Answers with the last request's reply.
+   */
+  public Future<Response> queueTogether(String operation, List<Request> requests) {
+    if (Vertx.currentContext() == null) {
+      return batch(operation, requests).map(replies -> replies.get(replies.size() - 1));
+    }
+    Future<Response> last = null;
+    for (Request request : requests) {
+      last = queue(operation, request);
+    }
+    return last;
+  }
+
+  /** Runs a script by SHA; when the server no longer has it (it restarted), loads it and runs it again. */
+  public Future<Response> eval(String operation, LuaScript script, List<String> keys, List<String> args) {
+    return guard(operation, timeoutMs, () -> redis.send(evalsha(script, keys, args))
+        .recover(e -> isNoScript(e)
+            ? redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(script.source()))
+                .compose(loaded -> redis.send(evalsha(script, keys, args)))
+            : Future.failedFuture(e)));
+  }
+
+  /**
+   * Runs a script in this tick's pipelined batch (see {@link #queue}). After a server restart the whole batch
+   * fails with NOSCRIPT before any script ran, so each request then goes again on its own, loading the script.
+   */
+  public Future<Response> queueEval(String operation, LuaScript script, List<String> keys, List<String> args) {
+    return queue(operation, evalsha(script, keys, args))
+        .recover(e -> isNoScript(e) ? eval(operation, script, keys, args) : Future.failedFuture(e));
+  }
+
+  /** The EVALSHA request, for callers that batch scripts themselves (see {@link #loadScripts}). */
+  public static Request evalsha(LuaScript script, List<String> keys, List<String> args) {
+    Request request = Request.cmd(Command.EVALSHA).arg(script.sha()).arg(keys.size());
+    keys.forEach(request::arg);
+    args.forEach(request::arg);
+    return request;
+  }
+
+  public Future<Void> loadScripts(List<LuaScript> scripts) {
+    List<Request> loads = new ArrayList<>();
+    scripts.forEach(s -> loads.add(Request.cmd(Command.SCRIPT).arg("LOAD").arg(s.source())));
+    return batch("script_load", loads).mapEmpty();
+  }
+
+  /** The server lost its script cache (it restarted): the message may come wrapped by a batch. */
+  public static boolean isNoScript(Throwable e) {
+    // a pipelined batch reports it as "ERR [i] NOSCRIPT ...", a single command as "NOSCRIPT ..."
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("NOSCRIPT")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public Future<Void> ping() {
+    return send("ping", Request.cmd(Command.PING)).mapEmpty();
+  }
+
+  public Future<Void> close() {
+    return redis.close();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  private <T> Future<T> guard(String operation, long limitMs, Supplier<Future<T>> call) {
+    long start = System.nanoTime();
+    Future<T> result;
+    try {
+      result = call.get();
+    } catch (RuntimeException e) {
+      result = Future.failedFuture(e);
+    }
+    return result.timeout(limitMs, TimeUnit.MILLISECONDS)
+        .andThen(done -> metrics.storeLatency(operation, System.nanoTime() - start, done.succeeded()))
+        .recover(e -> Future.failedFuture(new StoreUnavailableException(
+            "redis " + operation + " failed: " + e.getMessage(), e)));
+  }
+}

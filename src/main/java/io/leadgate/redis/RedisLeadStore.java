@@ -1,0 +1,136 @@
+package io.leadgate.redis;
+
+import io.leadgate.identity.Lead;
+import io.leadgate.identity.StageEntry;
+import io.leadgate.core.DomainEvent;
+import io.leadgate.identity.LeadChange;
+import io.leadgate.identity.LeadStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Leads on Redis: a hash, a stage list and a visitor set per lead under its shard's hash tag, changed by Lua. */
+final class RedisLeadStore implements LeadStore {
+  static final LuaScript APPLY = LuaScript.load("apply_lead_change");
+  static final LuaScript LINK = LuaScript.load("link_visitor");
+  private final RedisClient redis;
+  private final AofBarrier barrier;
+
+  RedisLeadStore(RedisClient redis, AofBarrier barrier) {
+    this.redis = redis;
+    this.barrier = barrier;
+  }
+
+  @Override
+  public Future<String> claimEmail(String site, String emailKey, String candidateId) {
+    String key = RedisKeys.email(site, emailKey);
+    // SET NX GET (Redis 7.0+): one round trip that either claims the email or names its owner
+    return redis.send("claim_email", Request.cmd(Command.SET).arg(key).arg(candidateId).arg("NX").arg("GET"))
+        .map(owner -> owner == null ? candidateId : owner.toString())
+        .recover(e -> String.valueOf(e.getMessage()).contains("syntax")
+            ? redis.send("claim_email", Request.cmd(Command.SET).arg(key).arg(candidateId).arg("NX"))
+                .compose(set -> set != null ? Future.succeededFuture(candidateId)
+                    : redis.send("claim_email", Request.cmd(Command.GET).arg(key)).map(Response::toString))
+            : Future.failedFuture(e));
+  }
+
+  @Override
+  public Future<Optional<String>> leadIdByEmail(String site, String emailKey) {
+    return redis.send("lead_by_email", Request.cmd(Command.GET).arg(RedisKeys.email(site, emailKey)))
+        .map(id -> Optional.ofNullable(id).map(Response::toString));
+  }
+
+  @Override
+  public Future<Optional<Lead>> lead(String leadId) {
+    return redis.send("lead", Request.cmd(Command.HGETALL).arg(RedisKeys.lead(leadId))).map(reply -> {
+      Map<String, String> hash = RedisVisitorStore.toMap(reply);
+      return hash.isEmpty() ? Optional.empty() : Optional.of(Lead.fromHash(hash));
+    });
+  }
+
+  @Override
+  public Future<LeadChange.Applied> apply(LeadChange change) {
+    String leadId = change.after().id();
+    String submission = change.submissionId() == null ? "" : change.submissionId();
+    List<String> keys = List.of(RedisKeys.lead(leadId), RedisKeys.leadStages(leadId), RedisKeys.leadVisitors(leadId),
+        RedisKeys.outboxOf(leadId), RedisKeys.leadSubmission(leadId, submission.isEmpty() ? "-" : submission));
+    DomainEvent event = change.event();
+    List<String> args = new ArrayList<>(List.of(Long.toString(change.expectedSeq()), submission,
+        orEmpty(change.submittedBy()), Long.toString(Math.max(1, change.submissionTtlSeconds())),
+        change.stageEntry() == null ? "" : change.stageEntry().toJson().encode(), orEmpty(change.visitorMember()),
+        event.id(), event.type(), event.site(), event.leadId(), Long.toString(event.at()), event.data().encode()));
+    Map<String, String> hash = change.after().toHash();
+    args.add(Integer.toString(hash.size()));
+    hash.forEach((field, value) -> {
+      args.add(field);
+      args.add(value);
+    });
+    args.addAll(change.clearedFields());
+    return redis.eval("apply_lead_change", APPLY, keys, args).map(reply -> {
+      LeadChange.Outcome outcome = switch (reply.get(0).toString()) {
+        case "ok" -> LeadChange.Outcome.APPLIED;
+        case "dup" -> LeadChange.Outcome.DUPLICATE;
+        default -> LeadChange.Outcome.CONFLICT;
+      };
+      return new LeadChange.Applied(outcome, reply.get(1).toLong(), reply.get(2).toString());
+    });
+  }
+
+  @Override
+  public Future<Void> linkVisitor(String leadId, String site, String visitorId) {
+    Future<Response> member = redis.send("lead_visitor", Request.cmd(Command.SADD)
+        .arg(RedisKeys.leadVisitors(leadId)).arg(site + ":" + visitorId));
+    Future<Response> link = redis.eval("link_visitor", LINK,
+        List.of(RedisKeys.visitor(site, visitorId), RedisKeys.visitorTimeline(site, visitorId)), List.of(leadId));
+    return Future.all(member, link).mapEmpty();
+  }
+
+  @Override
+  public Future<List<String>> visitors(String leadId) {
+    return redis.send("lead_visitors", Request.cmd(Command.SMEMBERS).arg(RedisKeys.leadVisitors(leadId)))
+        .map(reply -> {
+          List<String> members = new ArrayList<>();
+          reply.forEach(m -> members.add(m.toString()));
+          members.sort(null);
+          return members;
+        });
+  }
+
+  @Override
+  public Future<List<StageEntry>> stages(String leadId) {
+    return redis.send("lead_stages", Request.cmd(Command.LRANGE).arg(RedisKeys.leadStages(leadId)).arg(0).arg(-1))
+        .map(reply -> {
+          List<StageEntry> entries = new ArrayList<>();
+          reply.forEach(e -> entries.add(StageEntry.fromJson(new JsonObject(e.toString()))));
+          return entries;
+        });
+  }
+
+  @Override
+  public Future<Void> recordSubmission(String site, String submissionId, Submitted submitted, long ttlSeconds) {
+    return barrier.durably("record_submission", Request.cmd(Command.SET).arg(RedisKeys.formSubmission(site, submissionId))
+        .arg(submitted.leadId() + " " + submitted.visitorId()).arg("EX").arg(Math.max(1, ttlSeconds)));
+  }
+
+  @Override
+  public Future<Optional<Submitted>> submission(String site, String submissionId) {
+    return redis.send("submission", Request.cmd(Command.GET).arg(RedisKeys.formSubmission(site, submissionId)))
+        .map(value -> {
+          if (value == null) {
+            return Optional.empty();
+          }
+          String[] parts = value.toString().split(" ", 2);
+          return parts.length == 2 ? Optional.of(new Submitted(parts[0], parts[1])) : Optional.empty();
+        });
+  }
+
+  private static String orEmpty(String value) {
+    return value == null ? "" : value;
+  }
+}

@@ -1,0 +1,130 @@
+package io.leadgate.redis;
+
+import io.leadgate.config.RedisConfig;
+import io.leadgate.core.Backend;
+import io.leadgate.ops.Metrics;
+import io.leadgate.webhooks.DeliveryLog;
+import io.leadgate.collect.EventLog;
+import io.leadgate.identity.LeadStore;
+import io.leadgate.forms.RateLimitStore;
+import io.leadgate.scoring.ScoreStore;
+import io.leadgate.webhooks.OutboxReader;
+import io.leadgate.stats.StatsStore;
+import io.leadgate.identity.VisitorStore;
+import io.leadgate.webhooks.WebhookStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
+
+/** The production backend: every store on one Redis (or Redis Cluster-compatible key layout). */
+public final class RedisStores implements Backend {
+  private final RedisClient redis;
+  private final String url;
+  private final RedisEventLog events;
+  private final RedisVisitorStore visitors;
+  private final RedisStatsStore stats;
+  private final RedisOutbox outbox;
+  private final RedisLeadStore leads;
+  private final RedisRateLimitStore rateLimits;
+  private final RedisScoreStore scores;
+  private final RedisOutboxReader outboxReader;
+  private final RedisWebhookStore webhooks;
+  private final RedisDeliveryLog deliveryLog;
+
+  private RedisStores(RedisClient redis, String url, int partitions, long timeoutMs) {
+    this.redis = redis;
+    this.url = url;
+    this.events = new RedisEventLog(redis, partitions);
+    this.visitors = new RedisVisitorStore(redis);
+    this.stats = new RedisStatsStore(redis);
+    this.outbox = new RedisOutbox(redis);
+    this.leads = new RedisLeadStore(redis, new AofBarrier(redis, timeoutMs));
+    this.rateLimits = new RedisRateLimitStore(redis);
+    this.scores = new RedisScoreStore(redis);
+    this.outboxReader = new RedisOutboxReader(redis);
+    this.webhooks = new RedisWebhookStore(redis, outboxReader);
+    this.deliveryLog = new RedisDeliveryLog(redis);
+  }
+
+  /**
+   * Connects and prepares the consumer groups and scripts. Redis being down at start-up is not fatal: the
+   * gateway answers 503 until it is reachable, and the groups are created when first read.
+   *
+   * @param partitions streams the event log is split into ({@code ingest.partitions})
+   */
+  public static Future<RedisStores> start(Vertx vertx, RedisConfig config, int partitions, Metrics metrics) {
+    RedisClient client = new RedisClient(vertx, config, metrics);
+    RedisStores stores = new RedisStores(client, config.url(), partitions, config.timeoutMs());
+    return stores.events.createGroups()
+        .compose(v -> client.loadScripts(scripts()))
+        .map(stores)
+        .otherwise(stores);
+  }
+
+  private static List<LuaScript> scripts() {
+    List<LuaScript> scripts = new java.util.ArrayList<>(List.of(RedisEventLog.ACK,
+        RedisVisitorStore.RECORD, RedisStatsStore.COUNT,
+        RedisLeadStore.APPLY, RedisLeadStore.LINK, RedisScoreStore.WRITE, RedisScoreStore.INDEX));
+    scripts.addAll(RedisWebhookStore.SCRIPTS);
+    return scripts;
+  }
+
+  public RedisClient client() {
+    return redis;
+  }
+
+  public EventLog events() {
+    return events;
+  }
+
+  public VisitorStore visitors() {
+    return visitors;
+  }
+
+  public StatsStore stats() {
+    return stats;
+  }
+
+  public RedisOutbox outbox() {
+    return outbox;
+  }
+
+  public LeadStore leads() {
+    return leads;
+  }
+
+  public RateLimitStore rateLimits() {
+    return rateLimits;
+  }
+
+  public ScoreStore scores() {
+    return scores;
+  }
+
+  public OutboxReader outboxReader() {
+    return outboxReader;
+  }
+
+  public WebhookStore webhooks() {
+    return webhooks;
+  }
+
+  public DeliveryLog deliveryLog() {
+    return deliveryLog;
+  }
+
+  @Override
+  public Future<Void> ping() {
+    return redis.ping();
+  }
+
+  @Override
+  public String describe() {
+    return "Redis at " + url.replaceAll("//[^@/]*@", "//***@");
+  }
+
+  @Override
+  public Future<Void> close() {
+    return redis.close();
+  }
+}

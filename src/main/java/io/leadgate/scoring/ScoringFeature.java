@@ -1,0 +1,74 @@
+package io.leadgate.scoring;
+
+import io.leadgate.collect.ProjectionListener;
+import io.leadgate.core.Feature;
+import io.leadgate.identity.LeadHistory;
+import io.leadgate.identity.LeadStore;
+import io.leadgate.identity.VisitorStore;
+import io.leadgate.ops.Metrics;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Lead scoring and qualification: the lead API ({@code /api/leads*}, {@code /api/scoring*}), the projection
+ * listener that scores a lead's events, and the watch that reloads the rules when the configuration file changes.
+ */
+public final class ScoringFeature implements Feature {
+  private final ScoringConfig config;
+  private final ScoringService service;
+  private final ScoringReloader reloader;
+  private final LeadApiRoutes routes;
+  private long watch = -1;
+
+  /**
+   * @param freeMail   whether a domain is a free-mail one (a fit rule)
+   * @param configFile the file the gateway started from (rules are reloaded from it); null: none
+   * @param parser     reads the scoring section out of that file's text
+   */
+  public ScoringFeature(ScoringConfig config, Set<String> siteKeys, Predicate<String> freeMail, Path configFile,
+                        ScoringReloader.Parser parser, LeadStore leads, ScoreStore scores, VisitorStore visitors,
+                        Metrics metrics, Clock clock, Vertx vertx) {
+    this.config = config;
+    ScoringRules rules = new ScoringRules(config, siteKeys, freeMail, clock);
+    this.service = new ScoringService(leads, scores, visitors, rules, clock, metrics);
+    this.reloader = new ScoringReloader(vertx, configFile, rules, parser);
+    this.routes = new LeadApiRoutes(new LeadsService(leads, scores, service, new LeadHistory(leads, visitors),
+        siteKeys), reloader, rules);
+  }
+
+  /** Scores each projected event of a lead. */
+  public ProjectionListener listener() {
+    return new ScoringListener(service);
+  }
+
+  /** The rules in force, lead scores and stages. */
+  public ScoringService service() {
+    return service;
+  }
+
+  @Override
+  public void mount(Router router) {
+    routes.mount(router);
+  }
+
+  @Override
+  public Future<Void> start(Vertx vertx) {
+    if (config.watchSeconds() > 0) {
+      watch = reloader.watch(config.watchSeconds() * 1000L);
+    }
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Void> stop(Vertx vertx) {
+    if (watch >= 0) {
+      vertx.cancelTimer(watch);
+    }
+    return Future.succeededFuture();
+  }
+}
