@@ -1,7 +1,7 @@
 package io.leadgate.memory;
 
-import io.leadgate.webhooks.WebhookStore.DeadLetter;
 import io.leadgate.core.Shards;
+import io.leadgate.webhooks.WebhookStore.DeadLetter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

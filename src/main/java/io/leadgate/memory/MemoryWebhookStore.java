@@ -1,9 +1,9 @@
 package io.leadgate.memory;
 
 import io.leadgate.core.DomainEvent;
+import io.leadgate.core.Shards;
 import io.leadgate.webhooks.OutboxReader.OutboxEntry;
 import io.leadgate.webhooks.WebhookStore;
-import io.leadgate.core.Shards;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

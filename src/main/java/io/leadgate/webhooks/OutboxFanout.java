@@ -1,7 +1,7 @@
 package io.leadgate.webhooks;
 
-import io.leadgate.ops.Metrics;
 import io.leadgate.core.DomainEvent;
+import io.leadgate.ops.Metrics;
 import io.leadgate.webhooks.OutboxReader.OutboxEntry;
 import io.leadgate.webhooks.WebhookStore.FanOut;
 import io.leadgate.webhooks.WebhookStore.FanOutOptions;

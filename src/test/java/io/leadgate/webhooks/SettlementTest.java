@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leadgate.core.DomainEvent;
-import io.leadgate.webhooks.WebhookStore.Completion;
-import io.leadgate.webhooks.WebhookStore.Job;
 import io.leadgate.webhooks.Settlement.Decision;
 import io.leadgate.webhooks.Settlement.Health;
 import io.leadgate.webhooks.Settlement.Outcome;
 import io.leadgate.webhooks.WebhookSender.Answer;
+import io.leadgate.webhooks.WebhookStore.Completion;
+import io.leadgate.webhooks.WebhookStore.Job;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
