@@ -2,6 +2,7 @@ package io.leadgate;
 
 import io.leadgate.admin.AdminFeature;
 import io.leadgate.collect.CollectFeature;
+import io.leadgate.collect.IdentifyListener;
 import io.leadgate.config.SiteConfig;
 import io.leadgate.core.Feature;
 import io.leadgate.forms.DomainLists;
@@ -11,6 +12,7 @@ import io.leadgate.http.ClientIp;
 import io.leadgate.http.DemoRoutes;
 import io.leadgate.http.GatewayRouter;
 import io.leadgate.http.HttpVerticle;
+import io.leadgate.identity.IdentityFeature;
 import io.leadgate.http.OpenApiRoutes;
 import io.leadgate.memory.MemoryStores;
 import io.leadgate.ops.Metrics;
@@ -105,7 +107,7 @@ public final class Gateway {
     ClientIp clientIp = new ClientIp(config.server().trustedProxies());
     ScoringFeature scoringFeature = new ScoringFeature(config.scoring(), sites.keySet(), lists::isFreeMail,
         configFile, (text, source) -> new ConfigLoader().parse(text, source).scoring(), stores.leads(),
-        stores.scores(), stores.visitors(), metrics, clock, vertx);
+        stores.leadSearch(), stores.scores(), stores.visitors(), metrics, clock, vertx);
     scoring = scoringFeature.service();
     List<Feature> features = new ArrayList<>();
     // sign-in and the /api/ guard first, so that the guard stands before every /api/ route mounted after it
@@ -113,10 +115,12 @@ public final class Gateway {
         stores.sessions(), stores.rateLimits(), vertx, clock));
     FunnelFeature funnel = new FunnelFeature(sites, stores.funnel(), stores.leads(), stores.stats(), clock);
     features.add(new CollectFeature(config.ingest(), sites, clientIp, stores.events(), stores.visitors(),
-        stores.stats(), List.of(scoringFeature.listener(), funnel.listener()), metrics, clock));
+        stores.stats(), List.of(scoringFeature.listener(), funnel.listener(),
+            new IdentifyListener(stores.leads(), stores.identifyAttempts(), metrics)), metrics, clock));
     features.add(new FormsFeature(config.forms(), sites, config.secret(), config.assetsFolder(),
         config.server().publicUrl(), clientIp, lists, stores.leads(), stores.visitors(), stores.events(),
-        stores.rateLimits(), stores.formCounts(), metrics, clock));
+        stores.rateLimits(), stores.leadSearch(), stores.formCounts(), metrics, clock));
+    features.add(new IdentityFeature(stores.leads(), stores.leadSearch(), sites.keySet()));
     features.add(new OpsRoutes(stores.backend(), metrics));
     features.add(scoringFeature);
     features.add(funnel);

@@ -1,10 +1,12 @@
 package io.leadgate.forms;
 
+import io.leadgate.collect.BotFilter;
 import io.leadgate.collect.EventLog;
 import io.leadgate.config.SiteConfig;
 import io.leadgate.core.Feature;
 import io.leadgate.http.ClientIp;
 import io.leadgate.identity.LeadIds;
+import io.leadgate.identity.LeadSearch;
 import io.leadgate.identity.LeadStore;
 import io.leadgate.identity.VisitorStore;
 import io.leadgate.ops.Metrics;
@@ -30,7 +32,8 @@ public final class FormsFeature implements Feature {
    */
   public FormsFeature(List<FormConfig> forms, Map<String, SiteConfig> sites, String secret, Path assets,
                       String publicUrl, ClientIp clientIp, DomainLists lists, LeadStore leads, VisitorStore visitors,
-                      EventLog events, RateLimitStore rateLimits, FormCountStore counts, Metrics metrics,
+                      EventLog events, RateLimitStore rateLimits, LeadSearch leadSearch, FormCountStore counts,
+                      Metrics metrics,
                       Clock clock) {
     String gatewaySecret = secret;
     if (gatewaySecret == null) {
@@ -44,8 +47,9 @@ public final class FormsFeature implements Feature {
     for (FormConfig form : forms) {
       secrets.put(form.id(), form.secret() != null ? form.secret() : gatewaySecret);
     }
-    FormsService service = new FormsService(forms, sites, leads, visitors, events, rateLimits,
-        new SignedTokens(secrets, clock), lists, gatewaySecret, assets, metrics,
+    // the intake's bot list (its own copy): a magnet link opened by a bot or link scanner records nothing
+    FormsService service = new FormsService(forms, sites, leads, visitors, events, rateLimits, leadSearch,
+        new SignedTokens(secrets, clock), lists, BotFilter.shipped(), gatewaySecret, assets, metrics,
         new FormOutcomes(sites, counts, metrics, clock), clock, new LeadIds());
     this.routes = new FormsRoutes(service, clientIp, publicUrl);
     this.report = new FormsReportRoutes(new FormsReport(forms, sites, counts, clock));
