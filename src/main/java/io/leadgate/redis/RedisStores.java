@@ -5,6 +5,8 @@ import io.leadgate.core.Backend;
 import io.leadgate.ops.Metrics;
 import io.leadgate.webhooks.DeliveryLog;
 import io.leadgate.collect.EventLog;
+import io.leadgate.identity.IdentifyAttempts;
+import io.leadgate.identity.LeadSearch;
 import io.leadgate.identity.LeadStore;
 import io.leadgate.forms.RateLimitStore;
 import io.leadgate.scoring.ScoreStore;
@@ -25,7 +27,9 @@ public final class RedisStores implements Backend {
   private final RedisStatsStore stats;
   private final RedisOutbox outbox;
   private final RedisLeadStore leads;
+  private final RedisLeadSearch leadSearch;
   private final RedisRateLimitStore rateLimits;
+  private final RedisIdentifyAttempts identifyAttempts;
   private final RedisScoreStore scores;
   private final RedisOutboxReader outboxReader;
   private final RedisWebhookStore webhooks;
@@ -39,7 +43,9 @@ public final class RedisStores implements Backend {
     this.stats = new RedisStatsStore(redis);
     this.outbox = new RedisOutbox(redis);
     this.leads = new RedisLeadStore(redis, new AofBarrier(redis, timeoutMs));
+    this.leadSearch = new RedisLeadSearch(redis);
     this.rateLimits = new RedisRateLimitStore(redis);
+    this.identifyAttempts = new RedisIdentifyAttempts(rateLimits);
     this.scores = new RedisScoreStore(redis);
     this.outboxReader = new RedisOutboxReader(redis);
     this.webhooks = new RedisWebhookStore(redis, outboxReader);
@@ -64,7 +70,7 @@ public final class RedisStores implements Backend {
   private static List<LuaScript> scripts() {
     List<LuaScript> scripts = new java.util.ArrayList<>(List.of(RedisEventLog.ACK,
         RedisVisitorStore.RECORD, RedisStatsStore.COUNT,
-        RedisLeadStore.APPLY, RedisLeadStore.LINK, RedisScoreStore.WRITE, RedisScoreStore.INDEX));
+        RedisLeadStore.APPLY, RedisLeadStore.LINK, RedisScoreStore.WRITE, RedisScoreStore.INDEX, RedisLeadSearch.INDEX));
     scripts.addAll(RedisWebhookStore.SCRIPTS);
     return scripts;
   }
@@ -91,6 +97,14 @@ public final class RedisStores implements Backend {
 
   public LeadStore leads() {
     return leads;
+  }
+
+  public LeadSearch leadSearch() {
+    return leadSearch;
+  }
+
+  public IdentifyAttempts identifyAttempts() {
+    return identifyAttempts;
   }
 
   public RateLimitStore rateLimits() {
