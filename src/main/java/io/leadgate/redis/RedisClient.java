@@ -9,6 +9,9 @@ import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.ProtocolVersion;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisClientType;
+import io.vertx.redis.client.RedisReplicas;
+import io.vertx.redis.client.RedisRole;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -27,19 +30,48 @@ public final class RedisClient {
   private final Redis redis;
   private final long timeoutMs;
   private final Metrics metrics;
+  private final boolean cluster;
+  /** How long a {@link #sweep} that found nothing waits before it answers. */
+  static final long SWEEP_IDLE_MS = 250;
   private final String batcherKey = "leadgate.batcher." + System.identityHashCode(this);
 
   public RedisClient(Vertx vertx, RedisConfig config, Metrics metrics) {
     this.vertx = vertx;
     this.timeoutMs = config.timeoutMs();
     this.metrics = metrics;
-    this.redis = Redis.createClient(vertx, new RedisOptions()
-        .setConnectionString(config.url())
+    this.cluster = config.isCluster();
+    this.redis = Redis.createClient(vertx, options(config));
+  }
+
+  /** The client's options for the configured mode: one server, a cluster from its seeds, or a sentinels' master. */
+  static RedisOptions options(RedisConfig config) {
+    RedisOptions options = new RedisOptions()
         .setMaxPoolSize(config.poolSize())
         .setMaxPoolWaiting(config.poolSize() * 64)
         .setMaxWaitingHandlers(64 * 1024)
         // RESP2 keeps replies plain arrays whatever the server version.
-        .setPreferredProtocolVersion(ProtocolVersion.RESP2));
+        .setPreferredProtocolVersion(ProtocolVersion.RESP2);
+    config.endpoints().forEach(options::addConnectionString);
+    if (config.user() != null) {
+      options.setUser(config.user());
+    }
+    if (config.password() != null) {
+      options.setPassword(config.password());
+    }
+    if (config.isCluster()) {
+      // a slot map at most 1 s old; a moved slot is followed on MOVED at once
+      options.setType(RedisClientType.CLUSTER).setUseReplicas(RedisReplicas.NEVER);
+    } else if (config.isSentinel()) {
+      // the sentinels name the master; on a failover the pool's connections move to the new one
+      options.setType(RedisClientType.SENTINEL).setRole(RedisRole.MASTER).setMasterName(config.masterName())
+          .setAutoFailover(true);
+    }
+    return options;
+  }
+
+  /** On a cluster, a pipelined batch may only hold keys of one node: {@link #batch} splits it by hash slot. */
+  public boolean cluster() {
+    return cluster;
   }
 
   public Future<Response> send(String operation, Request request) {
@@ -51,10 +83,28 @@ public final class RedisClient {
     return guard(operation, timeoutMs + blockMs, () -> redis.send(request));
   }
 
+  /**
+   * Reads several streams where one blocking {@code XREADGROUP} cannot (their keys are in different hash slots of a
+   * cluster): each read without {@code BLOCK}, all at once; when none found anything, answers after a pause of at most
+   * {@link #SWEEP_IDLE_MS}, so an idle caller that loops costs {@code reads.size()} calls per pause per instance.
+   */
+  public Future<List<Response>> sweep(String operation, List<Request> reads, long waitMs) {
+    return batch(operation, reads).compose(replies -> {
+      boolean empty = replies.stream().allMatch(r -> r == null || r.size() == 0);
+      if (!empty || waitMs <= 0) {
+        return Future.succeededFuture(replies);
+      }
+      return vertx.timer(Math.min(waitMs, SWEEP_IDLE_MS)).map(replies);
+    });
+  }
+
   /** Pipelines the requests on one connection; any failure fails the whole batch. */
   public Future<List<Response>> batch(String operation, List<Request> requests) {
     if (requests.isEmpty()) {
       return Future.succeededFuture(List.of());
+    }
+    if (cluster) {
+      return guard(operation, timeoutMs, () -> SlotBatches.send(requests, redis::batch));
     }
     return guard(operation, timeoutMs, () -> redis.batch(requests));
   }

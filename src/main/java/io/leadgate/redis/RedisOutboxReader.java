@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * Reads the outbox shard streams through consumer groups: one {@code XREADGROUP} over all sixteen streams (so one
- * blocked connection waits for any of them), {@code XAUTOCLAIM} for what a silent consumer left, and the trimming
+ * Reads the outbox shard streams through consumer groups: on one server one {@code XREADGROUP} over all the shards'
+ * streams (so one blocked connection waits for any of them), on a cluster one read per shard, since the streams
+ * live in different hash slots; {@code XAUTOCLAIM} for what a silent consumer left, and the trimming
  * rule of {@link OutboxReader} as a script ({@code stream_tidy}).
  */
 final class RedisOutboxReader implements OutboxReader {
@@ -33,6 +34,9 @@ final class RedisOutboxReader implements OutboxReader {
 
   @Override
   public Future<List<OutboxEntry>> read(String group, String consumer, int maxPerShard, long waitMs) {
+    if (redis.cluster()) {
+      return sweep(group, consumer, maxPerShard, waitMs);
+    }
     Request read = Request.cmd(Command.XREADGROUP).arg("GROUP").arg(group).arg(consumer).arg("COUNT").arg(maxPerShard);
     if (waitMs > 0) {
       read.arg("BLOCK").arg(waitMs);
@@ -42,6 +46,22 @@ final class RedisOutboxReader implements OutboxReader {
     keys.forEach(k -> read.arg(">"));
     return redis.sendBlocking("outbox_read", read, Math.max(0, waitMs))
         .map(this::entries)
+        .recover(e -> EventCodec.isNoGroup(e) ? createGroups(group).map(List.of()) : Future.failedFuture(e));
+  }
+
+  /** On a cluster the shards' streams are in different hash slots: one read each, no blocking (see RedisClient.sweep). */
+  private Future<List<OutboxEntry>> sweep(String group, String consumer, int maxPerShard, long waitMs) {
+    List<Request> reads = new ArrayList<>();
+    for (String key : keys) {
+      reads.add(Request.cmd(Command.XREADGROUP).arg("GROUP").arg(group).arg(consumer).arg("COUNT").arg(maxPerShard)
+          .arg("STREAMS").arg(key).arg(">"));
+    }
+    return redis.sweep("outbox_read", reads, waitMs)
+        .map(replies -> {
+          List<OutboxEntry> out = new ArrayList<>();
+          replies.forEach(reply -> out.addAll(entries(reply)));
+          return out;
+        })
         .recover(e -> EventCodec.isNoGroup(e) ? createGroups(group).map(List.of()) : Future.failedFuture(e));
   }
 

@@ -16,10 +16,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
 
-/** The production backend: every store on one Redis (or Redis Cluster-compatible key layout). */
+/** The production backend: every store on one Redis, a Redis Cluster or a master watched by Sentinels. */
 public final class RedisStores implements Backend {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(RedisStores.class.getName());
   private final RedisClient redis;
-  private final String url;
+  private final String description;
   private final RedisEventLog events;
   private final RedisVisitorStore visitors;
   private final RedisStatsStore stats;
@@ -31,9 +32,9 @@ public final class RedisStores implements Backend {
   private final RedisWebhookStore webhooks;
   private final RedisDeliveryLog deliveryLog;
 
-  private RedisStores(RedisClient redis, String url, int partitions, long timeoutMs) {
+  private RedisStores(RedisClient redis, String description, int partitions, long timeoutMs) {
     this.redis = redis;
-    this.url = url;
+    this.description = description;
     this.events = new RedisEventLog(redis, partitions);
     this.visitors = new RedisVisitorStore(redis);
     this.stats = new RedisStatsStore(redis);
@@ -54,11 +55,15 @@ public final class RedisStores implements Backend {
    */
   public static Future<RedisStores> start(Vertx vertx, RedisConfig config, int partitions, Metrics metrics) {
     RedisClient client = new RedisClient(vertx, config, metrics);
-    RedisStores stores = new RedisStores(client, config.url(), partitions, config.timeoutMs());
+    RedisStores stores = new RedisStores(client, config.describe(), partitions, config.timeoutMs());
     return stores.events.createGroups()
         .compose(v -> client.loadScripts(scripts()))
         .map(stores)
-        .otherwise(stores);
+        .otherwise(e -> {
+          LOG.warning(config.describe() + " does not answer at start (" + e.getMessage()
+              + "): the gateway answers 503 until it does");
+          return stores;
+        });
   }
 
   private static List<LuaScript> scripts() {
@@ -120,7 +125,7 @@ public final class RedisStores implements Backend {
 
   @Override
   public String describe() {
-    return "Redis at " + url.replaceAll("//[^@/]*@", "//***@");
+    return description;
   }
 
   @Override

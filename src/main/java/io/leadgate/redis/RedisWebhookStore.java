@@ -99,6 +99,9 @@ final class RedisWebhookStore implements WebhookStore {
     if (keys.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
+    if (redis.cluster()) {
+      return sweep(consumer, endpoints, keys, waitMs);
+    }
     Request read = Request.cmd(Command.XREADGROUP).arg("GROUP").arg(RedisKeys.WEBHOOK_SEND_GROUP).arg(consumer)
         .arg("COUNT").arg(1);
     if (waitMs > 0) {
@@ -108,17 +111,38 @@ final class RedisWebhookStore implements WebhookStore {
     keys.forEach(read::arg);
     keys.forEach(k -> read.arg(">"));
     return redis.sendBlocking("webhook_take", read, Math.max(0, waitMs))
-        .map(reply -> {
+        .map(this::jobs)
+        .recover(e -> EventCodec.isNoGroup(e) ? prepare(endpoints).map(List.of()) : Future.failedFuture(e));
+  }
+
+  /**
+   * On a cluster the ready lines are in different hash slots: one read each, no blocking (see RedisClient.sweep).
+   * One job per read, like the blocking read's {@code COUNT 1} per line.
+   */
+  private Future<List<Job>> sweep(String consumer, List<String> endpoints, List<String> keys, long waitMs) {
+    List<Request> reads = new ArrayList<>();
+    for (String key : keys) {
+      reads.add(Request.cmd(Command.XREADGROUP).arg("GROUP").arg(RedisKeys.WEBHOOK_SEND_GROUP).arg(consumer)
+          .arg("COUNT").arg(1).arg("STREAMS").arg(key).arg(">"));
+    }
+    return redis.sweep("webhook_take", reads, waitMs)
+        .map(replies -> {
           List<Job> jobs = new ArrayList<>();
-          if (reply != null) {
-            for (Response stream : reply) {
-              Line line = lines.get(stream.get(0).toString());
-              addJobs(line.endpoint(), line.shard(), stream.get(1), jobs);
-            }
-          }
+          replies.forEach(reply -> jobs.addAll(jobs(reply)));
           return jobs;
         })
         .recover(e -> EventCodec.isNoGroup(e) ? prepare(endpoints).map(List.of()) : Future.failedFuture(e));
+  }
+
+  private List<Job> jobs(Response reply) {
+    List<Job> jobs = new ArrayList<>();
+    if (reply != null) {
+      for (Response stream : reply) {
+        Line line = lines.get(stream.get(0).toString());
+        addJobs(line.endpoint(), line.shard(), stream.get(1), jobs);
+      }
+    }
+    return jobs;
   }
 
   @Override
