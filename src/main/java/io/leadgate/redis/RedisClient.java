@@ -31,6 +31,7 @@ public final class RedisClient {
   private final long timeoutMs;
   private final Metrics metrics;
   private final boolean cluster;
+  private final RedisOptions options;
   /** How long a {@link #sweep} that found nothing waits before it answers. */
   static final long SWEEP_IDLE_MS = 250;
   private final String batcherKey = "leadgate.batcher." + System.identityHashCode(this);
@@ -40,7 +41,8 @@ public final class RedisClient {
     this.timeoutMs = config.timeoutMs();
     this.metrics = metrics;
     this.cluster = config.isCluster();
-    this.redis = Redis.createClient(vertx, options(config));
+    this.options = options(config);
+    this.redis = Redis.createClient(vertx, options);
   }
 
   /** The client's options for the configured mode: one server, a cluster from its seeds, or a sentinels' master. */
@@ -141,13 +143,13 @@ public final class RedisClient {
     return last;
   }
 
-  /** Runs a script by SHA; when the server no longer has it (it restarted), loads it and runs it again. */
+  /**
+   * Runs a script by SHA; when the server does not have it (it restarted, or on a cluster the node was never sent it),
+   * runs it by its source, which also caches it on the node that owns the keys.
+   */
   public Future<Response> eval(String operation, LuaScript script, List<String> keys, List<String> args) {
     return guard(operation, timeoutMs, () -> redis.send(evalsha(script, keys, args))
-        .recover(e -> isNoScript(e)
-            ? redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(script.source()))
-                .compose(loaded -> redis.send(evalsha(script, keys, args)))
-            : Future.failedFuture(e)));
+        .recover(e -> isNoScript(e) ? redis.send(evalSource(script, keys, args)) : Future.failedFuture(e)));
   }
 
   /**
@@ -167,10 +169,38 @@ public final class RedisClient {
     return request;
   }
 
+  /**
+   * The EVAL request with the script's source: the fallback where a node lacks the script. A {@code SCRIPT LOAD}
+   * cannot serve as that fallback on a cluster, where it has no key and reaches one node of many.
+   */
+  public static Request evalSource(LuaScript script, List<String> keys, List<String> args) {
+    Request request = Request.cmd(Command.EVAL).arg(script.source()).arg(keys.size());
+    keys.forEach(request::arg);
+    args.forEach(request::arg);
+    return request;
+  }
+
+  /**
+   * Loads the scripts ahead of use. On a cluster a {@code SCRIPT LOAD} has no key and would reach one node, so it
+   * goes to every master the cluster lists: a pipelined batch that meets a node without a script fails whole, even
+   * its other requests. A master promoted later lacks them until {@link #eval} runs them by source there.
+   */
   public Future<Void> loadScripts(List<LuaScript> scripts) {
     List<Request> loads = new ArrayList<>();
     scripts.forEach(s -> loads.add(Request.cmd(Command.SCRIPT).arg("LOAD").arg(s.source())));
-    return batch("script_load", loads).mapEmpty();
+    if (!cluster) {
+      return batch("script_load", loads).mapEmpty();
+    }
+    return send("cluster_nodes", Request.cmd(Command.CLUSTER).arg("NODES")).compose(nodes -> {
+      List<Future<Void>> each = new ArrayList<>();
+      for (String master : ClusterNodes.masters(nodes.toString())) {
+        Redis node = Redis.createClient(vertx, new RedisOptions().setConnectionString("redis://" + master)
+            .setUser(options.getUser()).setPassword(options.getPassword()));
+        each.add(guard("script_load", timeoutMs, () -> node.batch(loads)).<Void>mapEmpty()
+            .eventually(node::close));
+      }
+      return Future.all(each).mapEmpty();
+    });
   }
 
   /** The server lost its script cache (it restarted): the message may come wrapped by a batch. */

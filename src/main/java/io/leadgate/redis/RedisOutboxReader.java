@@ -120,10 +120,10 @@ final class RedisOutboxReader implements OutboxReader {
 
   @Override
   public Future<Long> trim() {
-    List<Request> tidies = new ArrayList<>();
-    keys.forEach(k -> tidies.add(RedisClient.evalsha(TIDY, List.of(k),
+    List<RedisScripts.Call> tidies = new ArrayList<>();
+    keys.forEach(k -> tidies.add(new RedisScripts.Call(List.of(k),
         List.of("1", Long.toString(FORGET_CONSUMER_MS), io.leadgate.webhooks.WebhookStore.FANOUT_GROUP))));
-    return RedisScripts.batch(redis, "outbox_trim", List.of(TIDY), tidies)
+    return RedisScripts.batch(redis, "outbox_trim", TIDY, tidies)
         .map(replies -> replies.stream().mapToLong(Response::toLong).sum());
   }
 

@@ -200,12 +200,12 @@ final class RedisWebhookStore implements WebhookStore {
 
   @Override
   public Future<Integer> promoteDue(String endpoint, long nowMs, int max) {
-    List<Request> promotes = new ArrayList<>();
+    List<RedisScripts.Call> promotes = new ArrayList<>();
     for (int s = 0; s < RedisKeys.SHARDS; s++) {
-      promotes.add(RedisClient.evalsha(PROMOTE, List.of(RedisKeys.webhookRetry(endpoint, s),
+      promotes.add(new RedisScripts.Call(List.of(RedisKeys.webhookRetry(endpoint, s),
           RedisKeys.webhookReady(endpoint, s)), List.of(Long.toString(nowMs), Integer.toString(max))));
     }
-    return RedisScripts.batch(redis, "webhook_promote", SCRIPTS, promotes)
+    return RedisScripts.batch(redis, "webhook_promote", PROMOTE, promotes)
         .map(replies -> replies.stream().mapToInt(Response::toInteger).sum());
   }
 
