@@ -21,8 +21,10 @@ final class RedisLeadStore implements LeadStore {
   static final LuaScript LINK = LuaScript.load("link_visitor");
   private final RedisClient redis;
   private final AofBarrier barrier;
+  private final RedisOutboxReader outbox;
 
-  RedisLeadStore(RedisClient redis, AofBarrier barrier) {
+  RedisLeadStore(RedisClient redis, AofBarrier barrier, RedisOutboxReader outbox) {
+    this.outbox = outbox;
     this.redis = redis;
     this.barrier = barrier;
   }
@@ -72,7 +74,7 @@ final class RedisLeadStore implements LeadStore {
       args.add(value);
     });
     args.addAll(change.clearedFields());
-    return redis.eval("apply_lead_change", APPLY, keys, args).map(reply -> {
+    return redis.eval("apply_lead_change", APPLY, keys, args).andThen(done -> outbox.written(leadId)).map(reply -> {
       LeadChange.Outcome outcome = switch (reply.get(0).toString()) {
         case "ok" -> LeadChange.Outcome.APPLIED;
         case "dup" -> LeadChange.Outcome.DUPLICATE;

@@ -24,9 +24,11 @@ final class RedisOutboxReader implements OutboxReader {
   static final long FORGET_CONSUMER_MS = 24 * 3600_000L;
   private final RedisClient redis;
   private final List<String> keys = new ArrayList<>();
+  private final ShardHints hints;
 
   RedisOutboxReader(RedisClient redis) {
     this.redis = redis;
+    this.hints = new ShardHints(redis, RedisKeys.hints("outbox"));
     for (int s = 0; s < RedisKeys.SHARDS; s++) {
       keys.add(RedisKeys.outbox(s));
     }
@@ -49,20 +51,36 @@ final class RedisOutboxReader implements OutboxReader {
         .recover(e -> EventCodec.isNoGroup(e) ? createGroups(group).map(List.of()) : Future.failedFuture(e));
   }
 
-  /** On a cluster the shards' streams are in different hash slots: one read each, no blocking (see RedisClient.sweep). */
+  /**
+   * On a cluster the shards' streams are in different hash slots: one read per shard, only of the shards hinted to
+   * have entries (see {@link ShardHints}), so an idle reader waits on one blocked call.
+   */
   private Future<List<OutboxEntry>> sweep(String group, String consumer, int maxPerShard, long waitMs) {
-    List<Request> reads = new ArrayList<>();
-    for (String key : keys) {
-      reads.add(Request.cmd(Command.XREADGROUP).arg("GROUP").arg(group).arg(consumer).arg("COUNT").arg(maxPerShard)
-          .arg("STREAMS").arg(key).arg(">"));
+    return hints.next(keys, waitMs).compose(streams -> {
+      List<Request> reads = new ArrayList<>();
+      for (String key : streams) {
+        reads.add(Request.cmd(Command.XREADGROUP).arg("GROUP").arg(group).arg(consumer).arg("COUNT").arg(maxPerShard)
+            .arg("STREAMS").arg(key).arg(">"));
+      }
+      return redis.batch("outbox_read", reads);
+    }).map(replies -> {
+      List<OutboxEntry> out = new ArrayList<>();
+      for (Response reply : replies) {
+        List<OutboxEntry> read = entries(reply);
+        if (read.size() >= maxPerShard) {
+          hints.carry(RedisKeys.outbox(read.get(0).shard()));
+        }
+        out.addAll(read);
+      }
+      return out;
+    }).recover(e -> EventCodec.isNoGroup(e) ? createGroups(group).map(List.of()) : Future.failedFuture(e));
+  }
+
+  /** After a write to a shard's outbox: wakes the readers on a cluster (see {@link ShardHints}). */
+  void written(String leadId) {
+    if (redis.cluster()) {
+      hints.hint(RedisKeys.outboxOf(leadId));
     }
-    return redis.sweep("outbox_read", reads, waitMs)
-        .map(replies -> {
-          List<OutboxEntry> out = new ArrayList<>();
-          replies.forEach(reply -> out.addAll(entries(reply)));
-          return out;
-        })
-        .recover(e -> EventCodec.isNoGroup(e) ? createGroups(group).map(List.of()) : Future.failedFuture(e));
   }
 
   @Override

@@ -35,14 +35,15 @@ public final class RedisStores implements Backend {
   private RedisStores(RedisClient redis, String description, int partitions, long timeoutMs) {
     this.redis = redis;
     this.description = description;
+    this.outboxReader = new RedisOutboxReader(redis);
     this.events = new RedisEventLog(redis, partitions);
     this.visitors = new RedisVisitorStore(redis);
     this.stats = new RedisStatsStore(redis);
-    this.outbox = new RedisOutbox(redis);
-    this.leads = new RedisLeadStore(redis, new AofBarrier(redis, timeoutMs));
+
+    this.leads = new RedisLeadStore(redis, new AofBarrier(redis, timeoutMs), outboxReader);
     this.rateLimits = new RedisRateLimitStore(redis);
-    this.scores = new RedisScoreStore(redis);
-    this.outboxReader = new RedisOutboxReader(redis);
+    this.scores = new RedisScoreStore(redis, outboxReader);
+    this.outbox = new RedisOutbox(redis, outboxReader);
     this.webhooks = new RedisWebhookStore(redis, outboxReader);
     this.deliveryLog = new RedisDeliveryLog(redis);
   }

@@ -34,6 +34,8 @@ final class RedisWebhookStore implements WebhookStore {
   private final RedisOutboxReader outbox;
   /** ready line key → where it belongs, for every endpoint seen by {@link #prepare}. */
   private final Map<String, Line> lines = new ConcurrentHashMap<>();
+  /** On a cluster: which ready lines got jobs (see {@link ShardHints}). */
+  private final ShardHints hints;
 
   private record Line(String endpoint, int shard) {
   }
@@ -41,6 +43,14 @@ final class RedisWebhookStore implements WebhookStore {
   RedisWebhookStore(RedisClient redis, RedisOutboxReader outbox) {
     this.redis = redis;
     this.outbox = outbox;
+    this.hints = new ShardHints(redis, RedisKeys.hints("ready"));
+  }
+
+  /** After jobs may have been added to a ready line: wakes the senders on a cluster. */
+  private void added(String endpoint, int shard) {
+    if (redis.cluster()) {
+      hints.hint(RedisKeys.webhookReady(endpoint, shard));
+    }
   }
 
   @Override
@@ -81,7 +91,8 @@ final class RedisWebhookStore implements WebhookStore {
     List<String> args = List.of(FANOUT_GROUP, entry.entryId(), eventId, lead, json,
         Integer.toString(event == null ? 0 : live.size()), Integer.toString(event == null ? 0 : disabled.size()),
         Long.toString(options.retainMs()), Long.toString(options.nowMs()), Long.toString(options.deadMax()), deadLetter);
-    return redis.eval("wh_fanout", FANOUT, keys, args).map(reply -> switch (reply.toInteger()) {
+    return redis.eval("wh_fanout", FANOUT, keys, args).andThen(done -> live.forEach(e -> added(e, entry.shard())))
+        .map(reply -> switch (reply.toInteger()) {
       case 1 -> FanOut.DONE;
       case 0 -> FanOut.ALREADY_DONE;
       default -> FanOut.WAIT;
@@ -116,22 +127,29 @@ final class RedisWebhookStore implements WebhookStore {
   }
 
   /**
-   * On a cluster the ready lines are in different hash slots: one read each, no blocking (see RedisClient.sweep).
-   * One job per read, like the blocking read's {@code COUNT 1} per line.
+   * On a cluster the ready lines are in different hash slots: one read per line, only of the lines hinted to have
+   * jobs (see {@link ShardHints}), so an idle sender waits on one blocked call. One job per read, like the blocking
+   * read's {@code COUNT 1} per line.
    */
   private Future<List<Job>> sweep(String consumer, List<String> endpoints, List<String> keys, long waitMs) {
-    List<Request> reads = new ArrayList<>();
-    for (String key : keys) {
-      reads.add(Request.cmd(Command.XREADGROUP).arg("GROUP").arg(RedisKeys.WEBHOOK_SEND_GROUP).arg(consumer)
-          .arg("COUNT").arg(1).arg("STREAMS").arg(key).arg(">"));
-    }
-    return redis.sweep("webhook_take", reads, waitMs)
-        .map(replies -> {
-          List<Job> jobs = new ArrayList<>();
-          replies.forEach(reply -> jobs.addAll(jobs(reply)));
-          return jobs;
-        })
-        .recover(e -> EventCodec.isNoGroup(e) ? prepare(endpoints).map(List.of()) : Future.failedFuture(e));
+    return hints.next(keys, waitMs).compose(streams -> {
+      List<Request> reads = new ArrayList<>();
+      for (String key : streams) {
+        if (keys.contains(key)) {
+          reads.add(Request.cmd(Command.XREADGROUP).arg("GROUP").arg(RedisKeys.WEBHOOK_SEND_GROUP).arg(consumer)
+              .arg("COUNT").arg(1).arg("STREAMS").arg(key).arg(">"));
+        }
+      }
+      return redis.batch("webhook_take", reads);
+    }).map(replies -> {
+      List<Job> jobs = new ArrayList<>();
+      for (Response reply : replies) {
+        List<Job> read = jobs(reply);
+        read.forEach(job -> hints.carry(RedisKeys.webhookReady(job.endpoint(), job.shard())));
+        jobs.addAll(read);
+      }
+      return jobs;
+    }).recover(e -> EventCodec.isNoGroup(e) ? prepare(endpoints).map(List.of()) : Future.failedFuture(e));
   }
 
   private List<Job> jobs(Response reply) {
@@ -194,7 +212,7 @@ final class RedisWebhookStore implements WebhookStore {
     List<String> args = List.of(RedisKeys.WEBHOOK_SEND_GROUP, job.entryId(), job.eventId(), kind, job.leadId(),
         Long.toString(when), Integer.toString(completion.nextAttempt()),
         completion.dead() == null ? "" : deadJson(completion.dead()), Long.toString(deadMax));
-    return redis.eval("wh_complete", COMPLETE, keys, args)
+    return redis.eval("wh_complete", COMPLETE, keys, args).andThen(done -> added(endpoint, shard))
         .map(reply -> "stale".equals(reply.toString()) ? Settled.STALE : Settled.DONE);
   }
 
@@ -206,7 +224,16 @@ final class RedisWebhookStore implements WebhookStore {
           RedisKeys.webhookReady(endpoint, s)), List.of(Long.toString(nowMs), Integer.toString(max))));
     }
     return RedisScripts.batch(redis, "webhook_promote", PROMOTE, promotes)
-        .map(replies -> replies.stream().mapToInt(Response::toInteger).sum());
+        .map(replies -> {
+          int promoted = 0;
+          for (int s = 0; s < replies.size(); s++) {
+            if (replies.get(s).toInteger() > 0) {
+              added(endpoint, s);
+              promoted += replies.get(s).toInteger();
+            }
+          }
+          return promoted;
+        });
   }
 
   @Override
@@ -278,7 +305,8 @@ final class RedisWebhookStore implements WebhookStore {
     List<String> keys = List.of(RedisKeys.webhookDead(endpoint, shard), RedisKeys.webhookDeadIndex(endpoint, shard),
         RedisKeys.webhookMessage(shard, eventId), RedisKeys.webhookLeadQueue(endpoint, leadId),
         RedisKeys.webhookReady(endpoint, shard));
-    return redis.eval("wh_replay", REPLAY, keys, List.of(eventId, leadId, mode)).map(r -> r.toInteger() == 1);
+    return redis.eval("wh_replay", REPLAY, keys, List.of(eventId, leadId, mode)).andThen(done -> added(endpoint, shard))
+        .map(r -> r.toInteger() == 1);
   }
 
   @Override

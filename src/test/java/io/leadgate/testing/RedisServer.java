@@ -112,7 +112,7 @@ public final class RedisServer implements AutoCloseable, BeforeAllCallback, Afte
   }
 
   /** One command to the server on {@code port} of the loopback, its raw reply as text. */
-  static String command(int port, String... args) {
+  public static String command(int port, String... args) {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(5000);
       OutputStream out = socket.getOutputStream();
