@@ -5,7 +5,6 @@ import io.leadgate.collect.EventBodyParser;
 import io.leadgate.core.EventJson;
 import io.leadgate.collect.EventParser;
 import io.leadgate.core.EventType;
-import io.leadgate.http.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

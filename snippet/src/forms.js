@@ -60,6 +60,8 @@
       if (answer.download) box.firstChild.append(' ', Object.assign(d.createElement('a'), { href: answer.download, textContent: 'Download' }));
       else if (answer.redirect) location.href = answer.redirect;
     };
+    // A refusal's messages by field: each of its fields, else its one field, else the form's own ("").
+    const messages = (error) => Object.fromEntries((error.fields || [error]).map((e) => [e.field || '', e.message]));
     const lock = (form, on) => all(form, 'button,[type=submit]', (button) => (button.disabled = on));
     const submit = async (form) => {
       try {
@@ -86,7 +88,7 @@
           // 429, 503: the data stays in the form for another try.
           if (!answer.ok && response.status != 422) throw 0;
           form.lgs = 0;
-          answer.ok ? showSuccess(form, answer) : showErrors(form, answer.errors);
+          answer.ok ? showSuccess(form, answer) : showErrors(form, messages(answer.error));
         } catch (e) {
           showErrors(form, { '': 'Please try again.' });
         }

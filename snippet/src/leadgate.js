@@ -43,28 +43,34 @@
     const blocked = options.honorDnt != 'false' && (navigator.globalPrivacyControl || navigator.doNotTrack == 1);
 
     // localStorage through its named properties; a plain object where storage is refused
-    // (sandboxed frames, storage disabled), so the page still works from memory.
-    let store = {};
+    // (sandboxed frames, storage disabled), so the page still works from memory. The visitor id
+    // lives in a first-party cookie, mirrored in localStorage for browsers that refuse the cookie.
+    // A browser that refuses storage refuses cookies too (a sandboxed frame throws on both): the id
+    // then lives in memory for the page's life.
+    let store = {},
+      visitor;
     try {
       store = localStorage || store;
+      // No cookie: match is null, and [1] of it throws as a refused cookie does.
+      visitor = d.cookie.match(/\b_lg_v=(\w+)/)[1];
     } catch (e) {}
 
     // The consent answer: '1' granted, '0' denied, nothing: not asked yet.
     let allowed = !blocked && (+store._lg_c || (store._lg_c != 0 && options.consent != 'required'));
-    // source: where the visitor came from, set by page(); backoff: starts at 1 s (undefined * 2 is NaN).
-    let visitor, pageUrl, timer, inFlight, beaconed, source, backoff;
+    // source: where the visitor came from, set by page(); backoff: starts at 1 s (undefined * 2 is NaN);
+    // view: the id of the last page view while its title may still change.
+    let pageUrl, timer, inFlight, beaconed, source, backoff, view;
 
     // 128 random bits as 32 lowercase hex characters.
     const randomId = () => [...crypto.getRandomValues(new Uint8Array(16))].map((b) => (b + 256).toString(16).slice(1)).join('');
 
-    // The visitor id lives in a first-party cookie, mirrored in localStorage for browsers that
-    // refuse the cookie. 33e6 s (382 days) stays under the 13 months an audience cookie may live.
-    const visitorCookie = (id, maxAge) =>
-      (d.cookie = `_lg_v=${id};path=/;SameSite=Lax;max-age=${maxAge}${loc.protocol == 'https:' ? ';Secure' : ''}`);
+    // 33e6 s (382 days) stays under the 13 months an audience cookie may live.
+    const visitorCookie = safe((id, maxAge) =>
+      (d.cookie = `_lg_v=${id};path=/;SameSite=Lax;max-age=${maxAge}${loc.protocol == 'https:' ? ';Secure' : ''}`));
     // Without tracking consent (a form can still be sent), an id that is never stored.
     const visitorId = () => {
       if (!allowed) return randomId();
-      visitor = visitor || (d.cookie.match(/\b_lg_v=(\w+)/) || [])[1] || store._lg_v;
+      visitor = visitor || store._lg_v;
       if (!/^[\da-f]{32}$/.test(visitor)) visitorCookie((store._lg_v = visitor = randomId()), 33e6);
       return visitor;
     };
@@ -77,6 +83,9 @@
 
     const currentUrl = (url = new URL(loc)) => {
       strip.map((param) => url.searchParams.delete(param));
+      // An anchor (#faq) is a place on the same page: the fragment is part of the url only for a
+      // site that routes by it.
+      'hashRouting' in options || (url.hash = '');
       return url.href.slice(0, 2048);
     };
     const params = (names, prefix, found) => {
@@ -103,9 +112,13 @@
       return [];
     };
     const save = (queue) => (store._lg_q = JSON.stringify(queue.slice(-100)));
+    // A single-page app changes the url first and the title once the new route has rendered: a
+    // view gets its title as it leaves (a second later, or when the page is hidden or left).
+    const retitle = () => view && save(load().map((event) => (event.id != view || (event.title = d.title.slice(0, 512)), event)), (view = 0));
     // What goes in one request: at most 50 events and 60,000 characters (the gateway's body limit is
-    // 64 KiB, and so is what keepalive and sendBeacon may carry), but always the first event.
-    const batch = (size = 0) =>
+    // 64 KiB, and so is what keepalive and sendBeacon may carry), but always the first event. Every
+    // way out (the timer, a new view, online, leaving) takes a batch, so the last view is titled first.
+    const batch = (size = 0, titled = retitle()) =>
       JSON.stringify(load().filter((event, i) => ((size += JSON.stringify(event).length) < 6e4 && i < 50) || !i));
     const post = (body, keepalive) => fetch(collect, { method: 'POST', body, keepalive });
     const schedule = (ms) => (timer = timer || setTimeout(flush, ms));
@@ -133,33 +146,37 @@
       }
     });
 
-    // now and here: one instant and one url for the whole event.
-    const send = (type, event, now = Date.now(), here = currentUrl()) => {
+    // now and here: one instant and one url for the whole event. Returns the event's id.
+    const send = (type, event, now = Date.now(), here = currentUrl(), id = randomId()) => {
       // A privacy signal, or no consent: nothing is stored and nothing leaves the page.
       if (allowed) {
         // url: the page's, unless the event has its own (a view, a link).
-        save([...load(), Object.assign({ site, visitor: visitorId(), session: sessionId(now), id: randomId(), type, ts: now, url: here, page: here }, source, event)]);
+        save([...load(), Object.assign({ site, visitor: visitorId(), session: sessionId(now), id, type, ts: now, url: here, page: here }, source, event)]);
         // The events of one second travel together.
         schedule(1e3);
       }
+      return id;
     };
 
     const page = (url = currentUrl()) => {
       // The same url twice in a row (replaceState, a repeated push) is one view. Without consent
       // there is no view, so the view of the page where consent is given is sent then.
       if (!allowed || url == pageUrl) return;
+      // What the page before did goes now, with the title it has now; this view waits a full
+      // second for its own. (clearTimeout returns nothing: flush takes its own batch.)
+      flush(clearTimeout(timer));
       source = {
         // After an SPA navigation, the page the visitor came from.
         referrer: pageUrl || d.referrer,
         utm: params('source medium campaign term content', 'utm_'),
         click: params('gclid fbclid msclkid li_fat_id', '')
       };
-      send('pageview', { url: (pageUrl = url), title: d.title.slice(0, 512) });
+      view = send('pageview', { url: (pageUrl = url) });
     };
 
     // A link is a URL already (its href is absolute; an unparsable one has the protocol ':').
     const click = (link, url = link.href.slice(0, 2048)) => {
-      if (link.dataset.leadgateDownload != null || downloads.test(link.pathname)) send('download', { url });
+      if ('leadgateDownload' in link.dataset || downloads.test(link.pathname)) send('download', { url });
       else if (/^http/.test(link.protocol) && link.hostname != loc.hostname) send('outbound', { url });
     };
 
@@ -174,8 +191,7 @@
       page();
       // Back online: send now.
       if (type == 'online') {
-        clearTimeout(timer);
-        flush();
+        flush(clearTimeout(timer));
       }
       // The page may be going away: hand the outbox to the browser. The events stay in the outbox
       // until a fetch confirms them; the gateway stores an event id once, so sending twice is safe.
@@ -198,8 +214,8 @@
           page();
         } else {
           // Forget this visitor: no id, no session, nothing queued, no view (a new consent sends one).
-          visitorCookie((pageUrl = visitor = ''), 0);
-          '_lg_v _lg_s _lg_q'.split(' ').map((key) => delete store[key]);
+          visitorCookie((pageUrl = visitor = view = ''), 0);
+          delete store._lg_v, delete store._lg_s, delete store._lg_q;
         }
       }
     }));

@@ -24,6 +24,11 @@ const FORM = `
 const submits = (page) => page.gateway.requests.filter((r) => r.path == '/f/ebook' && r.method == 'POST');
 const tokens = (page) => page.gateway.requests.filter((r) => r.path.endsWith('/token'));
 const answer = (status, body) => () => ({ status, body });
+// The gateway's 422 for a form's fields: one error, every field at fault in error.fields.
+const invalid = (messages) => {
+  const fields = Object.entries(messages).map(([field, message]) => ({ field, code: 'invalid', message }));
+  return { error: { code: 'invalid_fields', message: fields[0].message, field: fields[0].field, fields } };
+};
 
 for (const build of ['src', 'dist']) describe(build, () => {
   const open = (options) => openPage({ build, ...options });
@@ -242,7 +247,7 @@ for (const build of ['src', 'dist']) describe(build, () => {
   test('errors_422_goIntoTheirElementsOrAfterTheField', async () => {
     const html = FORM.replace('<input name=name', '<span data-leadgate-error="email" id=emailError></span><input name=name');
     const page = await open({ html });
-    page.gateway.forms.submit = answer(422, { errors: { email: 'must be a valid email address', name: 'is required' } });
+    page.gateway.forms.submit = answer(422, invalid({ email: 'must be a valid email address', name: 'is required' }));
     page.submit();
     await page.settle();
     assert.equal(page.$('#emailError').textContent, 'must be a valid email address');
@@ -258,10 +263,10 @@ for (const build of ['src', 'dist']) describe(build, () => {
 
   test('errors_fixedAndResubmitted_areClearedAndTheSubmissionIsNew', async () => {
     const page = await open({ html: FORM });
-    page.gateway.forms.submit = answer(422, { errors: { name: 'is required' } });
+    page.gateway.forms.submit = answer(422, invalid({ name: 'is required' }));
     page.submit();
     await page.settle();
-    page.gateway.forms.submit = answer(422, { errors: { email: 'is taken' } });
+    page.gateway.forms.submit = answer(422, invalid({ email: 'is taken' }));
     page.submit();
     await page.settle();
     assert.equal(page.$('input[name=name]').getAttribute('aria-invalid'), 'false');
@@ -269,6 +274,17 @@ for (const build of ['src', 'dist']) describe(build, () => {
     assert.equal(page.$('input[name=email]').nextElementSibling.textContent, 'is taken');
     const [first, second] = submits(page).map((r) => JSON.parse(r.body).submission);
     assert.notEqual(first, second, 'a 422 is an answer: the next submit is a new submission');
+    await page.close();
+  });
+
+  test('errors_422WithoutAField_goIntoTheFormsOwnElement', async () => {
+    const page = await open({ html: FORM.replace('<button>', '<p data-leadgate-error="" id=formError></p><button>') });
+    const expired = 'This form has expired. Please reload the page and submit it again.';
+    page.gateway.forms.submit = answer(422, { error: { code: 'form_expired', message: expired } });
+    page.submit();
+    await page.settle();
+    assert.equal(page.$('#formError').textContent, expired);
+    assert.equal(page.$('input[name=email]').getAttribute('aria-invalid'), 'false');
     await page.close();
   });
 

@@ -60,6 +60,27 @@ test('visitor_nextPageLoad_isTheSameVisitor', async () => {
   await second.close();
 });
 
+// A sandboxed frame (allow-scripts only) throws on document.cookie and on localStorage.
+test('visitor_cookieAndStorageThrow_eventsAreSentWithOneIdKeptInMemory', async () => {
+  const refused = () => {
+    throw new DOMException('sandboxed', 'SecurityError');
+  };
+  const sandbox = (window) => {
+    Object.defineProperty(window.document, 'cookie', { get: refused, set: refused, configurable: true });
+    Object.defineProperty(window, 'localStorage', { get: refused, configurable: true });
+  };
+  const page = await open({ before: sandbox });
+  page.call('track', 'widget shown');
+  page.navigate('/step-2');
+  await page.advance(2000);
+  const sent = page.sent();
+  assert.deepEqual(sent.map((e) => e.type), ['pageview', 'custom', 'pageview']);
+  assert.match(sent[0].visitor, HEX32);
+  assert.ok(sent.every((e) => e.visitor == sent[0].visitor && e.session == sent[0].session));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('visitor_cookieRefused_isKeptInLocalStorage', async () => {
   const refuse = (window, page) => (page.cookiesRefused = true);
   const first = await open({ before: refuse });

@@ -7,11 +7,11 @@ import { open } from './support/page.mjs';
 const views = (page) => page.sent().filter((e) => e.type == 'pageview');
 
 test('pageview_onLoad_hasUrlTitleReferrerAndSite', async () => {
-  const page = await open({ url: 'https://www.site.test/pricing#plans', title: 'Pricing', referrer: 'https://search.test/?q=leads' });
+  const page = await open({ url: 'https://www.site.test/pricing', title: 'Pricing', referrer: 'https://search.test/?q=leads' });
   await page.flush();
   const [view] = views(page);
   assert.equal(view.site, 'demo');
-  assert.equal(view.url, 'https://www.site.test/pricing#plans');
+  assert.equal(view.url, 'https://www.site.test/pricing');
   assert.equal(view.title, 'Pricing');
   assert.equal(view.referrer, 'https://search.test/?q=leads');
   assert.equal(view.ts, page.clock.now - 1000);
@@ -32,6 +32,54 @@ test('pageview_spaNavigation_countsEachNewUrlOnce', async () => {
     views(page).map((v) => new URL(v.url).pathname + new URL(v.url).search),
     ['/', '/features', '/features?tab=2', '/pricing', '/features']
   );
+  await page.close();
+});
+
+// An anchor is a place on the page, not a page: the fragment is neither a new view nor part of the url,
+// unless the site routes by it (data-hash-routing).
+const HASH_CASES = [
+  { data: {}, landing: '/docs#install', moves: ['#faq', '#top'], expected: ['/docs'] },
+  { data: {}, landing: '/docs', moves: ['#/pricing'], expected: ['/docs'] },
+  { data: { hashRouting: '' }, landing: '/app#/home', moves: ['#/pricing', '#/pricing', '#/features'], expected: ['/app#/home', '/app#/pricing', '/app#/features'] }
+];
+for (const { data, landing, moves, expected } of HASH_CASES) {
+  test(`pageview_${'hashRouting' in data ? 'hashRouting' : 'anchors'}_${landing}_then_${moves.join('_')}_views_${expected.join('_')}`, async () => {
+    const page = await open({ url: 'https://www.site.test' + landing, data: { site: 'demo', ...data } });
+    for (const fragment of moves) {
+      page.window.location.hash = fragment;
+      page.dispatch('popstate');
+    }
+    page.call('track', 'after');
+    await page.flush();
+    const path = (url) => url.slice('https://www.site.test'.length);
+    assert.deepEqual(views(page).map((v) => path(v.url)), expected);
+    assert.equal(path(page.sent().at(-1).page), expected.at(-1), 'the page of later events');
+    await page.close();
+  });
+}
+
+// A single-page app sets the new route's title after it has changed the url.
+test('pageview_titleSetAfterPushState_isTheNewRoutesTitle', async () => {
+  const page = await open({ url: 'https://www.site.test/', title: 'Home' });
+  page.navigate('/pricing');
+  await page.advance(300);
+  page.document.title = 'Pricing';
+  page.navigate('/features');
+  page.document.title = 'Features';
+  await page.advance(2000);
+  assert.deepEqual(views(page).map((v) => v.title), ['Home', 'Pricing', 'Features']);
+  await page.close();
+});
+
+test('pageview_titleStillToComeWhenThePageIsLeft_goesByBeaconWithTheTitleItHasThen', async () => {
+  const page = await open({ url: 'https://www.site.test/', title: 'Home' });
+  await page.flush();
+  page.navigate('/pricing');
+  page.document.title = 'Pricing';
+  page.dispatch('pagehide');
+  await page.settle();
+  const beaconed = page.gateway.requests.filter((r) => r.via == 'beacon').flatMap((r) => JSON.parse(r.body));
+  assert.deepEqual(beaconed.map((v) => [new URL(v.url).pathname, v.title]), [['/pricing', 'Pricing']]);
   await page.close();
 });
 
@@ -105,7 +153,7 @@ test('source_veryLongValue_isCutTo256Characters', async () => {
 const STRIP_CASES = [
   { strip: 'token,email', url: '/a?token=s3cret&b=1&email=a%40b.test', expected: '/a?b=1' },
   { strip: 'token, email', url: '/a?email=x&token=y', expected: '/a' },
-  { strip: 'token', url: '/a?tokens=1#top', expected: '/a?tokens=1#top' },
+  { strip: 'token', url: '/a?tokens=1#top', expected: '/a?tokens=1' },
   { strip: undefined, url: '/a?token=1', expected: '/a?token=1' },
   { strip: undefined, url: '/a?q=a%20b&x', expected: '/a?q=a%20b&x' }
 ];

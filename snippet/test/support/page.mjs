@@ -121,7 +121,8 @@ export class Page {
       this.timers.set(id, { fn, at: this.clock.now + ms });
       return id;
     };
-    window.clearTimeout = (id) => this.timers.delete(id);
+    // As in a browser, clearTimeout returns nothing.
+    window.clearTimeout = (id) => void this.timers.delete(id);
     window.fetch = async (input, init = {}) => this.respond(input, init, 'fetch');
     window.navigator.sendBeacon = (input, body) => {
       this.respond(input, { method: 'POST', body }, 'beacon').catch(() => {});

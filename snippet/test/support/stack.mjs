@@ -66,6 +66,7 @@ export function missingPrerequisites() {
 export class Stack {
   constructor() {
     this.dir = mkdtempSync(join(tmpdir(), 'leadgate-e2e-'));
+    this.vars = {};
     // null: not known yet; the first start finds out.
     this.formsSupported = null;
   }
@@ -101,11 +102,14 @@ forms:
       - {name: email, type: email, required: true}
       - {name: name, type: text}
 `;
+    // anywhere: for pages of an opaque origin (a sandboxed frame sends Origin: null), which only "*" accepts.
     return `server:
   host: 127.0.0.1
 sites:
   - key: demo
     allowedOrigins: ["${this.site}"]
+  - key: anywhere
+    allowedOrigins: ["*"]
 ${withForms ? forms : ''}`;
   }
 
@@ -175,8 +179,10 @@ ${withForms ? forms : ''}`;
     await new Promise((resolve) => this.server.listen(this.sitePort, '127.0.0.1', resolve));
   }
 
+  /** A fixture with its {{NAME}}s filled in: GATEWAY, ELSEWHERE, and whatever a test put in `this.vars`. */
   render(name) {
-    return readFileSync(join(FIXTURES, name), 'utf8').replaceAll('{{GATEWAY}}', this.gateway).replaceAll('{{ELSEWHERE}}', this.elsewhere);
+    const vars = { GATEWAY: this.gateway, ELSEWHERE: this.elsewhere, ...this.vars };
+    return readFileSync(join(FIXTURES, name), 'utf8').replace(/{{(\w+)}}/g, (all, key) => vars[key] ?? all);
   }
 
   /** The visitor's profile hash and timeline (newest first), found by pattern: no shard arithmetic here. */

@@ -2,9 +2,7 @@ package io.leadgate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.leadgate.config.ConfigException;
 import io.leadgate.core.Resources;
@@ -63,61 +61,12 @@ public final class ConfigLoader {
     if (tree == null || tree.isMissingNode() || tree.isNull()) {
       throw new ConfigException("", "is empty").locate(source, "");
     }
-    try {
-      return yaml.treeToValue(tree, GatewayConfig.class);
-    } catch (JsonMappingException e) {
-      throw locate(e, source);
-    } catch (JsonProcessingException e) {
-      throw syntaxError(source, e);
-    } catch (ConfigException e) {
-      throw e.locate(source, "");
-    }
-  }
-
-  private static ConfigException locate(JsonMappingException e, String source) {
-    String path = pathOf(e);
-    Throwable cause = e.getCause();
-    while (cause != null) {
-      if (cause instanceof ConfigException config) {
-        return config.locate(source, path);
-      }
-      cause = cause.getCause();
-    }
-    if (e instanceof UnrecognizedPropertyException unknown) {
-      String parent = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
-      return new ConfigException(String.valueOf(unknown.getPropertyName()),
-          "is not a known setting (known here: " + unknown.getKnownPropertyIds() + ")").locate(source, parent);
-    }
-    String detail = e.getCause() instanceof IllegalArgumentException arg ? arg.getMessage() : e.getOriginalMessage();
-    return new ConfigException(path, firstLine(detail)).locate(source, "");
-  }
-
-  private static String pathOf(JsonMappingException e) {
-    StringBuilder path = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getIndex() >= 0) {
-        path.append('[').append(ref.getIndex()).append(']');
-      } else if (ref.getFieldName() != null) {
-        if (path.length() > 0) {
-          path.append('.');
-        }
-        path.append(ref.getFieldName());
-      }
-    }
-    return path.toString();
+    return new ConfigBinding(yaml, source).bind(tree);
   }
 
   private static ConfigException syntaxError(String source, JsonProcessingException e) {
     String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-    return new ConfigException("", "is not valid YAML" + where + ": " + firstLine(e.getOriginalMessage())).locate(source, "");
-  }
-
-  private static String firstLine(String text) {
-    if (text == null) {
-      return "is not valid";
-    }
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
+    return new ConfigException("", "is not valid YAML" + where + ": " + ConfigBinding.firstLine(e.getOriginalMessage())).locate(source, "");
   }
 
   private static GatewayConfig applyEnvironment(GatewayConfig config, Map<String, String> env) {
@@ -135,7 +84,7 @@ public final class ConfigLoader {
       try {
         result = result.withServer(result.server().withPort(Integer.parseInt(port.strip())));
       } catch (NumberFormatException e) {
-        throw new ConfigException("port", "must be a number (was \"" + port + "\")").locate("environment LEADGATE_PORT", "server");
+        throw new ConfigException("port", "must be a whole number (was \"" + port + "\")").locate("environment LEADGATE_PORT", "server");
       } catch (ConfigException e) {
         throw e.locate("environment LEADGATE_PORT", "server");
       }

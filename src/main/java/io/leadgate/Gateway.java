@@ -46,6 +46,7 @@ public final class Gateway {
   private final List<Feature> features = new ArrayList<>();
   private String httpDeployment;
   private int port;
+  private Router router;
   private ScoringService scoring;
 
   private Gateway(Vertx vertx, GatewayConfig config, Stores stores, Metrics metrics) {
@@ -92,6 +93,7 @@ public final class Gateway {
         .onSuccess(id -> httpDeployment = id)
         .map(id -> {
           port = servers.get(0).actualPort();
+          router = servers.get(0).router();
           return this;
         });
   }
@@ -134,6 +136,11 @@ public final class Gateway {
 
   public int port() {
     return port;
+  }
+
+  /** The routes the HTTP instances serve: what a test that must reach every route enumerates. */
+  public Router router() {
+    return router;
   }
 
   public Stores stores() {

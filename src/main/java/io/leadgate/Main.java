@@ -2,14 +2,18 @@ package io.leadgate;
 
 import io.leadgate.config.ConfigException;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Properties;
 import java.util.logging.Logger;
 
 /**
  * {@code java -jar leadgate.jar [--config FILE]}. Without a file (nor {@code LEADGATE_CONFIG}) it runs the
- * bundled demo on the in-memory store; {@code LEADGATE_REDIS_URL} puts it on Redis.
+ * bundled demo on the in-memory store; {@code LEADGATE_REDIS_URL} puts it on Redis. Exit codes: 2 for a wrong
+ * command line or configuration (every problem named, one line each), 1 when the gateway cannot start.
  */
 public final class Main {
   static {
@@ -17,6 +21,28 @@ public final class Main {
   }
 
   private static final Logger LOG = Logger.getLogger(Main.class.getName());
+  static final String USAGE = """
+      usage: java -jar leadgate.jar [--config FILE]
+             java -jar leadgate.jar --help | --version
+
+      Runs the Leadgate gateway: collection, forms, scoring, webhooks and the API on one port. Without a
+      configuration file it runs the bundled demo on the in-memory store (nothing survives a restart).
+
+      options:
+        --config FILE   the YAML configuration (README.md, "Configuration"; docs/*.md for each section)
+        --help          this text
+        --version       the version of this build
+
+      environment:
+        LEADGATE_CONFIG     the configuration file when --config is not given
+        LEADGATE_REDIS_URL  redis://[user:password@]host:port[/db]: run on Redis (overrides redis.url)
+        LEADGATE_PORT       the port to listen on (overrides server.port)
+
+      exit codes:
+        0  stopped (SIGTERM, Ctrl-C), or --help / --version
+        1  could not start: the store is unreachable, the port is taken, ...
+        2  the command line or the configuration is wrong: every problem is named, one line each
+      """;
 
   private Main() {
   }
@@ -26,18 +52,25 @@ public final class Main {
     GatewayConfig config;
     Path file;
     try {
+      if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+        System.out.print(USAGE);
+        return;
+      }
+      if (args.length == 1 && args[0].equals("--version")) {
+        System.out.println("leadgate " + version());
+        return;
+      }
       file = configFile(args, env);
       config = new ConfigLoader().load(file, env);
     } catch (ConfigException | IllegalArgumentException e) {
-      System.err.println("leadgate: " + e.getMessage());
-      System.exit(2);
+      refuse(e.getMessage());
       return;
     }
     Vertx vertx = Vertx.vertx();
     GatewayConfig running = config;
     Gateway.start(vertx, config, Clock.systemUTC(), file)
         .onSuccess(gateway -> {
-          LOG.info("Leadgate listening on http://localhost:" + gateway.port() + "/ (sites: "
+          LOG.info("Leadgate " + version() + " listening on http://localhost:" + gateway.port() + "/ (sites: "
               + running.sites().stream().map(s -> s.key()).toList() + ")");
           LOG.info("store: " + gateway.stores().describe());
           if (!running.redis().enabled()) {
@@ -47,10 +80,34 @@ public final class Main {
           Runtime.getRuntime().addShutdownHook(new Thread(() -> gateway.stop()
               .transform(v -> vertx.close()).await()));
         })
-        .onFailure(e -> {
-          System.err.println("leadgate: could not start: " + e.getMessage());
-          vertx.close().onComplete(v -> System.exit(1));
-        });
+        .onFailure(e -> vertx.close().onComplete(v -> {
+          if (e instanceof ConfigException problem) {
+            // found while starting (a webhook host name that resolves to a refused address): still the file's fault
+            refuse(problem.locate(file == null ? "(bundled demo)" : file.toString(), "").getMessage());
+          } else {
+            System.err.println("leadgate: could not start: " + e.getMessage());
+            System.exit(1);
+          }
+        }));
+  }
+
+  /** Each problem on its own line, then exit 2. */
+  private static void refuse(String problems) {
+    problems.lines().forEach(line -> System.err.println("leadgate: " + line));
+    System.exit(2);
+  }
+
+  /** This build's version, from the properties the Maven build writes; "unknown" outside a Maven build. */
+  static String version() {
+    try (InputStream in = Main.class.getClassLoader().getResourceAsStream("leadgate-build.properties")) {
+      Properties build = new Properties();
+      if (in != null) {
+        build.load(in);
+      }
+      return build.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   private static Path configFile(String[] args, Map<String, String> env) {
@@ -64,7 +121,8 @@ public final class Main {
       if (args[i].startsWith("--config=")) {
         return Path.of(args[i].substring("--config=".length()));
       }
-      throw new IllegalArgumentException("unknown argument " + args[i] + " (usage: java -jar leadgate.jar [--config FILE])");
+      throw new IllegalArgumentException("unknown argument " + args[i]
+          + " (usage: java -jar leadgate.jar [--config FILE]; --help for more)");
     }
     String fromEnv = env.get("LEADGATE_CONFIG");
     return fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);

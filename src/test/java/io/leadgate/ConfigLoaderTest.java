@@ -10,6 +10,7 @@ import io.leadgate.config.IpPolicy;
 import io.leadgate.config.SiteConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +109,68 @@ class ConfigLoaderTest {
         """, "x.yaml"));
     assertEquals("config x.yaml: server.trustedProxies[1]: must be an IP address or CIDR block like 10.0.0.0/8"
         + " (was \"nope/8\")", e.getMessage());
+  }
+
+  // Jackson's own text ("Cannot deserialize value of type `java.lang.Integer` from String...") was shown as is.
+  @Test
+  void parse_wrongType_saysWhatIsWantedAndWhatWasGiven() {
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("""
+        server: {bodyLimit: 64k}
+        sites: [{key: acme}]
+        """, "x.yaml"));
+    assertEquals("config x.yaml: server.bodyLimit: must be a whole number of bytes (was \"64k\")", e.getMessage());
+  }
+
+  @Test
+  void parse_sectionGivenAsAList_saysASectionIsWanted() {
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("""
+        server: [8080]
+        sites: [{key: acme}]
+        """, "x.yaml"));
+    assertEquals("config x.yaml: server: must be a section of settings (name: value) (was a list)", e.getMessage());
+  }
+
+  // Binding stopped at the first problem: an operator fixed one line, restarted, and met the next.
+  @Test
+  void parse_severalProblems_reportsEveryOneOnItsOwnLine() {
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("""
+        server:
+          bodyLimit: 64k
+          prot: 8080
+        sites:
+          - key: acme
+            visitorTtlDays: 0
+          - key: shop
+            ip: hide
+        secret: short
+        """, "x.yaml"));
+    assertEquals(List.of("server.bodyLimit", "server.prot", "sites[0].visitorTtlDays", "sites[1].ip", "secret"),
+        e.problems().stream().map(ConfigException::field).toList());
+    List<String> lines = e.getMessage().lines().toList();
+    assertEquals("config x.yaml: server.bodyLimit: must be a whole number of bytes (was \"64k\")", lines.get(0));
+    assertTrue(lines.get(1).startsWith("config x.yaml: server.prot: is not a known setting"), lines.get(1));
+    assertEquals("config x.yaml: sites[0].visitorTtlDays: must be between 1 and 3650 (was 0)", lines.get(2));
+    assertEquals("config x.yaml: sites[1].ip: must be one of none, truncated, full (was \"hide\")", lines.get(3));
+    assertTrue(lines.get(4).startsWith("config x.yaml: secret: must be at least 32 characters"), lines.get(4));
+    assertEquals(5, e.problems().size());
+    assertEquals("server.bodyLimit", e.field());
+  }
+
+  @Test
+  void parse_requiredFieldMissing_isReportedWithoutWhatFollowsFromIt() {
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("sites: [{name: Acme}]", "x.yaml"));
+    assertEquals(List.of("config x.yaml: sites[0].key: is required"),
+        e.problems().stream().map(ConfigException::getMessage).toList());
+  }
+
+  @Test
+  void parse_problemsAroundARefusedListEntry_keepTheirPositionsInTheFile() {
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("""
+        server: {trustedProxies: ["nope/8", "10.0.0.0/8", "bad"]}
+        sites: [{key: acme}]
+        """, "x.yaml"));
+    assertEquals(List.of("server.trustedProxies[0]", "server.trustedProxies[2]"),
+        e.problems().stream().map(ConfigException::field).toList());
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,60 @@ class MainTest {
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(2, process.exitValue(), output);
     assertTrue(output.contains("config " + file + ": sites[0].visitorTtlDays: must be between 1 and 3650 (was 0)"), output);
+  }
+
+  static String output(Process process) throws Exception {
+    assertTrue(process.waitFor(30, TimeUnit.SECONDS), "still running");
+    return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+  }
+
+  // The name was resolved while the gateway started, and the refusal came back as "could not start", exit 1.
+  @Test
+  void webhookHostNameResolvingToLoopback_exits2WithTheFileAndFieldNamed(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("leadgate.yaml");
+    Files.writeString(file, """
+        server: {port: 0}
+        sites: [{key: acme}]
+        webhooks:
+          - id: crm
+            url: https://localhost/hook
+            secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+        """);
+    Process process = run("--config", file.toString());
+    String output = output(process);
+    assertEquals(2, process.exitValue(), output);
+    assertTrue(output.contains("leadgate: config " + file + ": webhooks[0].url: "), output);
+    assertTrue(output.contains("a loopback address"), output);
+  }
+
+  @Test
+  void configFileWithSeveralProblems_exits2WithOneLineForEach(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("leadgate.yaml");
+    Files.writeString(file, "server: {bodyLimit: 64k}\nsites:\n  - key: acme\n    visitorTtlDays: 0\n");
+    Process process = run("--config", file.toString());
+    String output = output(process);
+    assertEquals(2, process.exitValue(), output);
+    assertTrue(output.contains("leadgate: config " + file + ": server.bodyLimit: must be a whole number of bytes (was \"64k\")\n"
+        + "leadgate: config " + file + ": sites[0].visitorTtlDays: must be between 1 and 3650 (was 0)"), output);
+  }
+
+  @Test
+  void help_printsTheUsageOptionsEnvironmentAndExitCodes_exits0() throws Exception {
+    Process process = run("--help");
+    String output = output(process);
+    assertEquals(0, process.exitValue(), output);
+    for (String part : List.of("usage: java -jar leadgate.jar [--config FILE]", "--version", "LEADGATE_CONFIG",
+        "LEADGATE_REDIS_URL", "LEADGATE_PORT", "exit codes", "  2 ")) {
+      assertTrue(output.contains(part), part + " in:\n" + output);
+    }
+  }
+
+  @Test
+  void version_printsTheBuildsVersion_exits0() throws Exception {
+    Process process = run("--version");
+    String output = output(process);
+    assertEquals(0, process.exitValue(), output);
+    assertTrue(output.strip().matches("leadgate \\d+\\.\\d+\\.\\d+\\S*"), output);
   }
 
   @Test

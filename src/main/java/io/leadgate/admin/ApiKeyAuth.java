@@ -1,7 +1,7 @@
 package io.leadgate.admin;
 
 import io.leadgate.core.Feature;
-import io.leadgate.http.ApiException;
+import io.leadgate.core.Unauthorized;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -70,7 +70,7 @@ public final class ApiKeyAuth implements Handler<RoutingContext>, Feature {
 
   private static void refuse(RoutingContext ctx, String code, String message) {
     ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"leadgate\"");
-    ctx.fail(new ApiException(401, code, null, message));
+    ctx.fail(new Unauthorized(code, message));
   }
 
   private static byte[] sha256(String key) {

@@ -2,8 +2,10 @@ package io.leadgate.collect;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leadgate.http.ApiException;
+import io.leadgate.core.InvalidInput;
+import io.leadgate.core.UnsupportedFormat;
 import io.leadgate.http.ClientIp;
+import io.leadgate.http.ContentType;
 import io.leadgate.http.Handlers;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -15,7 +17,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 
 /** {@code POST /e} (JSON or the text/plain a beacon sends) and {@code GET /p.gif} (no-JS and email pixel). */
 public final class CollectRoutes {
@@ -79,14 +80,14 @@ public final class CollectRoutes {
   private EventBatch parseBody(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
     if (type != null) {
-      String mediaType = type.split(";")[0].strip().toLowerCase(Locale.ROOT);
+      String mediaType = ContentType.mediaType(type);
       if (!mediaType.equals("application/json") && !mediaType.equals("text/plain")) {
-        throw new ApiException(415, "unsupported_media_type", null, "send events as application/json or text/plain");
+        throw new UnsupportedFormat("send events as application/json or text/plain");
       }
     }
     Buffer body = ctx.body().buffer();
     if (body == null || body.length() == 0) {
-      throw ApiException.badRequest("empty_body", null, "the body must be an event or an array of events");
+      throw new InvalidInput("empty_body", null, "the body must be an event or an array of events");
     }
     return bodyParser.parse(body.getBytes(), clock.millis());
   }

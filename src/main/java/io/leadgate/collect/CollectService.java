@@ -2,9 +2,11 @@ package io.leadgate.collect;
 
 import io.leadgate.config.SiteConfig;
 import io.leadgate.core.Event;
-import io.leadgate.http.ApiException;
+import io.leadgate.core.Forbidden;
+import io.leadgate.core.InvalidInput;
+import io.leadgate.core.NotFound;
+import io.leadgate.core.StoreUnavailable;
 import io.leadgate.ops.Metrics;
-import io.leadgate.core.StoreUnavailableException;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +46,7 @@ public final class CollectService {
     }
     if (requester.origin() != null && !site.allowsOrigin(requester.origin())) {
       metrics.eventsRejected("origin", events.size());
-      throw ApiException.forbidden("origin_not_allowed",
+      throw new Forbidden("origin_not_allowed",
           "origin " + requester.origin() + " may not send events for site " + site.key());
     }
     if (site.botFilter() && bots.isBot(requester.userAgent())) {
@@ -53,7 +55,7 @@ public final class CollectService {
     }
     if (backlog.full()) {
       metrics.eventsRejected("backlog", events.size());
-      return Future.failedFuture(new StoreUnavailableException("the event backlog is full", null));
+      return Future.failedFuture(new StoreUnavailable("the event backlog is full", null));
     }
     String ip = IpAnonymizer.apply(site.ip(), requester.ip());
     List<Event> stored = new ArrayList<>(events.size());
@@ -75,13 +77,13 @@ public final class CollectService {
     for (int i = 1; i < events.size(); i++) {
       if (!events.get(i).site().equals(key)) {
         metrics.eventsRejected("invalid", events.size());
-        throw ApiException.invalidField("[" + i + "].site", "every event of a batch must be for the same site");
+        throw InvalidInput.field("[" + i + "].site", "every event of a batch must be for the same site");
       }
     }
     SiteConfig site = sites.get(key);
     if (site == null) {
       metrics.eventsRejected("unknown_site", events.size());
-      throw ApiException.notFound("unknown_site", "no site has the key " + key);
+      throw new NotFound("unknown_site", "no site has the key " + key);
     }
     return site;
   }

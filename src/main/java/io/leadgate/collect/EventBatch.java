@@ -1,7 +1,7 @@
 package io.leadgate.collect;
 
+import io.leadgate.core.DomainException;
 import io.leadgate.core.Event;
-import io.leadgate.http.ApiException;
 import java.util.List;
 
 /**
@@ -23,7 +23,7 @@ public record EventBatch(List<Event> events, List<Rejected> rejected) {
   /** One event of a batch that was refused, by its index in the batch and with why, as a 400 would say. */
   public record Rejected(int index, String code, String field, String message) {
 
-    static Rejected of(int index, ApiException why) {
+    static Rejected of(int index, DomainException why) {
       return new Rejected(index, why.code(), why.field(), why.getMessage());
     }
   }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.leadgate.core.Event;
 import io.leadgate.core.EventJson;
-import io.leadgate.http.ApiException;
+import io.leadgate.core.InvalidInput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class EventBodyParser {
   private final EventParser parser = new EventParser();
 
   /**
-   * @throws ApiException 400 for invalid JSON, an empty or oversized batch, a single event that breaks a rule, or
+   * @throws InvalidInput for invalid JSON, an empty or oversized batch, a single event that breaks a rule, or
    *                      a batch none of whose events is valid (naming the first event's fault)
    */
   public EventBatch parse(byte[] body, long receivedAt) {
@@ -37,23 +37,23 @@ public final class EventBodyParser {
         batch.add(EventFields.read(tokens));
       }
     } catch (JsonProcessingException e) {
-      throw ApiException.badRequest("invalid_json", null, "the body is not valid JSON: " + e.getOriginalMessage());
+      throw new InvalidInput("invalid_json", null, "the body is not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw ApiException.badRequest("invalid_json", null, "the body cannot be read");
+      throw new InvalidInput("invalid_json", null, "the body cannot be read");
     }
     if (batch.isEmpty()) {
-      throw ApiException.badRequest("empty_batch", null, "the batch holds no event");
+      throw new InvalidInput("empty_batch", null, "the batch holds no event");
     }
     if (batch.size() > MAX_BATCH) {
-      throw ApiException.badRequest("batch_too_large", null, "a batch holds at most " + MAX_BATCH + " events");
+      throw new InvalidInput("batch_too_large", null, "a batch holds at most " + MAX_BATCH + " events");
     }
     List<Event> events = new ArrayList<>(batch.size());
     List<EventBatch.Rejected> rejected = new ArrayList<>();
-    ApiException firstFault = null;
+    InvalidInput firstFault = null;
     for (int i = 0; i < batch.size(); i++) {
       try {
         events.add(parser.parse(batch.get(i), "[" + i + "].", receivedAt));
-      } catch (ApiException fault) {
+      } catch (InvalidInput fault) {
         firstFault = firstFault == null ? fault : firstFault;
         rejected.add(EventBatch.Rejected.of(i, fault));
       }

@@ -1,7 +1,7 @@
 package io.leadgate.collect;
 
 import io.leadgate.core.Event;
-import io.leadgate.core.StoreUnavailableException;
+import io.leadgate.core.StoreUnavailable;
 import io.vertx.core.Future;
 import java.util.List;
 
@@ -14,7 +14,7 @@ public interface EventLog {
 
   int partitions();
 
-  /** Completes once the store holds every event; fails with {@link StoreUnavailableException} otherwise. */
+  /** Completes once the store holds every event; fails with {@link StoreUnavailable} otherwise. */
   Future<Void> append(List<Event> events);
 
   /**

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.leadgate.core.Event;
 import io.leadgate.core.EventType;
-import io.leadgate.http.ApiException;
+import io.leadgate.core.InvalidInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -64,7 +64,7 @@ public final class EventParser {
    */
   Event parse(EventFields event, String prefix, long receivedAt) {
     if (!event.isObject()) {
-      throw ApiException.badRequest("invalid_event", prefix.isEmpty() ? null : prefix.substring(0, prefix.length() - 1),
+      throw new InvalidInput("invalid_event", prefix.isEmpty() ? null : prefix.substring(0, prefix.length() - 1),
           "an event must be a JSON object");
     }
     Fields f = new Fields(event, prefix);
@@ -74,7 +74,7 @@ public final class EventParser {
     String id = f.matching("id", ID_MIN, false);
     String typeLabel = f.text("type", 32, true);
     EventType type = EventType.parse(typeLabel).filter(EventType::collectable).orElseThrow(() ->
-        ApiException.invalidField(prefix + "type", "must be one of pageview, download, outbound, custom, engagement"));
+        InvalidInput.field(prefix + "type", "must be one of pageview, download, outbound, custom, engagement"));
     String url = f.url("url", true);
     String page = f.url("page", false);
     String title = truncate(f.text("title", Integer.MAX_VALUE, false), MAX_TITLE);
@@ -97,15 +97,15 @@ public final class EventParser {
       Object value = event.get(name);
       if (value == null || value == EventFields.NULL || "".equals(value)) {
         if (required) {
-          throw ApiException.invalidField(prefix + name, "is required");
+          throw InvalidInput.field(prefix + name, "is required");
         }
         return null;
       }
       if (!(value instanceof String text)) {
-        throw ApiException.invalidField(prefix + name, "must be a string");
+        throw InvalidInput.field(prefix + name, "must be a string");
       }
       if (text.length() > max) {
-        throw ApiException.invalidField(prefix + name, "must be at most " + max + " characters");
+        throw InvalidInput.field(prefix + name, "must be at most " + max + " characters");
       }
       return text;
     }
@@ -113,7 +113,7 @@ public final class EventParser {
     String matching(String name, int min, boolean required) {
       String value = text(name, KEY_MAX, required);
       if (value != null && !isKey(value, min)) {
-        throw ApiException.invalidField(prefix + name, "must be " + describe(min));
+        throw InvalidInput.field(prefix + name, "must be " + describe(min));
       }
       return value;
     }
@@ -121,7 +121,7 @@ public final class EventParser {
     String url(String name, boolean required) {
       String value = text(name, MAX_URL, required);
       if (value != null && !isWebUrl(value)) {
-        throw ApiException.invalidField(prefix + name, "must be an absolute http(s) URL");
+        throw InvalidInput.field(prefix + name, "must be an absolute http(s) URL");
       }
       return value;
     }
@@ -139,7 +139,7 @@ public final class EventParser {
         return 0;
       }
       if (!isIntegral(value) || ((Number) value).longValue() < 0) {
-        throw ApiException.invalidField(prefix + name, "must be milliseconds since the epoch");
+        throw InvalidInput.field(prefix + name, "must be milliseconds since the epoch");
       }
       return ((Number) value).longValue();
     }
@@ -150,7 +150,7 @@ public final class EventParser {
         return Map.of();
       }
       if (!(value instanceof Map<?, ?> object)) {
-        throw ApiException.invalidField(prefix + name, "must be an object with any of " + allowed);
+        throw InvalidInput.field(prefix + name, "must be an object with any of " + allowed);
       }
       Map<String, String> tags = new LinkedHashMap<>();
       for (Map.Entry<?, ?> entry : object.entrySet()) {
@@ -160,7 +160,7 @@ public final class EventParser {
           continue;
         }
         if (!(tag instanceof String text) || text.length() > max) {
-          throw ApiException.invalidField(prefix + name + "." + key, "must be a string of at most " + max + " characters");
+          throw InvalidInput.field(prefix + name + "." + key, "must be a string of at most " + max + " characters");
         }
         tags.put(key, text);
       }
@@ -173,10 +173,10 @@ public final class EventParser {
         return Map.of();
       }
       if (!(value instanceof Map<?, ?> object)) {
-        throw ApiException.invalidField(prefix + "props", "must be an object");
+        throw InvalidInput.field(prefix + "props", "must be an object");
       }
       if (object.size() > MAX_PROPS) {
-        throw ApiException.invalidField(prefix + "props", "must have at most " + MAX_PROPS + " properties");
+        throw InvalidInput.field(prefix + "props", "must have at most " + MAX_PROPS + " properties");
       }
       Map<String, Object> props = new LinkedHashMap<>();
       for (Map.Entry<?, ?> entry : object.entrySet()) {
@@ -184,11 +184,11 @@ public final class EventParser {
         String field = prefix + "props." + key;
         Object prop = entry.getValue();
         if (key.isEmpty() || key.length() > MAX_PROP_KEY) {
-          throw ApiException.invalidField(prefix + "props", "property names must be 1 to " + MAX_PROP_KEY + " characters");
+          throw InvalidInput.field(prefix + "props", "property names must be 1 to " + MAX_PROP_KEY + " characters");
         }
         if (prop instanceof String text) {
           if (text.length() > MAX_PROP_VALUE) {
-            throw ApiException.invalidField(field, "must be at most " + MAX_PROP_VALUE + " characters");
+            throw InvalidInput.field(field, "must be at most " + MAX_PROP_VALUE + " characters");
           }
           props.put(key, text);
         } else if (isIntegral(prop) && fitsLong((Number) prop)) {
@@ -196,13 +196,13 @@ public final class EventParser {
         } else if (prop instanceof Number number) {
           double real = number.doubleValue();
           if (!Double.isFinite(real)) {
-            throw ApiException.invalidField(field, "must be a finite number");
+            throw InvalidInput.field(field, "must be a finite number");
           }
           props.put(key, real);
         } else if (prop instanceof Boolean bool) {
           props.put(key, bool);
         } else if (prop != EventFields.NULL) {
-          throw ApiException.invalidField(field, "must be a string, number or boolean");
+          throw InvalidInput.field(field, "must be a string, number or boolean");
         }
       }
       return props;

@@ -2,6 +2,7 @@ package io.leadgate.collect;
 
 import io.leadgate.core.Resources;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
@@ -50,9 +51,10 @@ public final class SnippetRoutes {
     return assets.isEmpty() ? null : new SnippetRoutes(assets);
   }
 
+  /** GET, and HEAD with the same status and headers. */
   public void mount(Router router) {
     for (Asset asset : assets) {
-      router.get(asset.path).handler(asset::serve);
+      router.route(asset.path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(asset::serve);
     }
   }
 
@@ -90,10 +92,16 @@ public final class SnippetRoutes {
         return;
       }
       String accept = ctx.request().getHeader("Accept-Encoding");
+      Buffer body = plain;
       if (accept != null && accept.contains("gzip")) {
-        response.putHeader("Content-Encoding", "gzip").end(gzipped);
+        response.putHeader("Content-Encoding", "gzip");
+        body = gzipped;
+      }
+      if (ctx.request().method() == HttpMethod.HEAD) {
+        // the length the GET would send; Vert.x writes no Content-Length of its own for a HEAD without a body
+        response.putHeader("Content-Length", String.valueOf(body.length())).end();
       } else {
-        response.end(plain);
+        response.end(body);
       }
     }
   }

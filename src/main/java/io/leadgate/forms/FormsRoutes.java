@@ -2,8 +2,15 @@ package io.leadgate.forms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadgate.http.ApiException;
+import io.leadgate.core.DomainException;
+import io.leadgate.core.InvalidInput;
+import io.leadgate.core.NotFound;
+import io.leadgate.core.RateLimited;
+import io.leadgate.core.Unprocessable;
+import io.leadgate.core.UnsupportedFormat;
 import io.leadgate.http.ClientIp;
+import io.leadgate.http.ContentType;
+import io.leadgate.http.FormEncoding;
 import io.leadgate.http.Handlers;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -21,7 +28,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -64,8 +70,7 @@ public final class FormsRoutes {
       return;
     }
     if (!type.equals("application/json") && !type.equals("text/plain")) {
-      ctx.fail(new ApiException(415, "unsupported_media_type", null,
-          "send a form as application/json or application/x-www-form-urlencoded"));
+      ctx.fail(new UnsupportedFormat("send a form as application/json or application/x-www-form-urlencoded"));
       return;
     }
     Handlers.call(ctx, () -> service.submit(formId, new FormsService.Submit(SubmissionParser.fromJson(body(ctx)),
@@ -80,8 +85,7 @@ public final class FormsRoutes {
     String referer = ctx.request().getHeader("Referer");
     Cookie visitor = ctx.request().getCookie(SubmissionParser.VISITOR_FIELD);
     attempt(() -> service.submit(formId, new FormsService.Submit(
-        SubmissionParser.fromForm(multimap(ctx.request().formAttributes()), referer,
-            visitor == null ? null : visitor.getValue()),
+        SubmissionParser.fromForm(formFields(ctx), referer, visitor == null ? null : visitor.getValue()),
         origin(ctx), clientIp.of(ctx.request()), baseUrl(ctx))))
         .onSuccess(answer -> {
           if (answer.redirect() != null) {
@@ -92,14 +96,16 @@ public final class FormsRoutes {
           }
         })
         .onFailure(e -> {
-          if (e instanceof ApiException api && (api.status() == 422 || api.status() == 429)
-              && service.mayRedirectTo(formId, referer)) {
+          if ((e instanceof Unprocessable || e instanceof RateLimited) && service.mayRedirectTo(formId, referer)) {
+            DomainException refusal = (DomainException) e;
             Map<String, String> query = new LinkedHashMap<>();
             query.put("lg_form", formId);
-            if (api.errors() != null) {
-              api.errors().forEach((field, message) -> query.put(field.isEmpty() ? "lg_error" : "lg_error." + field, message));
+            if (!refusal.fields().isEmpty()) {
+              refusal.fields().forEach(field -> query.put("lg_error." + field.field(), field.message()));
+            } else if (refusal.field() != null) {
+              query.put("lg_error." + refusal.field(), refusal.getMessage());
             } else {
-              query.put("lg_error", api.getMessage());
+              query.put("lg_error", refusal.getMessage());
             }
             seeOther(ctx, withQuery(referer, query));
           } else {
@@ -133,7 +139,7 @@ public final class FormsRoutes {
             }))
         .onFailure(e -> {
           if (!ctx.response().headWritten()) {
-            ctx.fail(ApiException.notFound("magnet_missing", "the file of this download is missing"));
+            ctx.fail(new NotFound("magnet_missing", "the file of this download is missing"));
           }
         });
   }
@@ -181,26 +187,36 @@ public final class FormsRoutes {
   }
 
   private static String mediaType(RoutingContext ctx) {
-    String type = ctx.request().getHeader("Content-Type");
-    return type == null ? "application/json" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
+    String type = ContentType.mediaType(ctx.request().getHeader("Content-Type"));
+    return type == null ? "application/json" : type;
   }
 
   private static JsonNode body(RoutingContext ctx) {
     Buffer body = ctx.body().buffer();
     if (body == null || body.length() == 0) {
-      throw ApiException.badRequest("empty_body", null, "the body must be a JSON submission");
+      throw new InvalidInput("empty_body", null, "the body must be a JSON submission");
     }
     try {
       return JSON.readTree(body.getBytes());
     } catch (IOException e) {
-      throw ApiException.badRequest("invalid_json", null, "the body is not valid JSON");
+      throw new InvalidInput("invalid_json", null, "the body is not valid JSON");
     }
   }
 
-  private static Map<String, List<String>> multimap(MultiMap form) {
-    Map<String, List<String>> fields = new LinkedHashMap<>();
-    form.names().forEach(name -> fields.put(name, form.getAll(name)));
-    return fields;
+  /** A url-encoded body is decoded strictly here (see {@link FormEncoding}); multipart was decoded by Vert.x. */
+  private static Map<String, List<String>> formFields(RoutingContext ctx) {
+    if (mediaType(ctx).equals("multipart/form-data")) {
+      MultiMap form = ctx.request().formAttributes();
+      Map<String, List<String>> fields = new LinkedHashMap<>();
+      form.names().forEach(name -> fields.put(name, form.getAll(name)));
+      return fields;
+    }
+    String charset = ContentType.parameter(ctx.request().getHeader("Content-Type"), "charset");
+    if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
+      throw new UnsupportedFormat("send the form in UTF-8 (was charset " + charset + ")");
+    }
+    Buffer body = ctx.body().buffer();
+    return body == null ? Map.of() : FormEncoding.decode(body.getBytes(), "form body");
   }
 
   private static <T> Future<T> attempt(Supplier<Future<T>> call) {

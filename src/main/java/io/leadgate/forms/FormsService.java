@@ -5,8 +5,12 @@ import io.leadgate.core.Event;
 import io.leadgate.core.EventType;
 import io.leadgate.collect.IpAnonymizer;
 import io.leadgate.config.SiteConfig;
+import io.leadgate.core.FieldError;
+import io.leadgate.core.Forbidden;
+import io.leadgate.core.NotFound;
+import io.leadgate.core.RateLimited;
+import io.leadgate.core.Unprocessable;
 import io.leadgate.forms.SignedTokens.Render;
-import io.leadgate.http.ApiException;
 import io.leadgate.identity.Conversion;
 import io.leadgate.identity.EmailAddress;
 import io.leadgate.identity.Visitor;
@@ -36,7 +40,7 @@ import java.util.logging.Logger;
 /**
  * Lead-magnet forms: hands out render tokens, turns a submission into a lead (or stops it as spam, or keeps it as
  * junk) and delivers the magnet behind a signed, expiring link. Never sees an HTTP request; every answer is a
- * {@link Future}, every refusal an {@link ApiException}.
+ * {@link Future}, every refusal a {@link io.leadgate.core.DomainException}.
  *
  * <p>A submission goes: origin → honeypot and render token (spam) → fields (422) → disposable domain (spam) →
  * an earlier identical submission (its answer again) → rate limits (429) → junk rules → lead: email claimed, the
@@ -116,7 +120,7 @@ public final class FormsService {
   public FormConfig form(String formId) {
     FormConfig form = forms.get(formId);
     if (form == null) {
-      throw ApiException.notFound("unknown_form", "no form has the id " + formId);
+      throw new NotFound("unknown_form", "no form has the id " + formId);
     }
     return form;
   }
@@ -148,7 +152,7 @@ public final class FormsService {
     FormValidator.Result result = FormValidator.validate(form, input.fields());
     if (!result.ok()) {
       count(form, "invalid");
-      throw ApiException.invalidFields(result.errors());
+      throw invalidFields(result.errors());
     }
     FormValidator.Valid valid = result.valid();
     if (form.spam().blockDisposable() && lists.isDisposable(valid.email().domain())) {
@@ -205,12 +209,12 @@ public final class FormsService {
     } catch (SignedTokens.Refused refused) {
       metrics.counter("leadgate.forms.downloads", "outcome", refused.expired() ? "expired" : "invalid").increment();
       throw refused.expired()
-          ? ApiException.forbidden("link_expired", "this download link has expired; submit the form again for a new one")
-          : ApiException.forbidden("link_invalid", "this download link is not valid");
+          ? new Forbidden("link_expired", "this download link has expired; submit the form again for a new one")
+          : new Forbidden("link_invalid", "this download link is not valid");
     }
     FormConfig form = forms.get(link.formId());
     if (form == null || form.magnet() == null) {
-      throw ApiException.notFound("unknown_form", "this form no longer offers a download");
+      throw new NotFound("unknown_form", "this form no longer offers a download");
     }
     SiteConfig site = sites.get(form.site());
     Delivery delivery = form.magnet().url() != null ? new Redirect(form.magnet().url())
@@ -250,7 +254,7 @@ public final class FormsService {
       if (form.spam().requireToken()) {
         if (render instanceof SignedTokens.Stale) {
           count(form, "invalid");
-          throw ApiException.invalidFields(Map.of("", "This form has expired. Please reload the page and submit it again."));
+          throw new Unprocessable("form_expired", null, "This form has expired. Please reload the page and submit it again.");
         }
         return Optional.of("token_missing");
       }
@@ -275,7 +279,7 @@ public final class FormsService {
     }
     count(form, "rate_limited");
     metrics.counter("leadgate.forms.rate_limited", "form", form.id(), "by", by).increment();
-    return Future.failedFuture(ApiException.tooManyRequests("rate_limited",
+    return Future.failedFuture(new RateLimited("rate_limited",
         "too many submissions; try again in " + minutes(window.resetsInSeconds()), window.resetsInSeconds()));
   }
 
@@ -297,7 +301,7 @@ public final class FormsService {
 
   private void checkOrigin(FormConfig form, String origin) {
     if (origin != null && !sites.get(form.site()).allowsOrigin(origin)) {
-      throw ApiException.forbidden("origin_not_allowed", "origin " + origin + " may not use form " + form.id());
+      throw new Forbidden("origin_not_allowed", "origin " + origin + " may not use form " + form.id());
     }
   }
 
@@ -335,6 +339,13 @@ public final class FormsService {
     System.arraycopy(subjectKey, 0, keyed, 0, subjectKey.length);
     System.arraycopy(data, 0, keyed, subjectKey.length, data.length);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(sha256(keyed), 12));
+  }
+
+  /** The validator's messages by field, as one refusal naming every field at fault. */
+  private static Unprocessable invalidFields(Map<String, String> errors) {
+    return Unprocessable.fields(errors.entrySet().stream()
+        .map(e -> new FieldError(e.getKey(), e.getValue().equals("is required") ? "required" : "invalid", e.getValue()))
+        .toList());
   }
 
   private String randomId(int bytes) {

@@ -1,7 +1,7 @@
 package io.leadgate.forms;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.leadgate.http.ApiException;
+import io.leadgate.core.InvalidInput;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,14 +39,14 @@ public final class SubmissionParser {
   /** {@code {"visitor", "submission", "token", "page", "fields": {...}}} */
   public static Input fromJson(JsonNode body) {
     if (body == null || !body.isObject()) {
-      throw ApiException.badRequest("invalid_submission", null, "the body must be a JSON object");
+      throw new InvalidInput("invalid_submission", null, "the body must be a JSON object");
     }
     JsonNode fieldsNode = body.get("fields");
     if (fieldsNode == null || !fieldsNode.isObject()) {
-      throw ApiException.invalidField("fields", "must be an object of the form's fields");
+      throw InvalidInput.field("fields", "must be an object of the form's fields");
     }
     if (fieldsNode.size() > MAX_FIELDS) {
-      throw ApiException.invalidField("fields", "must hold at most " + MAX_FIELDS + " fields");
+      throw InvalidInput.field("fields", "must hold at most " + MAX_FIELDS + " fields");
     }
     Map<String, Object> fields = new LinkedHashMap<>();
     fieldsNode.properties().forEach(e -> {
@@ -74,7 +74,7 @@ public final class SubmissionParser {
    */
   public static Input fromForm(Map<String, List<String>> form, String referer, String visitorCookie) {
     if (form.size() > MAX_FIELDS) {
-      throw ApiException.invalidField("fields", "must hold at most " + MAX_FIELDS + " fields");
+      throw InvalidInput.field("fields", "must hold at most " + MAX_FIELDS + " fields");
     }
     Map<String, Object> fields = new LinkedHashMap<>();
     String token = null;
@@ -100,18 +100,18 @@ public final class SubmissionParser {
       return null;
     }
     if (!value.isTextual()) {
-      throw ApiException.invalidField(name, "must be a string");
+      throw InvalidInput.field(name, "must be a string");
     }
     String text = value.textValue();
     if (text.length() > Math.max(MAX_URL, SignedTokens.MAX_LENGTH)) {
-      throw ApiException.invalidField(name, "is too long");
+      throw InvalidInput.field(name, "is too long");
     }
     return text.isEmpty() ? null : text;
   }
 
   private static String id(String value, String name) {
     if (value != null && !ID.matcher(value).matches()) {
-      throw ApiException.invalidField(name, "must be 8 to 64 letters, digits, '-' or '_'");
+      throw InvalidInput.field(name, "must be 8 to 64 letters, digits, '-' or '_'");
     }
     return value;
   }

@@ -1,5 +1,6 @@
 package io.leadgate.http;
 
+import io.leadgate.core.Forbidden;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -37,7 +38,7 @@ public final class Cors implements Handler<RoutingContext> {
       return;
     }
     if (!allowed) {
-      ctx.fail(ApiException.forbidden("origin_not_allowed", "origin " + origin + " is not allowed by any site"));
+      ctx.fail(new Forbidden("origin_not_allowed", "origin " + origin + " is not allowed by any site"));
       return;
     }
     ctx.response().setStatusCode(204)

@@ -1,16 +1,17 @@
 package io.leadgate.http;
 
+import io.leadgate.core.InvalidInput;
 import io.leadgate.ops.Metrics;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * The router every HTTP instance serves: request metrics, CORS on the browser-facing paths, the body limit,
- * then each feature's routes, and one error handler for everything that fails.
+ * a strict check of the query string, then each feature's routes, and one error handler for everything that fails.
  */
 public final class GatewayRouter {
   /** Paths a browser on a customer's site calls cross-origin. */
@@ -29,12 +30,28 @@ public final class GatewayRouter {
     });
     Cors cors = new Cors(anySiteAllows);
     BROWSER_PATHS.forEach(path -> router.route(path).handler(cors));
-    router.route().handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
+    router.route().handler(GatewayRouter::checkQuery);
+    router.route().handler(new RequestBody(bodyLimit));
     features.forEach(feature -> feature.accept(router));
     router.route().failureHandler(errors);
-    router.errorHandler(405, errors);
-    router.errorHandler(404, errors);
-    router.errorHandler(500, errors);
+    // statuses Vert.x answers by itself (no route, no such method, a path it cannot decode) get the same body
+    for (int status = 400; status < 600; status++) {
+      router.errorHandler(status, errors.forStatus(status));
+    }
     return router;
+  }
+
+  /** A query string that does not decode is refused before any route reads it, naming the parameter. */
+  private static void checkQuery(RoutingContext ctx) {
+    String query = ctx.request().query();
+    if (query != null && !query.isEmpty()) {
+      try {
+        FormEncoding.decode(query, "query string");
+      } catch (InvalidInput e) {
+        ctx.fail(e);
+        return;
+      }
+    }
+    ctx.next();
   }
 }

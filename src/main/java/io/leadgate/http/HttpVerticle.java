@@ -14,6 +14,7 @@ public final class HttpVerticle extends VerticleBase {
   private final String host;
   private final int port;
   private HttpServer server;
+  private Router router;
 
   public HttpVerticle(Function<Vertx, Router> routes, String host, int port) {
     this.routes = routes;
@@ -25,9 +26,15 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
             .setIdleTimeout(60).setCompressionSupported(false))
-        .requestHandler(routes.apply(vertx))
+        .invalidRequestHandler(ErrorHandler::invalidRequest)
+        .requestHandler(router = routes.apply(vertx))
         .listen()
         .onSuccess(s -> server = s);
+  }
+
+  /** The routes this instance serves (every instance serves the same). */
+  public Router router() {
+    return router;
   }
 
   public int actualPort() {

@@ -1,6 +1,6 @@
 package io.leadgate.identity;
 
-import io.leadgate.core.StoreUnavailableException;
+import io.leadgate.core.StoreUnavailable;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
@@ -90,7 +90,7 @@ public interface LeadStore {
             applied.submittedBy() == null || applied.submittedBy().isEmpty()
                 ? conversion.visitorId() : applied.submittedBy()));
         case CONFLICT -> attempt >= MAX_ATTEMPTS
-            ? Future.failedFuture(new StoreUnavailableException("lead " + leadId + " is changing too fast", null))
+            ? Future.failedFuture(new StoreUnavailable("lead " + leadId + " is changing too fast", null))
             : convertInto(leadId, conversion, lead(leadId), attempt + 1);
       });
     });
@@ -120,7 +120,7 @@ public interface LeadStore {
           return Future.succeededFuture(Optional.of(change.get().after()));
         }
         return attempt >= MAX_ATTEMPTS
-            ? Future.failedFuture(new StoreUnavailableException("lead " + leadId + " is changing too fast", null))
+            ? Future.failedFuture(new StoreUnavailable("lead " + leadId + " is changing too fast", null))
             : setStage(leadId, stage, reason, by, at, attempt + 1);
       });
     });

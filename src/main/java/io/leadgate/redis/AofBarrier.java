@@ -1,6 +1,6 @@
 package io.leadgate.redis;
 
-import io.leadgate.core.StoreUnavailableException;
+import io.leadgate.core.StoreUnavailable;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
@@ -35,7 +35,7 @@ final class AofBarrier {
       }
       return redis.batch(operation, List.of(write, Request.cmd(Command.WAITAOF).arg(1).arg(0).arg(waitMs)))
           .compose(replies -> fsynced(replies.get(1)) ? Future.<Void>succeededFuture()
-              : Future.<Void>failedFuture(new StoreUnavailableException(
+              : Future.<Void>failedFuture(new StoreUnavailable(
                   "redis did not fsync the AOF within " + waitMs + " ms", null)))
           .recover(e -> {
             if (!isRefusal(e)) {

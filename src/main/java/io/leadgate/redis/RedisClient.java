@@ -1,8 +1,9 @@
 package io.leadgate.redis;
 
 import io.leadgate.config.RedisConfig;
+import io.leadgate.core.StoreUnavailable;
 import io.leadgate.ops.Metrics;
-import io.leadgate.core.StoreUnavailableException;
+import io.leadgate.core.StoreUnavailable;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -23,7 +24,7 @@ import java.util.function.Supplier;
 /**
  * The gateway's one Redis client: a connection pool, a per-event-loop batcher for the hot path, scripts run
  * by SHA with a fallback after a server restart, and one translation of every failure or time-out into
- * {@link StoreUnavailableException}, timed for the store latency metric.
+ * {@link StoreUnavailable}, timed for the store latency metric.
  */
 public final class RedisClient {
   private final Vertx vertx;
@@ -236,7 +237,7 @@ public final class RedisClient {
     }
     return result.timeout(limitMs, TimeUnit.MILLISECONDS)
         .andThen(done -> metrics.storeLatency(operation, System.nanoTime() - start, done.succeeded()))
-        .recover(e -> Future.failedFuture(new StoreUnavailableException(
+        .recover(e -> Future.failedFuture(new StoreUnavailable(
             "redis " + operation + " failed: " + e.getMessage(), e)));
   }
 }

@@ -1,7 +1,9 @@
 package io.leadgate.scoring;
 
 import io.leadgate.admin.ApiKeyAuth;
-import io.leadgate.http.ApiException;
+import io.leadgate.core.InvalidInput;
+import io.leadgate.core.NotFound;
+import io.leadgate.core.Unprocessable;
 import io.leadgate.http.Handlers;
 import io.leadgate.identity.Stage;
 import io.leadgate.scoring.ScoreStore.LeadOrder;
@@ -42,17 +44,17 @@ public final class LeadApiRoutes {
   private LeadsService.Query query(RoutingContext ctx) {
     String stage = ctx.queryParams().get("stage");
     Stage parsed = stage == null || stage.isBlank() ? null : Stage.parse(stage.strip().toLowerCase(Locale.ROOT))
-        .orElseThrow(() -> new ApiException(422, "invalid_stage", "stage", "must be one of "
+        .orElseThrow(() -> new Unprocessable("invalid_stage", "stage", "must be one of "
             + java.util.Arrays.stream(Stage.values()).map(Stage::label).toList() + " (was \"" + stage + "\")"));
     String order = ctx.queryParams().get("order");
     LeadOrder by = order == null || order.equals("score") ? LeadOrder.SCORE : order.equals("recent") ? LeadOrder.RECENT
         : null;
     if (by == null) {
-      throw ApiException.invalidField("order", "must be score or recent (was \"" + order + "\")");
+      throw InvalidInput.field("order", "must be score or recent (was \"" + order + "\")");
     }
     String q = ctx.queryParams().get("q");
     if (q != null && q.length() > 200) {
-      throw ApiException.invalidField("q", "must be at most 200 characters");
+      throw InvalidInput.field("q", "must be at most 200 characters");
     }
     return new LeadsService.Query(leads.site(ctx.queryParams().get("site")), parsed,
         number(ctx, "min_score"), q, by, (int) Math.round(range(number(ctx, "limit"), 1, 200, 50, "limit")),
@@ -71,7 +73,7 @@ public final class LeadApiRoutes {
       }
       return parsed;
     } catch (NumberFormatException e) {
-      throw ApiException.invalidField(name, "must be a number (was \"" + value + "\")");
+      throw InvalidInput.field(name, "must be a number (was \"" + value + "\")");
     }
   }
 
@@ -80,14 +82,14 @@ public final class LeadApiRoutes {
       return fallback;
     }
     if (value < min || value > max || value != Math.rint(value)) {
-      throw ApiException.invalidField(name, "must be a whole number from " + min + " to " + max);
+      throw InvalidInput.field(name, "must be a whole number from " + min + " to " + max);
     }
     return value;
   }
 
   private void profile(RoutingContext ctx) {
     Handlers.call(ctx, () -> leads.profile(ctx.pathParam("id")), found -> json(ctx, 200, found.orElseThrow(() ->
-        ApiException.notFound("lead_not_found", "no lead " + ctx.pathParam("id")))));
+        new NotFound("lead_not_found", "no lead " + ctx.pathParam("id")))));
   }
 
   private void setStage(RoutingContext ctx) {
@@ -100,13 +102,13 @@ public final class LeadApiRoutes {
     String caller = by;
     Handlers.call(ctx, () -> leads.setStage(ctx.pathParam("id"), text(body, "stage"), text(body, "reason"), caller),
         found -> json(ctx, 200, found.orElseThrow(() ->
-            ApiException.notFound("lead_not_found", "no lead " + ctx.pathParam("id")))));
+            new NotFound("lead_not_found", "no lead " + ctx.pathParam("id")))));
   }
 
   private static String text(JsonObject body, String field) {
     Object value = body.getValue(field);
     if (value != null && !(value instanceof String)) {
-      throw new ApiException(422, "invalid_field", field, "must be a string");
+      throw new Unprocessable("invalid_field", field, "must be a string");
     }
     return (String) value;
   }
@@ -115,11 +117,11 @@ public final class LeadApiRoutes {
     try {
       JsonObject body = ctx.body().asJsonObject();
       if (body == null) {
-        throw ApiException.badRequest("body_required", null, "send a JSON object: {\"stage\": ..., \"reason\": ...}");
+        throw new InvalidInput("body_required", null, "send a JSON object: {\"stage\": ..., \"reason\": ...}");
       }
       return body;
     } catch (DecodeException | ClassCastException e) {
-      throw ApiException.badRequest("invalid_json", null, "the body is not a JSON object");
+      throw new InvalidInput("invalid_json", null, "the body is not a JSON object");
     }
   }
 

@@ -1,7 +1,7 @@
 package io.leadgate.scoring;
 
 import io.leadgate.identity.Stage;
-import io.leadgate.core.StoreUnavailableException;
+import io.leadgate.core.StoreUnavailable;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -78,7 +78,7 @@ public final class LeadScorer {
           return Future.succeededFuture(decision);
         }
         return attempt >= MAX_ATTEMPTS
-            ? Future.failedFuture(new StoreUnavailableException("lead " + leadId + " is changing too fast", null))
+            ? Future.failedFuture(new StoreUnavailable("lead " + leadId + " is changing too fast", null))
             : round(leadId, eventIds, decide, attempt + 1);
       });
     });

@@ -1,6 +1,7 @@
 package io.leadgate.scoring;
 
-import io.leadgate.http.ApiException;
+import io.leadgate.core.InvalidInput;
+import io.leadgate.core.Unprocessable;
 import io.leadgate.identity.Lead;
 import io.leadgate.identity.LeadHistory;
 import io.leadgate.identity.LeadIds;
@@ -156,17 +157,17 @@ public final class LeadsService {
    */
   public Future<Optional<JsonObject>> setStage(String leadId, String stageLabel, String reason, String by) {
     Stage stage = Stage.parse(stageLabel == null ? "" : stageLabel.strip().toLowerCase(Locale.ROOT))
-        .orElseThrow(() -> new ApiException(422, "invalid_stage", "stage", "must be one of "
+        .orElseThrow(() -> new Unprocessable("invalid_stage", "stage", "must be one of "
             + java.util.Arrays.stream(Stage.values()).map(Stage::label).toList() + " (was \"" + stageLabel + "\")"));
     if (reason != null && reason.length() > 500) {
-      throw new ApiException(422, "invalid_reason", "reason", "must be at most 500 characters");
+      throw new Unprocessable("invalid_reason", "reason", "must be at most 500 characters");
     }
     if (!LeadIds.isLeadId(leadId)) {
       return Future.succeededFuture(Optional.empty());
     }
     return scoring.setStage(leadId, stage, reason, by)
         .recover(e -> Future.failedFuture(e instanceof IllegalArgumentException
-            ? new ApiException(422, "reason_required", "reason", e.getMessage()) : e))
+            ? new Unprocessable("reason_required", "reason", e.getMessage()) : e))
         .compose(after -> after.isEmpty() ? Future.succeededFuture(Optional.<JsonObject>empty())
             : scoring.refreshView(leadId, after.get().site())
                 .map(now -> Optional.of(after.get().toJson().put("score", now.score()).put("fit", now.fit()))));
@@ -178,10 +179,10 @@ public final class LeadsService {
       if (sites.size() == 1) {
         return sites.iterator().next();
       }
-      throw ApiException.badRequest("site_required", "site", "name the site (sites: " + sites + ")");
+      throw new InvalidInput("site_required", "site", "name the site (sites: " + sites + ")");
     }
     if (!sites.contains(given)) {
-      throw ApiException.invalidField("site", "is not a configured site (sites: " + sites + ")");
+      throw InvalidInput.field("site", "is not a configured site (sites: " + sites + ")");
     }
     return given;
   }
@@ -201,7 +202,7 @@ public final class LeadsService {
       }
       return new IndexHit(parts[3], Double.parseDouble(parts[2]));
     } catch (IllegalArgumentException e) {
-      throw ApiException.invalidField("cursor", "is not a cursor of this query (use the next value of a page)");
+      throw InvalidInput.field("cursor", "is not a cursor of this query (use the next value of a page)");
     }
   }
 }

@@ -1,7 +1,9 @@
 package io.leadgate.scoring;
 
 import io.leadgate.config.ConfigException;
-import io.leadgate.http.ApiException;
+import io.leadgate.core.Conflict;
+import io.leadgate.core.FieldError;
+import io.leadgate.core.Unprocessable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.file.FileProps;
@@ -50,20 +52,20 @@ public final class ScoringReloader {
   /**
    * Reads the file again and puts its scoring in force.
    *
-   * @return the policy now in force; fails with a 409 {@link ApiException} when there is no file, a 422 one naming
+   * @return the policy now in force; fails with {@link Conflict} when there is no file, with {@link Unprocessable} naming
    *     the field when the file is not valid (the old rules stay)
    */
   public Future<ScoringPolicy> reload() {
     if (file == null) {
-      return Future.failedFuture(new ApiException(409, "no_config_file",
-          null, "the gateway runs the bundled demo configuration; start it with --config FILE to reload rules"));
+      return Future.failedFuture(new Conflict("no_config_file",
+          "the gateway runs the bundled demo configuration; start it with --config FILE to reload rules"));
     }
     return vertx.fileSystem().props(file.toString())
         .compose(props -> {
           lastSeen = stamp(props);
           return vertx.fileSystem().readFile(file.toString());
         })
-        .recover(e -> Future.failedFuture(new ApiException(422, "invalid_config", null,
+        .recover(e -> Future.failedFuture(new Unprocessable("invalid_config", null,
             "config " + file + ": cannot be read: " + e.getMessage())))
         .compose(text -> vertx.executeBlocking(() -> parse(text.toString())))
         .map(scoring -> {
@@ -85,8 +87,13 @@ public final class ScoringReloader {
     }
   }
 
-  private static ApiException invalid(ConfigException e) {
-    return new ApiException(422, "invalid_config", e.field().isEmpty() ? null : e.field(), e.getMessage());
+  /** One problem as the error's field and message; several (a file is checked whole) each in the error's fields. */
+  private static Unprocessable invalid(ConfigException e) {
+    if (e.problems().size() == 1) {
+      return new Unprocessable("invalid_config", e.field().isEmpty() ? null : e.field(), e.getMessage());
+    }
+    return Unprocessable.of("invalid_config", e.problems().size() + " problems in the configuration",
+        e.problems().stream().map(p -> new FieldError(p.field(), "invalid", p.getMessage())).toList());
   }
 
   /**

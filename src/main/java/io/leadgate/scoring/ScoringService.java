@@ -2,6 +2,7 @@ package io.leadgate.scoring;
 
 import io.leadgate.core.Event;
 import io.leadgate.core.EventType;
+import io.leadgate.core.StoreUnavailable;
 import io.leadgate.identity.Lead;
 import io.leadgate.identity.Stage;
 import io.leadgate.ops.Metrics;

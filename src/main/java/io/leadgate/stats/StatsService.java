@@ -1,7 +1,8 @@
 package io.leadgate.stats;
 
 import io.leadgate.config.SiteConfig;
-import io.leadgate.http.ApiException;
+import io.leadgate.core.InvalidInput;
+import io.leadgate.core.NotFound;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -47,16 +48,16 @@ public final class StatsService {
   public Future<JsonObject> report(String siteKey, String from, String to) {
     SiteConfig config = sites.get(siteKey);
     if (config == null) {
-      throw ApiException.notFound("unknown_site", "no site has the key " + siteKey);
+      throw new NotFound("unknown_site", "no site has the key " + siteKey);
     }
     String site = config.key();
     LocalDate last = to == null ? LocalDate.ofInstant(clock.instant(), config.zone()) : day(to, "to");
     LocalDate first = from == null ? last.minusDays(DEFAULT_DAYS - 1) : day(from, "from");
     if (first.isAfter(last)) {
-      throw ApiException.invalidField("from", "must not be after to (" + first + " > " + last + ")");
+      throw InvalidInput.field("from", "must not be after to (" + first + " > " + last + ")");
     }
     if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
-      throw ApiException.invalidField("from", "the range may span at most " + MAX_DAYS + " days");
+      throw InvalidInput.field("from", "the range may span at most " + MAX_DAYS + " days");
     }
     List<LocalDate> days = first.datesUntil(last.plusDays(1)).toList();
     List<Future<DailyStats>> reads = new ArrayList<>(days.size());
@@ -108,7 +109,7 @@ public final class StatsService {
     try {
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
-      throw ApiException.invalidField(field, "must be a day as YYYY-MM-DD (was \"" + text + "\")");
+      throw InvalidInput.field(field, "must be a day as YYYY-MM-DD (was \"" + text + "\")");
     }
   }
 }

@@ -1,6 +1,6 @@
 package io.leadgate.webhooks;
 
-import io.leadgate.http.ApiException;
+import io.leadgate.core.InvalidInput;
 import io.leadgate.http.Handlers;
 import io.leadgate.webhooks.DeliveryLog.Attempt;
 import io.leadgate.webhooks.WebhookStore.DeadLetter;
@@ -62,7 +62,7 @@ public final class WebhookRoutes {
     } catch (NumberFormatException e) {
       // the error below
     }
-    throw ApiException.invalidField("limit", "must be a number from 1 to 1000");
+    throw InvalidInput.field("limit", "must be a number from 1 to 1000");
   }
 
   private static long since(RoutingContext ctx) {
@@ -74,11 +74,11 @@ public final class WebhookRoutes {
     try {
       JsonObject body = ctx.body().asJsonObject();
       if (body == null) {
-        throw ApiException.badRequest("empty_body", null, "the body must be a JSON object");
+        throw new InvalidInput("empty_body", null, "the body must be a JSON object");
       }
       return body;
     } catch (DecodeException | ClassCastException e) {
-      throw ApiException.badRequest("invalid_json", null, "the body must be a JSON object");
+      throw new InvalidInput("invalid_json", null, "the body must be a JSON object");
     }
   }
 

@@ -1,6 +1,7 @@
 package io.leadgate.webhooks;
 
-import io.leadgate.http.ApiException;
+import io.leadgate.core.InvalidInput;
+import io.leadgate.core.NotFound;
 import io.leadgate.webhooks.DeliveryLog.Attempt;
 import io.leadgate.webhooks.WebhookStore.DeadLetter;
 import io.vertx.core.Future;
@@ -79,15 +80,15 @@ public final class WebhookService {
     boolean byId = request.containsKey("id");
     boolean bySince = request.containsKey("since");
     if (byId == bySince) {
-      throw ApiException.badRequest("invalid_replay", null, "give either \"id\" (one message) or \"since\" (dead letters)");
+      throw new InvalidInput("invalid_replay", null, "give either \"id\" (one message) or \"since\" (dead letters)");
     }
     if (byId) {
       if (!(request.getValue("id") instanceof String eventId) || eventId.isBlank()) {
-        throw ApiException.invalidField("id", "must be a message id");
+        throw InvalidInput.field("id", "must be a message id");
       }
       return store.replay(id, eventId).map(found -> {
         if (!found) {
-          throw ApiException.notFound("unknown_message", "no dead letter or retained message " + eventId + " for " + id);
+          throw new NotFound("unknown_message", "no dead letter or retained message " + eventId + " for " + id);
         }
         return new JsonObject().put("replayed", 1);
       });
@@ -118,13 +119,13 @@ public final class WebhookService {
         // fall through to the error
       }
     }
-    throw ApiException.invalidField(field, "must be an ISO-8601 time like 2025-01-31T00:00:00Z or ms since epoch");
+    throw InvalidInput.field(field, "must be an ISO-8601 time like 2025-01-31T00:00:00Z or ms since epoch");
   }
 
   private EndpointConfig known(String id) {
     EndpointConfig config = endpoints.get(id);
     if (config == null) {
-      throw ApiException.notFound("unknown_endpoint", "no webhook endpoint " + id + " (configured: " + endpoints.keySet() + ")");
+      throw new NotFound("unknown_endpoint", "no webhook endpoint " + id + " (configured: " + endpoints.keySet() + ")");
     }
     return config;
   }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadgate.core.Event;
 import io.leadgate.core.EventType;
-import io.leadgate.http.ApiException;
+import io.leadgate.core.InvalidInput;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,14 +77,13 @@ class EventParserTest {
   })
   void parse_badField_isNamedInThe400(String field, String value, String named) {
     ObjectNode node = valid().put(field, value);
-    ApiException e = assertThrows(ApiException.class, () -> parser.parse(node, "[3].", 0));
-    assertEquals(400, e.status());
+    InvalidInput e = assertThrows(InvalidInput.class, () -> parser.parse(node, "[3].", 0));
     assertEquals("[3]." + named, e.field());
   }
 
   @Test
   void parse_customWithoutName_isRefused() {
-    ApiException e = assertThrows(ApiException.class, () -> parser.parse(valid().put("type", "custom"), "", 0));
+    InvalidInput e = assertThrows(InvalidInput.class, () -> parser.parse(valid().put("type", "custom"), "", 0));
     assertEquals("name", e.field());
   }
 
@@ -95,35 +94,35 @@ class EventParserTest {
     for (int i = 0; i <= EventParser.MAX_PROPS; i++) {
       props.put("p" + i, i);
     }
-    assertEquals("props", assertThrows(ApiException.class, () -> parser.parse(node, "", 0)).field());
+    assertEquals("props", assertThrows(InvalidInput.class, () -> parser.parse(node, "", 0)).field());
   }
 
   @Test
   void parse_nestedProp_isRefused() {
     ObjectNode node = valid();
     node.putObject("props").putObject("deep").put("a", 1);
-    assertEquals("props.deep", assertThrows(ApiException.class, () -> parser.parse(node, "", 0)).field());
+    assertEquals("props.deep", assertThrows(InvalidInput.class, () -> parser.parse(node, "", 0)).field());
   }
 
   @Test
   void parse_overlongUrl_isRefused() {
     ObjectNode node = valid().put("url", "https://acme.com/" + "a".repeat(EventParser.MAX_URL));
-    assertEquals("url", assertThrows(ApiException.class, () -> parser.parse(node, "", 0)).field());
+    assertEquals("url", assertThrows(InvalidInput.class, () -> parser.parse(node, "", 0)).field());
   }
 
   @Test
   void parse_negativeTimestamp_isRefused() {
-    assertEquals("ts", assertThrows(ApiException.class, () -> parser.parse(valid().put("ts", -5), "", 0)).field());
+    assertEquals("ts", assertThrows(InvalidInput.class, () -> parser.parse(valid().put("ts", -5), "", 0)).field());
   }
 
   @Test
   void parse_noNode_isRefusedAsNotAnEvent() {
-    assertEquals("invalid_event", assertThrows(ApiException.class, () -> parser.parse((JsonNode) null, "", 0)).code());
+    assertEquals("invalid_event", assertThrows(InvalidInput.class, () -> parser.parse((JsonNode) null, "", 0)).code());
   }
 
   @Test
   void parse_nonObject_isRefused() {
-    assertEquals(400, assertThrows(ApiException.class, () -> parser.parse(JSON.getNodeFactory().numberNode(1), "", 0))
-        .status());
+    assertEquals("invalid_event", assertThrows(InvalidInput.class,
+        () -> parser.parse(JSON.getNodeFactory().numberNode(1), "", 0)).code());
   }
 }

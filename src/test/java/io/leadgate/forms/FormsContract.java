@@ -18,6 +18,7 @@ import io.leadgate.testing.TestGateway;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.io.IOException;
@@ -191,7 +192,12 @@ abstract class FormsContract {
   static void assertInvalid(JsonObject fields, String field, String message) {
     HttpResponse<Buffer> response = post("ebook", submission("ebook", fields));
     assertEquals(422, response.statusCode(), response.bodyAsString());
-    assertEquals(new JsonObject().put("errors", new JsonObject().put(field, message)), response.bodyAsJsonObject());
+    JsonObject error = response.bodyAsJsonObject().getJsonObject("error");
+    assertEquals("invalid_fields", error.getString("code"));
+    assertEquals(field, error.getString("field"));
+    assertEquals(new JsonObject().put("field", field).put("code", message.equals("is required") ? "required" : "invalid")
+        .put("message", message), error.getJsonArray("fields").getJsonObject(0));
+    assertEquals(1, error.getJsonArray("fields").size());
   }
 
   // ---- tokens --------------------------------------------------------------------------------------------------
@@ -295,6 +301,22 @@ abstract class FormsContract {
   @Test
   void submit_invalidEmail_422() {
     assertInvalid(person("ann@"), "email", "must be a valid email address");
+  }
+
+  // The two body shapes: several wrong fields came as {"errors": {...}}, every other refusal as {"error": {...}}.
+  @Test
+  void submit_twoFieldsWrong_422WithBothInsideTheOneErrorShape() {
+    HttpResponse<Buffer> response = post("ebook", submission("ebook", person("ann@").put("consent_privacy", false)));
+    assertEquals(422, response.statusCode(), response.bodyAsString());
+    JsonObject error = response.bodyAsJsonObject().getJsonObject("error");
+    assertEquals("invalid_fields", error.getString("code"));
+    assertEquals("email", error.getString("field"));
+    assertEquals("2 fields are not valid", error.getString("message"));
+    assertEquals(new JsonArray()
+        .add(new JsonObject().put("field", "email").put("code", "invalid").put("message", "must be a valid email address"))
+        .add(new JsonObject().put("field", "consent_privacy").put("code", "invalid").put("message", "must be accepted")),
+        error.getJsonArray("fields"));
+    assertEquals(1, response.bodyAsJsonObject().size(), "nothing beside the error");
   }
 
   @Test

@@ -601,7 +601,7 @@ abstract class ScoreStoreContract {
         event("e-1", T0, "pricing", 10, 0)), null, false), MQL_50, T0);
     Exception failed = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
         () -> step.await(60, TimeUnit.SECONDS));
-    assertTrue(failed instanceof io.leadgate.core.StoreUnavailableException, failed.toString());
+    assertTrue(failed instanceof io.leadgate.core.StoreUnavailable, failed.toString());
     assertEquals(0.0, apply(lead, MQL_50, T0).score(), "nothing written");
     assertEquals(1, apply(lead, MQL_50, T0, event("e-1", T0, "pricing", 10, 0)).fresh(), "the retry scores it");
   }

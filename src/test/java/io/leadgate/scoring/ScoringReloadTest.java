@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,19 @@ class ScoringReloadTest {
     assertTrue(error.getString("message").contains("must not be 0"), error.encode());
     assertEquals(10, pricingPoints());
     assertEquals(1, rules().getInteger("version"));
+  }
+
+  @Test
+  void reload_fileWithSeveralProblems_422ListsEachOneInFields() throws Exception {
+    Path file = start(config("10", 0));
+    Files.writeString(file, config("0", 0).replace("watchSeconds: 0", "watchSeconds: soon"));
+    HttpResponse<Buffer> response = post("/api/scoring/reload");
+    assertEquals(422, response.statusCode(), response.bodyAsString());
+    JsonObject error = response.bodyAsJsonObject().getJsonObject("error");
+    assertEquals("invalid_config", error.getString("code"));
+    assertEquals(List.of("scoring.watchSeconds", "scoring.rules[0].points"), error.getJsonArray("fields").stream()
+        .map(f -> ((JsonObject) f).getString("field")).toList());
+    assertEquals(10, pricingPoints());
   }
 
   @Test
