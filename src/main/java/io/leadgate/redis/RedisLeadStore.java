@@ -33,7 +33,7 @@ final class RedisLeadStore implements LeadStore {
   public Future<String> claimEmail(String site, String emailKey, String candidateId) {
     String key = RedisKeys.email(site, emailKey);
     // SET NX GET (Redis 7.0+): one round trip that either claims the email or names its owner
-    return redis.send("claim_email", Request.cmd(Command.SET).arg(key).arg(candidateId).arg("NX").arg("GET"))
+    return barrier.replicated("claim_email", Request.cmd(Command.SET).arg(key).arg(candidateId).arg("NX").arg("GET"))
         .map(owner -> owner == null ? candidateId : owner.toString())
         .recover(e -> String.valueOf(e.getMessage()).contains("syntax")
             ? redis.send("claim_email", Request.cmd(Command.SET).arg(key).arg(candidateId).arg("NX"))
@@ -74,7 +74,7 @@ final class RedisLeadStore implements LeadStore {
       args.add(value);
     });
     args.addAll(change.clearedFields());
-    return redis.eval("apply_lead_change", APPLY, keys, args).andThen(done -> outbox.written(leadId)).map(reply -> {
+    return barrier.eval("apply_lead_change", APPLY, keys, args).andThen(done -> outbox.written(leadId)).map(reply -> {
       LeadChange.Outcome outcome = switch (reply.get(0).toString()) {
         case "ok" -> LeadChange.Outcome.APPLIED;
         case "dup" -> LeadChange.Outcome.DUPLICATE;

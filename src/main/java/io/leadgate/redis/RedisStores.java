@@ -32,7 +32,7 @@ public final class RedisStores implements Backend {
   private final RedisWebhookStore webhooks;
   private final RedisDeliveryLog deliveryLog;
 
-  private RedisStores(RedisClient redis, String description, int partitions, long timeoutMs) {
+  private RedisStores(RedisClient redis, String description, int partitions, long timeoutMs, boolean replicated) {
     this.redis = redis;
     this.description = description;
     this.outboxReader = new RedisOutboxReader(redis);
@@ -40,7 +40,7 @@ public final class RedisStores implements Backend {
     this.visitors = new RedisVisitorStore(redis);
     this.stats = new RedisStatsStore(redis);
 
-    this.leads = new RedisLeadStore(redis, new AofBarrier(redis, timeoutMs), outboxReader);
+    this.leads = new RedisLeadStore(redis, new AofBarrier(redis, timeoutMs, replicated), outboxReader);
     this.rateLimits = new RedisRateLimitStore(redis);
     this.scores = new RedisScoreStore(redis, outboxReader);
     this.outbox = new RedisOutbox(redis, outboxReader);
@@ -56,7 +56,8 @@ public final class RedisStores implements Backend {
    */
   public static Future<RedisStores> start(Vertx vertx, RedisConfig config, int partitions, Metrics metrics) {
     RedisClient client = new RedisClient(vertx, config, metrics);
-    RedisStores stores = new RedisStores(client, config.describe(), partitions, config.timeoutMs());
+    RedisStores stores = new RedisStores(client, config.describe(), partitions, config.timeoutMs(),
+        config.isCluster() || config.isSentinel());
     return stores.events.createGroups()
         .compose(v -> client.loadScripts(scripts()))
         .map(stores)

@@ -206,8 +206,11 @@ public final class RedisCluster implements AutoCloseable, BeforeAllCallback, Aft
     Instant deadline = Instant.now().plus(within);
     while (Instant.now().isBefore(deadline)) {
       List<Integer> masters = masters();
+      // connected, and acknowledging: a replica's first acknowledgement can take a second, and until then a WAIT
+      // (the gateway's lead writes) times out
       if (masters.size() == 3 && masters.stream()
-          .allMatch(p -> RedisServer.command(p, "INFO", "replication").contains("connected_slaves:1"))) {
+          .allMatch(p -> RedisServer.command(p, "INFO", "replication").contains("connected_slaves:1")
+              && RedisServer.command(p, "WAIT", "1", "100").equals("1"))) {
         return;
       }
       sleep(50);

@@ -164,7 +164,8 @@ public final class RedisSentinels implements AutoCloseable, BeforeAllCallback, A
   private void awaitReplica(int master, Duration within) {
     Instant deadline = Instant.now().plus(within);
     while (Instant.now().isBefore(deadline)) {
-      if (RedisServer.command(master, "INFO", "replication").contains("connected_slaves:1")) {
+      if (RedisServer.command(master, "INFO", "replication").contains("connected_slaves:1")
+          && RedisServer.command(master, "WAIT", "1", "100").equals("1")) {
         return;
       }
       sleep(50);
