@@ -77,7 +77,7 @@ class ClusterFailoverTest {
   }
 
   @Test
-  void masterKilledUnderLoad_replicaPromoted_noAcknowledgedLeadLost_never500() throws Exception {
+  void masterKilledUnderLoad_replicaPromoted_readinessFollows_noAcknowledgedLeadLost_never500() throws Exception {
     AtomicBoolean running = new AtomicBoolean(true);
     Set<String> ackedEvents = ConcurrentHashMap.newKeySet();
     Set<String> ackedEmails = ConcurrentHashMap.newKeySet();
@@ -109,9 +109,12 @@ class ClusterFailoverTest {
     long killedAt = System.nanoTime();
     killed = killedAt;
     cluster.kill(victim);
+    // readiness follows the cluster: not ready while a slot has no master
+    Eventually.until(() -> readiness(), status -> status == 503, Duration.ofSeconds(10));
     // three masters again (the victim's replica promoted) and every slot served
     Eventually.until(() -> cluster.masters().size(), n -> n == 3, Duration.ofSeconds(30));
     cluster.awaitHealthy(Duration.ofSeconds(30));
+    Eventually.until(() -> readiness(), status -> status == 200, Duration.ofSeconds(10));
     long healedMs = (System.nanoTime() - killedAt) / 1_000_000;
     sleep(3000);
     running.set(false);
@@ -154,6 +157,14 @@ class ClusterFailoverTest {
     assertEquals(0, leadsLost, "acknowledged leads lost");
     assertEquals(0, missed, "acknowledged leads whose lead.created never reached the receiver");
     assertTrue(ackedEmails.size() > 10 && ackedEvents.size() > 200, "load flowed");
+  }
+
+  private int readiness() {
+    try {
+      return gateway.client().get("/health/ready").send().await(5, TimeUnit.SECONDS).statusCode();
+    } catch (Exception e) {
+      return -1;
+    }
   }
 
   private HttpResponse<Buffer> post(String path, JsonObject body) {

@@ -215,8 +215,18 @@ public final class RedisClient {
     return false;
   }
 
+  /**
+   * Whether the store can take writes: a server or the sentinels' master answers {@code PING}; a cluster reports
+   * {@code cluster_state:ok} (every slot has a master), which it stops doing while a failover is under way.
+   */
   public Future<Void> ping() {
-    return send("ping", Request.cmd(Command.PING)).mapEmpty();
+    if (!cluster) {
+      return send("ping", Request.cmd(Command.PING)).mapEmpty();
+    }
+    return send("cluster_info", Request.cmd(Command.CLUSTER).arg("INFO")).compose(info -> info.toString()
+        .contains("cluster_state:ok") ? Future.<Void>succeededFuture()
+        : Future.failedFuture(new StoreUnavailable("the cluster reports a state other than ok (a slot has no master)",
+            null)));
   }
 
   public Future<Void> close() {
