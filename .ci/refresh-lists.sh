@@ -28,5 +28,6 @@ cat > "$out/VERSIONS" <<VERSIONS
 crawler-user-agents 1.60.0 (npm) MIT
 disposable-email-domains 1.0.62 (npm) see disposable-email-domains.LICENSE
 free-email-domains 1.12.6 (npm) see free-email-domains.LICENSE
+link-scanners.json (kept by hand: mail security scanners crawler-user-agents lacks; each entry names its source)
 VERSIONS
 echo "lists refreshed in $out"

@@ -1,4 +1,4 @@
--- Settles one attempt on the head of a lead's queue for an endpoint (docs/webhooks.md).
+-- Settles one attempt on the head of a lead's queue for an endpoint (docs/webhooks.md); runs after wh_dead_letter.lua.
 -- KEYS[1] ready line, KEYS[2] lead queue, KEYS[3] retry set, KEYS[4] dead hash, KEYS[5] dead index
 -- ARGV[1] group, ARGV[2] ready entry id, ARGV[3] event id, ARGV[4] delivered | retry | dead, ARGV[5] lead id,
 --   ARGV[6] retry due ms | dead-at ms, ARGV[7] next attempt (retry), ARGV[8] dead letter JSON, ARGV[9] dead cap
@@ -18,15 +18,7 @@ if ARGV[4] == 'retry' then
 end
 redis.call('LPOP', KEYS[2])
 if ARGV[4] == 'dead' then
-  redis.call('HSET', KEYS[4], ARGV[3], ARGV[8])
-  redis.call('ZADD', KEYS[5], ARGV[6], ARGV[3])
-  local excess = redis.call('ZCARD', KEYS[5]) - tonumber(ARGV[9])
-  if excess > 0 then
-    local oldest = redis.call('ZPOPMIN', KEYS[5], excess)
-    for i = 1, #oldest, 2 do
-      redis.call('HDEL', KEYS[4], oldest[i])
-    end
-  end
+  keep_dead_letter(KEYS[4], KEYS[5], ARGV[3], ARGV[8], ARGV[6], ARGV[9])
 end
 local nxt = redis.call('LINDEX', KEYS[2], 0)
 if nxt then

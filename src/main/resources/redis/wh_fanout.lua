@@ -1,4 +1,5 @@
--- Fans one outbox entry out to webhook endpoints, in the same atomic step as acknowledging it (docs/webhooks.md).
+-- Fans one outbox entry out to webhook endpoints, in the same atomic step as acknowledging it (docs/webhooks.md);
+-- runs after wh_dead_letter.lua.
 -- KEYS[1] outbox stream, KEYS[2] message archive key,
 --   then for each live endpoint: its lead queue, its ready line; then for each disabled endpoint: dead hash, dead index
 -- ARGV[1] group, ARGV[2] entry id, ARGV[3] event id, ARGV[4] lead id, ARGV[5] event JSON, ARGV[6] live count,
@@ -11,7 +12,7 @@ if #redis.call('XPENDING', stream, group, entry, entry, 1) == 0 then
 end
 -- Consumers read a stream in order, so every earlier entry was handed to someone; one of this lead still pending
 -- means another instance has not fanned it out yet, and this one must not overtake it. The oldest 1000 pending
--- entries are looked at: each instance holds at most 100 per shard (Dispatcher.FANOUT_BATCH) for milliseconds.
+-- entries are looked at: each instance holds at most 100 per shard (OutboxFanout.BATCH) for milliseconds.
 local older = redis.call('XPENDING', stream, group, '-', '(' .. entry, 1000)
 for _, p in ipairs(older) do
   local found = redis.call('XRANGE', stream, p[1], p[1])
@@ -40,17 +41,8 @@ for _ = 1, tonumber(ARGV[6]) do
   end
   k = k + 2
 end
-local cap = tonumber(ARGV[10])
 for _ = 1, tonumber(ARGV[7]) do
-  redis.call('HSET', KEYS[k], ARGV[3], ARGV[11])
-  redis.call('ZADD', KEYS[k + 1], ARGV[9], ARGV[3])
-  local excess = redis.call('ZCARD', KEYS[k + 1]) - cap
-  if excess > 0 then
-    local oldest = redis.call('ZPOPMIN', KEYS[k + 1], excess)
-    for i = 1, #oldest, 2 do
-      redis.call('HDEL', KEYS[k], oldest[i])
-    end
-  end
+  keep_dead_letter(KEYS[k], KEYS[k + 1], ARGV[3], ARGV[11], ARGV[9], ARGV[10])
   k = k + 2
 end
 return 1

@@ -2,6 +2,7 @@ package io.leadgate;
 
 import io.leadgate.admin.ApiKeyAuth;
 import io.leadgate.collect.CollectFeature;
+import io.leadgate.collect.IdentifyListener;
 import io.leadgate.config.SiteConfig;
 import io.leadgate.core.Feature;
 import io.leadgate.forms.DomainLists;
@@ -10,6 +11,7 @@ import io.leadgate.http.ClientIp;
 import io.leadgate.http.DemoRoutes;
 import io.leadgate.http.GatewayRouter;
 import io.leadgate.http.HttpVerticle;
+import io.leadgate.identity.IdentityFeature;
 import io.leadgate.memory.MemoryStores;
 import io.leadgate.ops.Metrics;
 import io.leadgate.ops.OpsRoutes;
@@ -104,16 +106,18 @@ public final class Gateway {
     ClientIp clientIp = new ClientIp(config.server().trustedProxies());
     ScoringFeature scoringFeature = new ScoringFeature(config.scoring(), sites.keySet(), lists::isFreeMail,
         configFile, (text, source) -> new ConfigLoader().parse(text, source).scoring(), stores.leads(),
-        stores.scores(), stores.visitors(), metrics, clock, vertx);
+        stores.leadSearch(), stores.scores(), stores.visitors(), metrics, clock, vertx);
     scoring = scoringFeature.service();
     List<Feature> features = new ArrayList<>();
     // the API key check first, so that it guards every /api/ route mounted after it
     features.add(new ApiKeyAuth(config.apiKeys()));
     features.add(new CollectFeature(config.ingest(), sites, clientIp, stores.events(), stores.visitors(),
-        stores.stats(), List.of(scoringFeature.listener()), metrics, clock));
+        stores.stats(), List.of(scoringFeature.listener(),
+            new IdentifyListener(stores.leads(), stores.identifyAttempts(), metrics)), metrics, clock));
     features.add(new FormsFeature(config.forms(), sites, config.secret(), config.assetsFolder(),
         config.server().publicUrl(), clientIp, lists, stores.leads(), stores.visitors(), stores.events(),
-        stores.rateLimits(), metrics, clock));
+        stores.rateLimits(), stores.leadSearch(), metrics, clock));
+    features.add(new IdentityFeature(stores.leads(), stores.leadSearch(), sites.keySet()));
     features.add(new OpsRoutes(stores.backend(), metrics));
     features.add(scoringFeature);
     features.add(new StatsFeature(sites, stores.stats(), clock));

@@ -3,6 +3,8 @@ package io.leadgate;
 import io.leadgate.collect.EventLog;
 import io.leadgate.core.Backend;
 import io.leadgate.forms.RateLimitStore;
+import io.leadgate.identity.IdentifyAttempts;
+import io.leadgate.identity.LeadSearch;
 import io.leadgate.identity.LeadStore;
 import io.leadgate.identity.VisitorStore;
 import io.leadgate.memory.MemoryStores;
@@ -19,22 +21,27 @@ import io.vertx.core.Future;
  * Every port the features use, from one backend (Redis or in-memory). The composition root hands each feature the
  * ports it owns or reads; the features never see this bundle, and the adapters never see the features' mounts.
  *
- * @param outboxReader the outbox's reading side (consumer groups), for the webhook dispatcher
- * @param webhooks     webhook deliveries: per-lead queues, ready lines, retries, dead letters, endpoint state
- * @param deliveryLog  every webhook attempt, per endpoint and per lead
+ * @param leadSearch       finding leads by email domain and by the words of their name and company
+ * @param identifyAttempts counts {@code identify} attempts per visitor (its rate limit)
+ * @param outboxReader     the outbox's reading side (consumer groups), for the webhook dispatcher
+ * @param webhooks         webhook deliveries: per-lead queues, ready lines, retries, dead letters, endpoint state
+ * @param deliveryLog      every webhook attempt, per endpoint and per lead
  */
 public record Stores(EventLog events, VisitorStore visitors, StatsStore stats, Outbox outbox, LeadStore leads,
-                     RateLimitStore rateLimits, ScoreStore scores, OutboxReader outboxReader, WebhookStore webhooks,
+                     LeadSearch leadSearch, IdentifyAttempts identifyAttempts, RateLimitStore rateLimits,
+                     ScoreStore scores, OutboxReader outboxReader, WebhookStore webhooks,
                      DeliveryLog deliveryLog, Backend backend) {
 
   public static Stores of(RedisStores redis) {
     return new Stores(redis.events(), redis.visitors(), redis.stats(), redis.outbox(), redis.leads(),
-        redis.rateLimits(), redis.scores(), redis.outboxReader(), redis.webhooks(), redis.deliveryLog(), redis);
+        redis.leadSearch(), redis.identifyAttempts(), redis.rateLimits(), redis.scores(), redis.outboxReader(),
+        redis.webhooks(), redis.deliveryLog(), redis);
   }
 
   public static Stores of(MemoryStores memory) {
     return new Stores(memory.events(), memory.visitors(), memory.stats(), memory.outbox(), memory.leads(),
-        memory.rateLimits(), memory.scores(), memory.outboxReader(), memory.webhooks(), memory.deliveryLog(), memory);
+        memory.leadSearch(), memory.identifyAttempts(), memory.rateLimits(), memory.scores(), memory.outboxReader(),
+        memory.webhooks(), memory.deliveryLog(), memory);
   }
 
   /** Succeeds when the backend answers. */

@@ -13,11 +13,12 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Recognises bots by user agent, from the maintained {@code crawler-user-agents} list shipped in the jar
- * (refreshed by {@code .ci/refresh-lists.sh}). The list's patterns are joined into one expression; the
+ * (refreshed by {@code .ci/refresh-lists.sh}) and a small supplement of mail security scanners that list lacks
+ * ({@code lists/link-scanners.json}, each entry with its source). The patterns are joined into one expression; the
  * verdict per distinct user agent is cached, since a site sees the same few hundred over and over.
  */
 public final class BotFilter {
-  private static final String LIST = "lists/crawler-user-agents.json";
+  private static final List<String> LISTS = List.of("lists/crawler-user-agents.json", "lists/link-scanners.json");
   private final Pattern bots;
   private final int patternCount;
   private final Cache<String, Boolean> verdicts = Caffeine.newBuilder().maximumSize(20_000).build();
@@ -27,20 +28,22 @@ public final class BotFilter {
     this.bots = Pattern.compile(String.join("|", patterns.stream().map(p -> "(?:" + p + ")").toList()));
   }
 
-  /** Loads the shipped list; called once at start-up. */
+  /** Loads the shipped lists; called once at start-up. */
   public static BotFilter shipped() {
-    try {
-      List<String> patterns = new ArrayList<>();
-      for (JsonNode entry : new ObjectMapper().readTree(Resources.read(LIST))) {
-        String pattern = entry.path("pattern").asText("");
-        if (!pattern.isEmpty() && compiles(pattern)) {
-          patterns.add(pattern);
+    List<String> patterns = new ArrayList<>();
+    for (String list : LISTS) {
+      try {
+        for (JsonNode entry : new ObjectMapper().readTree(Resources.read(list))) {
+          String pattern = entry.path("pattern").asText("");
+          if (!pattern.isEmpty() && compiles(pattern)) {
+            patterns.add(pattern);
+          }
         }
+      } catch (IOException e) {
+        throw new IllegalStateException(list + " is not valid JSON", e);
       }
-      return new BotFilter(patterns);
-    } catch (IOException e) {
-      throw new IllegalStateException(LIST + " is not valid JSON", e);
     }
+    return new BotFilter(patterns);
   }
 
   /** A user agent that is missing or empty counts as a bot: every browser sends one. */

@@ -59,9 +59,10 @@ public final class Projection {
         json.writeFieldName("utm");
         EventJson.writeValue(event.utm(), json);
       }
-      if (!event.props().isEmpty()) {
+      Map<String, Object> props = Identify.keptProps(event);
+      if (!props.isEmpty()) {
         json.writeFieldName("props");
-        EventJson.writeValue(event.props(), json);
+        EventJson.writeValue(props, json);
       }
       json.writeEndObject();
     });

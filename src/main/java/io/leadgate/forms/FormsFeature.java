@@ -1,10 +1,12 @@
 package io.leadgate.forms;
 
+import io.leadgate.collect.BotFilter;
 import io.leadgate.collect.EventLog;
 import io.leadgate.config.SiteConfig;
 import io.leadgate.core.Feature;
 import io.leadgate.http.ClientIp;
 import io.leadgate.identity.LeadIds;
+import io.leadgate.identity.LeadSearch;
 import io.leadgate.identity.LeadStore;
 import io.leadgate.identity.VisitorStore;
 import io.leadgate.ops.Metrics;
@@ -29,7 +31,8 @@ public final class FormsFeature implements Feature {
    */
   public FormsFeature(List<FormConfig> forms, Map<String, SiteConfig> sites, String secret, Path assets,
                       String publicUrl, ClientIp clientIp, DomainLists lists, LeadStore leads, VisitorStore visitors,
-                      EventLog events, RateLimitStore rateLimits, Metrics metrics, Clock clock) {
+                      EventLog events, RateLimitStore rateLimits, LeadSearch leadSearch, Metrics metrics,
+                      Clock clock) {
     String gatewaySecret = secret;
     if (gatewaySecret == null) {
       gatewaySecret = SignedTokens.randomSecret();
@@ -42,8 +45,10 @@ public final class FormsFeature implements Feature {
     for (FormConfig form : forms) {
       secrets.put(form.id(), form.secret() != null ? form.secret() : gatewaySecret);
     }
-    FormsService service = new FormsService(forms, sites, leads, visitors, events, rateLimits,
-        new SignedTokens(secrets, clock), lists, gatewaySecret, assets, metrics, clock, new LeadIds());
+    // the intake's bot list (its own copy): a magnet link opened by a bot or link scanner records nothing
+    FormsService service = new FormsService(forms, sites, leads, visitors, events, rateLimits, leadSearch,
+        new SignedTokens(secrets, clock), lists, BotFilter.shipped(), gatewaySecret, assets, metrics, clock,
+        new LeadIds());
     this.routes = new FormsRoutes(service, clientIp, publicUrl);
   }
 

@@ -115,7 +115,8 @@ public final class FormsRoutes {
   }
 
   private void download(RoutingContext ctx) {
-    Handlers.call(ctx, () -> service.download(ctx.pathParam("token"), clientIp.of(ctx.request())), delivery -> {
+    Handlers.call(ctx, () -> service.download(ctx.pathParam("token"), clientIp.of(ctx.request()),
+        ctx.request().getHeader("User-Agent")), delivery -> {
       if (delivery instanceof FormsService.Redirect redirect) {
         noStore(ctx.response()).setStatusCode(302).putHeader("Location", redirect.url()).end();
       } else if (delivery instanceof FormsService.AssetFile file) {

@@ -1,5 +1,6 @@
 package io.leadgate.forms;
 
+import io.leadgate.collect.BotFilter;
 import io.leadgate.collect.EventLog;
 import io.leadgate.core.Event;
 import io.leadgate.core.EventType;
@@ -13,6 +14,8 @@ import io.leadgate.core.Unprocessable;
 import io.leadgate.forms.SignedTokens.Render;
 import io.leadgate.identity.Conversion;
 import io.leadgate.identity.EmailAddress;
+import io.leadgate.identity.LeadFinder;
+import io.leadgate.identity.LeadSearch;
 import io.leadgate.identity.Visitor;
 import io.leadgate.identity.VisitorStore;
 import io.leadgate.ops.Metrics;
@@ -44,8 +47,9 @@ import java.util.logging.Logger;
  *
  * <p>A submission goes: origin → honeypot and render token (spam) → fields (422) → disposable domain (spam) →
  * an earlier identical submission (its answer again) → rate limits (429) → junk rules → lead: email claimed, the
- * submission applied, the visitor joined, the FORM event logged, the submission recorded durably. Every step after
- * the email claim is idempotent, so a retry after any failure completes the same submission once.
+ * submission applied, the lead indexed for search, the visitor joined, the FORM event logged, the submission
+ * recorded durably. Every step after the email claim is idempotent, so a retry after any failure completes the same
+ * submission once.
  */
 public final class FormsService {
   private static final Logger LOG = Logger.getLogger(FormsService.class.getName());
@@ -61,6 +65,8 @@ public final class FormsService {
   private final SignedTokens tokens;
   private final JunkRules junk;
   private final DomainLists lists;
+  private final BotFilter bots;
+  private final LeadFinder finder;
   private final Metrics metrics;
   private final Clock clock;
   private final Supplier<String> leadIds;
@@ -69,13 +75,15 @@ public final class FormsService {
   private final SecureRandom random = new SecureRandom();
 
   /**
+   * @param leadSearch the search indexes a submission writes the lead to
+   * @param bots    the intake's bot list: a magnet link opened by one of them is served but not recorded
    * @param secret  the gateway's secret; keys the hashes that stand for IP addresses and emails in rate-limit keys
    * @param assets  the assets folder of file magnets, or null
    * @param leadIds the source of new lead ids
    */
   public FormsService(List<FormConfig> forms, Map<String, SiteConfig> sites, LeadStore leads, VisitorStore visitors,
-                      EventLog events, RateLimitStore rateLimits, SignedTokens tokens,
-                      DomainLists lists, String secret, Path assets, Metrics metrics, Clock clock,
+                      EventLog events, RateLimitStore rateLimits, LeadSearch leadSearch, SignedTokens tokens,
+                      DomainLists lists, BotFilter bots, String secret, Path assets, Metrics metrics, Clock clock,
                       Supplier<String> leadIds) {
     this.forms = forms.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(FormConfig::id, f -> f));
     this.sites = Map.copyOf(sites);
@@ -85,6 +93,8 @@ public final class FormsService {
     this.rateLimits = rateLimits;
     this.tokens = tokens;
     this.lists = lists;
+    this.bots = bots;
+    this.finder = new LeadFinder(leads, leadSearch);
     this.junk = new JunkRules(lists);
     this.assets = assets;
     this.metrics = metrics;
@@ -185,6 +195,8 @@ public final class FormsService {
     return leads.findOrCreate(new Conversion(site.key(), valid.email(), leadIds.get(), submissionId, visitorId,
             form.id(), form.kind().stage(), valid.fields(), consents, firstTouch(visitor, page, now), junkReason, now,
             SUBMISSION_TTL_SECONDS))
+        // the search index is written by every completion (a retry too): it ignores an older version of the lead
+        .compose(converted -> finder.index(converted.lead()).map(converted))
         .compose(converted -> leads.linkVisitor(converted.lead().id(), site.key(), converted.visitorId())
             .compose(v -> events.append(List.of(formEvent(form, converted, submissionId, page, ip, now))))
             .compose(v -> leads.recordSubmission(site.key(), recordId(form, submissionId),
@@ -201,8 +213,12 @@ public final class FormsService {
     return form.id() + ":" + submissionId;
   }
 
-  /** Follows a download link: records the download on the lead and says how to deliver the magnet. */
-  public Future<Delivery> download(String token, String ip) {
+  /**
+   * Follows a download link: records the download on the lead and says how to deliver the magnet. A bot or link
+   * scanner (the intake's list, unless the site turned it off) gets the magnet too, so that previews work, but
+   * records nothing: chat previews and mail security gateways open every link they see.
+   */
+  public Future<Delivery> download(String token, String ip, String userAgent) {
     SignedTokens.Download link;
     try {
       link = tokens.checkDownload(token);
@@ -219,10 +235,19 @@ public final class FormsService {
     SiteConfig site = sites.get(form.site());
     Delivery delivery = form.magnet().url() != null ? new Redirect(form.magnet().url())
         : new AssetFile(assets.resolve(form.magnet().file()).normalize(), Path.of(form.magnet().file()).getFileName().toString());
-    // the download is recorded only for a lead that exists: a link handed to a bot leads nowhere
+    if (site.botFilter() && bots.isBot(userAgent)) {
+      metrics.counter("leadgate.downloads.ignored", "reason", "bot").increment();
+      return Future.succeededFuture(delivery);
+    }
+    // the download is recorded only for a lead that exists: a link handed to a caught spam bot leads nowhere
     return leads.lead(link.leadId())
-        .compose(lead -> lead.isEmpty() ? Future.<Void>succeededFuture()
-            : events.append(List.of(downloadEvent(form, site, link, IpAnonymizer.apply(site.ip(), ip)))))
+        .compose(lead -> {
+          if (lead.isEmpty()) {
+            metrics.counter("leadgate.downloads.ignored", "reason", "no_lead").increment();
+            return Future.<Void>succeededFuture();
+          }
+          return events.append(List.of(downloadEvent(form, site, link, IpAnonymizer.apply(site.ip(), ip))));
+        })
         .map(v -> {
           metrics.counter("leadgate.forms.downloads", "outcome", "served").increment();
           return delivery;

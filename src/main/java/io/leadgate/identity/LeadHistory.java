@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Everything a lead did, before and after it converted, on every browser and device it used: the timelines of its
- * visitors merged by time, newest first, each entry marked with its visitor.
+ * visitors merged by time, newest first, each entry marked with its visitor and how that visitor was joined to the
+ * lead ({@code linked_by}: {@code form} or {@code identify}).
  */
 public final class LeadHistory {
   private final LeadStore leads;
@@ -27,8 +28,11 @@ public final class LeadHistory {
         int colon = member.indexOf(':');
         String site = member.substring(0, colon);
         String visitor = member.substring(colon + 1);
-        timelines.add(visitors.timeline(site, visitor, max)
-            .map(entries -> entries.stream().map(e -> e.copy().put("visitor", visitor)).toList()));
+        Future<String> linkedBy = visitors.visitor(site, visitor)
+            .map(profile -> profile.map(Visitor::linkedBy).orElse(null));
+        Future<List<JsonObject>> timeline = visitors.timeline(site, visitor, max);
+        timelines.add(Future.all(linkedBy, timeline).map(both -> timeline.result().stream()
+            .map(e -> e.copy().put("visitor", visitor).put("linked_by", linkedBy.result())).toList()));
       }
       return Future.all(timelines).map(done -> {
         List<JsonObject> merged = new ArrayList<>();

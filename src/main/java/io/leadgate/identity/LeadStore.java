@@ -28,6 +28,18 @@ public interface LeadStore {
   /** The lead that owns the email, if any. */
   Future<Optional<String>> leadIdByEmail(String site, String emailKey);
 
+  /**
+   * Some of the site's leads, from the email index, for maintenance that must see every lead once (the search
+   * backfill); not for requests: on Redis it is a {@code SCAN} of the keyspace.
+   *
+   * @param cursor {@code "0"} for the first page, then the page's {@link LeadIdPage#next}
+   */
+  Future<LeadIdPage> leadIds(String site, String cursor, int count);
+
+  /** @param next the cursor of the next page, or null when every lead was seen */
+  record LeadIdPage(List<String> leadIds, String next) {
+  }
+
   Future<Optional<Lead>> lead(String leadId);
 
   /** Applies the change atomically if the lead's {@code seq} is still {@code expectedSeq} (see {@link LeadChange}). */
@@ -38,6 +50,15 @@ public interface LeadStore {
    * history is kept from now on (no longer expires). Idempotent.
    */
   Future<Void> linkVisitor(String leadId, String site, String visitorId);
+
+  /**
+   * Joins a visitor that identified itself with the lead's email ({@code leadgate('identify', {email})}) as
+   * {@link #linkVisitor} does, marked {@code linked_by: identify}, unless it is another lead's visitor already: a
+   * form is better evidence than a typed email, and a visitor of this lead keeps how it was joined. Idempotent.
+   *
+   * @return true when the visitor is this lead's now (joined now or before)
+   */
+  Future<Boolean> linkIdentifiedVisitor(String leadId, String site, String visitorId);
 
   /** The lead's visitors as {@code site:visitorId}. */
   Future<List<String>> visitors(String leadId);

@@ -36,7 +36,9 @@ public final class VisitorHash {
         Long.parseLong(hash.getOrDefault("last_seen", "0")),
         Long.parseLong(hash.getOrDefault("sessions", "0")),
         hash.get("landing"),
-        json(hash.get("first_touch")), json(hash.get("last_touch")), counts, hash.get("ip"), hash.get("lead"));
+        json(hash.get("first_touch")), json(hash.get("last_touch")), counts, hash.get("ip"), hash.get("lead"),
+        // joined before identify existed: by a form
+        hash.containsKey("lead") ? hash.getOrDefault("linked_by", "form") : null);
   }
 
   private static JsonObject json(String text) {

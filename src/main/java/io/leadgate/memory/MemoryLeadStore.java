@@ -40,6 +40,15 @@ final class MemoryLeadStore implements LeadStore {
   }
 
   @Override
+  public synchronized Future<LeadIdPage> leadIds(String site, String cursor, int count) {
+    List<String> keys = emails.keySet().stream().filter(k -> k.startsWith(site + ":")).sorted().toList();
+    int from = Integer.parseInt(cursor);
+    int to = Math.min(keys.size(), from + count);
+    List<String> ids = keys.subList(Math.min(from, to), to).stream().map(emails::get).toList();
+    return Future.succeededFuture(new LeadIdPage(ids, to >= keys.size() ? null : Integer.toString(to)));
+  }
+
+  @Override
   public synchronized Future<Optional<Lead>> lead(String leadId) {
     Entry entry = leads.get(leadId);
     return Future.succeededFuture(entry == null ? Optional.empty() : Optional.of(entry.lead));
@@ -87,8 +96,19 @@ final class MemoryLeadStore implements LeadStore {
     synchronized (this) {
       leads.computeIfAbsent(leadId, k -> new Entry()).visitors.add(site + ":" + visitorId);
     }
-    visitorStore.link(site, visitorId, leadId);
+    visitorStore.link(site, visitorId, leadId, "form");
     return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Boolean> linkIdentifiedVisitor(String leadId, String site, String visitorId) {
+    if (!visitorStore.linkIfAnonymous(site, visitorId, leadId, "identify")) {
+      return Future.succeededFuture(false);
+    }
+    synchronized (this) {
+      leads.computeIfAbsent(leadId, k -> new Entry()).visitors.add(site + ":" + visitorId);
+    }
+    return Future.succeededFuture(true);
   }
 
   @Override

@@ -3,6 +3,8 @@ package io.leadgate.memory;
 import io.leadgate.core.Backend;
 import io.leadgate.webhooks.DeliveryLog;
 import io.leadgate.collect.EventLog;
+import io.leadgate.identity.IdentifyAttempts;
+import io.leadgate.identity.LeadSearch;
 import io.leadgate.identity.LeadStore;
 import io.leadgate.forms.RateLimitStore;
 import io.leadgate.scoring.ScoreStore;
@@ -21,7 +23,9 @@ public final class MemoryStores implements Backend {
   private final MemoryStatsStore stats;
   private final MemoryOutbox outbox = new MemoryOutbox();
   private final MemoryLeadStore leads;
+  private final MemoryLeadSearch leadSearch = new MemoryLeadSearch();
   private final MemoryRateLimitStore rateLimits;
+  private final MemoryIdentifyAttempts identifyAttempts;
   private final MemoryScoreStore scores;
   private final MemoryOutboxReader outboxReader;
   private final MemoryWebhookStore webhooks;
@@ -33,6 +37,7 @@ public final class MemoryStores implements Backend {
     this.stats = new MemoryStatsStore(clock);
     this.leads = new MemoryLeadStore(clock, visitors, outbox);
     this.rateLimits = new MemoryRateLimitStore(clock);
+    this.identifyAttempts = new MemoryIdentifyAttempts(rateLimits);
     this.scores = new MemoryScoreStore(leads);
     this.outboxReader = new MemoryOutboxReader(vertx, outbox);
     this.webhooks = new MemoryWebhookStore(vertx, outbox);
@@ -57,6 +62,14 @@ public final class MemoryStores implements Backend {
 
   public LeadStore leads() {
     return leads;
+  }
+
+  public LeadSearch leadSearch() {
+    return leadSearch;
+  }
+
+  public IdentifyAttempts identifyAttempts() {
+    return identifyAttempts;
   }
 
   public RateLimitStore rateLimits() {

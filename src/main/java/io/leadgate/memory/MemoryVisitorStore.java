@@ -125,7 +125,7 @@ final class MemoryVisitorStore implements VisitorStore {
   }
 
   /** Points the visitor at its lead and keeps it from now on (as {@code link_visitor.lua} does). */
-  synchronized void link(String site, String visitorId, String leadId) {
+  synchronized void link(String site, String visitorId, String leadId, String linkedBy) {
     String key = site + ":" + visitorId;
     Entry entry = live(key);
     if (entry == null) {
@@ -133,7 +133,19 @@ final class MemoryVisitorStore implements VisitorStore {
       visitors.put(key, entry);
     }
     entry.hash.put("lead", leadId);
+    entry.hash.put("linked_by", linkedBy);
     entry.expiresAt = Long.MAX_VALUE;
+  }
+
+  /** Links the visitor unless it is another lead's; true when it is this lead's now (as {@code link_visitor.lua}). */
+  synchronized boolean linkIfAnonymous(String site, String visitorId, String leadId, String linkedBy) {
+    Entry entry = live(site + ":" + visitorId);
+    String current = entry == null ? null : entry.hash.get("lead");
+    if (current != null) {
+      return current.equals(leadId);
+    }
+    link(site, visitorId, leadId, linkedBy);
+    return true;
   }
 
   /** The entry, or null when absent or past its retention (it is then dropped, as Redis expires it). */

@@ -25,7 +25,6 @@ import java.util.Map;
  * retries and dead letters use the times their callers give (the gateway's clock).
  */
 final class MemoryWebhookStore implements WebhookStore {
-  static final int OPS_EVENTS_MAX = 1000;
   private final Vertx vertx;
   private final MemoryOutbox outbox;
   private final Map<String, Lines> endpoints = new HashMap<>();
@@ -48,10 +47,18 @@ final class MemoryWebhookStore implements WebhookStore {
 
   private static final class Lines {
     final Map<String, ArrayDeque<DomainEvent>> leads = new HashMap<>();
-    final LinkedHashMap<String, Token> ready = new LinkedHashMap<>();
+    /** One ready line per virtual shard, as on Redis: a take reads the first of each. */
+    final List<ArrayDeque<Token>> ready = new ArrayList<>();
+    int readyCount;
+
+    Lines() {
+      for (int s = 0; s < Shards.COUNT; s++) {
+        ready.add(new ArrayDeque<>());
+      }
+    }
     final LinkedHashMap<String, Taken> taken = new LinkedHashMap<>();
     final List<Scheduled> retries = new ArrayList<>();
-    final LinkedHashMap<String, DeadLetter> dead = new LinkedHashMap<>();
+    final MemoryDeadLetters dead = new MemoryDeadLetters();
     String disabledReason;
     long disabledAt;
     long failingSince;
@@ -86,8 +93,8 @@ final class MemoryWebhookStore implements WebhookStore {
         retain(event, options);
         live.forEach(name -> enqueue(lines(name), event));
         for (String name : disabled) {
-          addDead(lines(name), new DeadLetter(name, event, 0, 0, "the endpoint was disabled when the event happened",
-              options.nowMs()), options.deadMax());
+          lines(name).dead.keep(new DeadLetter(name, event, 0, 0, options.disabledReason(), options.nowMs()),
+              options.deadMax());
         }
       }
       result = FanOut.DONE;
@@ -139,12 +146,11 @@ final class MemoryWebhookStore implements WebhookStore {
     long now = MemoryOutboxReader.monotonicMs();
     List<Job> jobs = new ArrayList<>();
     Lines lines = lines(endpoint);
+    int[] perShard = new int[Shards.COUNT];
     for (Map.Entry<String, Taken> entry : lines.taken.entrySet()) {
-      if (jobs.size() >= maxPerShard * Shards.COUNT) {
-        break;
-      }
       Taken taken = entry.getValue();
-      if (taken.atMs() <= now - minIdleMs) {
+      int shard = shard(taken.token());
+      if (taken.atMs() <= now - minIdleMs && perShard[shard]++ < maxPerShard) {
         entry.setValue(new Taken(taken.token(), consumer, now));
         jobs.add(job(endpoint, taken.token()));
       }
@@ -178,7 +184,7 @@ final class MemoryWebhookStore implements WebhookStore {
       }
       queue.pollFirst();
       if (completion.kind() == Completion.Kind.DEAD) {
-        addDead(lines, completion.dead(), deadMax);
+        lines.dead.keep(completion.dead(), deadMax);
       }
       if (queue.isEmpty()) {
         lines.leads.remove(job.leadId());
@@ -196,10 +202,14 @@ final class MemoryWebhookStore implements WebhookStore {
     synchronized (this) {
       Lines lines = lines(endpoint);
       lines.retries.sort(Comparator.comparingLong(Scheduled::dueAtMs));
-      for (Iterator<Scheduled> it = lines.retries.iterator(); it.hasNext() && moved < max; ) {
+      int[] perShard = new int[Shards.COUNT];
+      for (Iterator<Scheduled> it = lines.retries.iterator(); it.hasNext(); ) {
         Scheduled retry = it.next();
         if (retry.dueAtMs() > nowMs) {
           break;
+        }
+        if (perShard[Shards.ofLead(retry.event().leadId())]++ >= max) {
+          continue;
         }
         it.remove();
         addReady(lines, retry.event(), retry.attempt());
@@ -214,8 +224,7 @@ final class MemoryWebhookStore implements WebhookStore {
 
   @Override
   public synchronized Future<List<DeadLetter>> deadLetters(String endpoint, long sinceMs, int max) {
-    return Future.succeededFuture(lines(endpoint).dead.values().stream().filter(d -> d.deadAtMs() >= sinceMs)
-        .sorted(Comparator.comparingLong(DeadLetter::deadAtMs)).limit(max).toList());
+    return Future.succeededFuture(lines(endpoint).dead.since(sinceMs, max));
   }
 
   @Override
@@ -240,9 +249,7 @@ final class MemoryWebhookStore implements WebhookStore {
     int count = 0;
     synchronized (this) {
       Lines lines = lines(endpoint);
-      List<DeadLetter> letters = lines.dead.values().stream().filter(d -> d.deadAtMs() >= sinceMs)
-          .sorted(Comparator.comparingLong(DeadLetter::deadAtMs)).limit(max).toList();
-      for (DeadLetter letter : letters) {
+      for (DeadLetter letter : lines.dead.since(sinceMs, max)) {
         lines.dead.remove(letter.event().id());
         enqueue(lines, letter.event());
         count++;
@@ -255,7 +262,7 @@ final class MemoryWebhookStore implements WebhookStore {
   @Override
   public synchronized Future<Queued> queued(String endpoint) {
     Lines lines = lines(endpoint);
-    return Future.succeededFuture(new Queued(lines.ready.size() + lines.taken.size(), lines.retries.size()));
+    return Future.succeededFuture(new Queued(lines.readyCount + lines.taken.size(), lines.retries.size()));
   }
 
   @Override
@@ -315,19 +322,20 @@ final class MemoryWebhookStore implements WebhookStore {
     List<Job> jobs = new ArrayList<>();
     for (String name : names) {
       Lines lines = lines(name);
-      Iterator<Token> it = lines.ready.values().iterator();
-      for (int n = 0; n < Shards.COUNT && it.hasNext(); n++) {
-        Token token = it.next();
-        it.remove();
-        lines.taken.put(token.entryId(), new Taken(token, consumer, now));
-        jobs.add(job(name, token));
+      for (ArrayDeque<Token> line : lines.ready) {
+        Token token = line.poll();
+        if (token != null) {
+          lines.readyCount--;
+          lines.taken.put(token.entryId(), new Taken(token, consumer, now));
+          jobs.add(job(name, token));
+        }
       }
     }
     return jobs;
   }
 
   private boolean hasReady(List<String> names) {
-    return names.stream().anyMatch(name -> !lines(name).ready.isEmpty());
+    return names.stream().anyMatch(name -> lines(name).readyCount > 0);
   }
 
   private void wake() {
@@ -353,18 +361,10 @@ final class MemoryWebhookStore implements WebhookStore {
 
   private void addReady(Lines lines, DomainEvent event, int attempt) {
     String id = ++sequence + "-0";
-    lines.ready.put(id, new Token(id, event, attempt));
+    lines.ready.get(Shards.ofLead(event.leadId())).add(new Token(id, event, attempt));
+    lines.readyCount++;
   }
 
-  private static void addDead(Lines lines, DeadLetter letter, long max) {
-    lines.dead.remove(letter.event().id());
-    lines.dead.put(letter.event().id(), letter);
-    Iterator<String> oldest = lines.dead.keySet().iterator();
-    while (lines.dead.size() > max && oldest.hasNext()) {
-      oldest.next();
-      oldest.remove();
-    }
-  }
 
   /** Kept for {@code retainMs} of real time, as Redis expires the archived copy. */
   private void retain(DomainEvent event, FanOutOptions options) {
@@ -381,7 +381,10 @@ final class MemoryWebhookStore implements WebhookStore {
   }
 
   private static Job job(String endpoint, Token token) {
-    return new Job(endpoint, Shards.ofLead(token.event().leadId()), token.entryId(), token.event(),
-        token.attempt());
+    return new Job(endpoint, shard(token), token.entryId(), token.event(), token.attempt());
+  }
+
+  private static int shard(Token token) {
+    return Shards.ofLead(token.event().leadId());
   }
 }

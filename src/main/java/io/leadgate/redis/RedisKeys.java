@@ -203,4 +203,24 @@ public final class RedisKeys {
   public static String leadIndexOrder(String site, String stage, String order) {
     return leadIndex(site) + (stage == null ? "" : ":" + stage) + ":" + order;
   }
+
+  /** A site's search words: {@code word\0leadId} members, all score 0, read by prefix with {@code ZRANGEBYLEX}. */
+  public static String searchWords(String site) {
+    return "lg:{q:" + site + "}:words";
+  }
+
+  /** What each lead of a site is in {@link #searchWords} under: lead id → {@code seq|word\nword...}. */
+  public static String searchIndexed(String site) {
+    return "lg:{q:" + site + "}:indexed";
+  }
+
+  /** A site's leads at one email domain: lead ids, all score 0, paged with {@code ZRANGEBYLEX}. */
+  public static String searchDomain(String site, String domain) {
+    return "lg:{q:" + site + "}:dom:" + domain;
+  }
+
+  /** Set (to 1) once every lead of the site made before the search indexes existed was indexed. */
+  public static String searchBackfilled(String site) {
+    return "lg:{q:" + site + "}:backfilled";
+  }
 }

@@ -49,6 +49,23 @@ final class RedisLeadStore implements LeadStore {
   }
 
   @Override
+  public Future<LeadIdPage> leadIds(String site, String cursor, int count) {
+    return redis.send("scan_emails", Request.cmd(Command.SCAN).arg(cursor)
+            .arg("MATCH").arg(RedisKeys.email(site, "*")).arg("COUNT").arg(count))
+        .compose(reply -> {
+          String next = reply.get(0).toString();
+          List<String> keys = new ArrayList<>();
+          reply.get(1).forEach(key -> keys.add(key.toString()));
+          // one GET per key: the email keys cross slots, so no MGET on a Cluster
+          List<Future<Response>> reads = keys.stream()
+              .map(key -> redis.send("lead_by_email", Request.cmd(Command.GET).arg(key))).toList();
+          Future<List<String>> ids = Future.all(reads).map(done -> reads.stream().map(Future::result)
+              .filter(java.util.Objects::nonNull).map(Response::toString).toList());
+          return ids.map(found -> new LeadIdPage(found, next.equals("0") ? null : next));
+        });
+  }
+
+  @Override
   public Future<Optional<Lead>> lead(String leadId) {
     return redis.send("lead", Request.cmd(Command.HGETALL).arg(RedisKeys.lead(leadId))).map(reply -> {
       Map<String, String> hash = RedisVisitorStore.toMap(reply);
@@ -89,8 +106,20 @@ final class RedisLeadStore implements LeadStore {
     Future<Response> member = redis.send("lead_visitor", Request.cmd(Command.SADD)
         .arg(RedisKeys.leadVisitors(leadId)).arg(site + ":" + visitorId));
     Future<Response> link = redis.eval("link_visitor", LINK,
-        List.of(RedisKeys.visitor(site, visitorId), RedisKeys.visitorTimeline(site, visitorId)), List.of(leadId));
+        List.of(RedisKeys.visitor(site, visitorId), RedisKeys.visitorTimeline(site, visitorId)),
+        List.of(leadId, "form", "0"));
     return Future.all(member, link).mapEmpty();
+  }
+
+  @Override
+  public Future<Boolean> linkIdentifiedVisitor(String leadId, String site, String visitorId) {
+    // the visitor first (its shard decides), then the lead's set: a crash in between is healed by the retry
+    return redis.eval("link_visitor", LINK,
+            List.of(RedisKeys.visitor(site, visitorId), RedisKeys.visitorTimeline(site, visitorId)),
+            List.of(leadId, "identify", "1"))
+        .compose(linked -> linked.toInteger() == 0 ? Future.succeededFuture(false)
+            : redis.send("lead_visitor", Request.cmd(Command.SADD).arg(RedisKeys.leadVisitors(leadId))
+                .arg(site + ":" + visitorId)).map(true));
   }
 
   @Override

@@ -5,6 +5,8 @@ import io.leadgate.core.Backend;
 import io.leadgate.ops.Metrics;
 import io.leadgate.webhooks.DeliveryLog;
 import io.leadgate.collect.EventLog;
+import io.leadgate.identity.IdentifyAttempts;
+import io.leadgate.identity.LeadSearch;
 import io.leadgate.identity.LeadStore;
 import io.leadgate.forms.RateLimitStore;
 import io.leadgate.scoring.ScoreStore;
@@ -26,7 +28,9 @@ public final class RedisStores implements Backend {
   private final RedisStatsStore stats;
   private final RedisOutbox outbox;
   private final RedisLeadStore leads;
+  private final RedisLeadSearch leadSearch;
   private final RedisRateLimitStore rateLimits;
+  private final RedisIdentifyAttempts identifyAttempts;
   private final RedisScoreStore scores;
   private final RedisOutboxReader outboxReader;
   private final RedisWebhookStore webhooks;
@@ -39,11 +43,12 @@ public final class RedisStores implements Backend {
     this.events = new RedisEventLog(redis, partitions);
     this.visitors = new RedisVisitorStore(redis);
     this.stats = new RedisStatsStore(redis);
-
-    this.leads = new RedisLeadStore(redis, new AofBarrier(redis, timeoutMs, replicated), outboxReader);
-    this.rateLimits = new RedisRateLimitStore(redis);
-    this.scores = new RedisScoreStore(redis, outboxReader);
     this.outbox = new RedisOutbox(redis, outboxReader);
+    this.leads = new RedisLeadStore(redis, new AofBarrier(redis, timeoutMs, replicated), outboxReader);
+    this.leadSearch = new RedisLeadSearch(redis);
+    this.rateLimits = new RedisRateLimitStore(redis);
+    this.identifyAttempts = new RedisIdentifyAttempts(rateLimits);
+    this.scores = new RedisScoreStore(redis, outboxReader);
     this.webhooks = new RedisWebhookStore(redis, outboxReader);
     this.deliveryLog = new RedisDeliveryLog(redis);
   }
@@ -71,7 +76,7 @@ public final class RedisStores implements Backend {
   private static List<LuaScript> scripts() {
     List<LuaScript> scripts = new java.util.ArrayList<>(List.of(RedisEventLog.ACK,
         RedisVisitorStore.RECORD, RedisStatsStore.COUNT,
-        RedisLeadStore.APPLY, RedisLeadStore.LINK, RedisScoreStore.WRITE, RedisScoreStore.INDEX));
+        RedisLeadStore.APPLY, RedisLeadStore.LINK, RedisScoreStore.WRITE, RedisScoreStore.INDEX, RedisLeadSearch.INDEX));
     scripts.addAll(RedisWebhookStore.SCRIPTS);
     return scripts;
   }
@@ -98,6 +103,14 @@ public final class RedisStores implements Backend {
 
   public LeadStore leads() {
     return leads;
+  }
+
+  public LeadSearch leadSearch() {
+    return leadSearch;
+  }
+
+  public IdentifyAttempts identifyAttempts() {
+    return identifyAttempts;
   }
 
   public RateLimitStore rateLimits() {

@@ -22,12 +22,11 @@ import java.util.logging.Logger;
  * their life cycle are listed in docs/webhooks.md.
  */
 final class RedisWebhookStore implements WebhookStore {
-  static final LuaScript FANOUT = LuaScript.load("wh_fanout");
-  static final LuaScript COMPLETE = LuaScript.load("wh_complete");
+  static final LuaScript FANOUT = LuaScript.load("wh_fanout", "wh_dead_letter");
+  static final LuaScript COMPLETE = LuaScript.load("wh_complete", "wh_dead_letter");
   static final LuaScript PROMOTE = LuaScript.load("wh_promote");
   static final LuaScript REPLAY = LuaScript.load("wh_replay");
   static final List<LuaScript> SCRIPTS = List.of(FANOUT, COMPLETE, PROMOTE, REPLAY, RedisOutboxReader.TIDY);
-  static final int OPS_EVENTS_MAX = 1000;
   private static final Logger LOG = Logger.getLogger(RedisWebhookStore.class.getName());
 
   private final RedisClient redis;
@@ -87,7 +86,7 @@ final class RedisWebhookStore implements WebhookStore {
       }
     }
     String deadLetter = event == null || disabled.isEmpty() ? "" : deadJson(new DeadLetter(null, event, 0, 0,
-        "the endpoint was disabled when the event happened", options.nowMs()));
+        options.disabledReason(), options.nowMs()));
     List<String> args = List.of(FANOUT_GROUP, entry.entryId(), eventId, lead, json,
         Integer.toString(event == null ? 0 : live.size()), Integer.toString(event == null ? 0 : disabled.size()),
         Long.toString(options.retainMs()), Long.toString(options.nowMs()), Long.toString(options.deadMax()), deadLetter);

@@ -3,8 +3,10 @@ package io.leadgate.scoring;
 import io.leadgate.core.InvalidInput;
 import io.leadgate.core.Unprocessable;
 import io.leadgate.identity.Lead;
+import io.leadgate.identity.LeadFinder;
 import io.leadgate.identity.LeadHistory;
 import io.leadgate.identity.LeadIds;
+import io.leadgate.identity.SearchTokens;
 import io.leadgate.identity.Stage;
 import io.leadgate.identity.LeadStore;
 import io.leadgate.scoring.ScoreStore.IndexHit;
@@ -12,13 +14,13 @@ import io.leadgate.scoring.ScoreStore.LeadOrder;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** What the lead API answers: lists from the site indexes, profiles with score and history, sales feedback. */
 public final class LeadsService {
@@ -30,34 +32,54 @@ public final class LeadsService {
   private final ScoreStore scores;
   private final ScoringService scoring;
   private final LeadHistory history;
+  private final LeadFinder finder;
   private final Collection<String> sites;
 
   public LeadsService(LeadStore leads, ScoreStore scores, ScoringService scoring, LeadHistory history,
-                      Collection<String> sites) {
+                      LeadFinder finder, Collection<String> sites) {
     this.leads = leads;
     this.scores = scores;
     this.scoring = scoring;
     this.history = history;
+    this.finder = finder;
     this.sites = List.copyOf(sites);
   }
 
   /**
    * A list request.
    *
-   * @param stage    only leads in this stage, or null
+   * @param stage    only leads in this stage, or null: every stage but {@code disqualified} (junk is left out of the
+   *                 lists sales work from unless asked for), or with {@code q} every stage
    * @param minScore only leads scoring at least this now, or null
-   * @param q        only leads whose email or a field value contains this (case-insensitive), or null
+   * @param q        only leads found by this text ({@link SearchTokens#query}: exact email, email domain, or the
+   *                 start of a name or company word), from the search indexes, or null
    * @param cursor   where the previous page ended, or null
    */
   public record Query(String site, Stage stage, Double minScore, String q, LeadOrder order, int limit, String cursor) {
+    boolean searches() {
+      return q != null && !q.isBlank();
+    }
+
+    boolean filters() {
+      return stage != null || minScore != null;
+    }
   }
 
   public Future<JsonObject> list(Query query) {
-    IndexHit after = query.cursor() == null ? null : decodeCursor(query.cursor(), query);
     List<JsonObject> found = new ArrayList<>();
-    return scan(query, after, found, 0).map(next -> new JsonObject()
-        .put("leads", new JsonArray(new ArrayList<>(found)))
-        .put("next", next == null ? null : encodeCursor(next, query)));
+    if (query.searches()) {
+      SearchTokens.Query wanted = SearchTokens.query(query.q());
+      String after = query.cursor() == null ? null : LeadCursors.decodeSearch(query.cursor(), query);
+      return search(query, wanted, after, found, new HashSet<>(), 0)
+          .map(next -> page(found, next == null ? null : LeadCursors.encodeSearch(next, query)));
+    }
+    IndexHit after = query.cursor() == null ? null : LeadCursors.decode(query.cursor(), query);
+    return scan(query, after, found, 0)
+        .map(next -> page(found, next == null ? null : LeadCursors.encode(next, query)));
+  }
+
+  private static JsonObject page(List<JsonObject> found, String next) {
+    return new JsonObject().put("leads", new JsonArray(new ArrayList<>(found))).put("next", next);
   }
 
   /** Pages through the index, keeping matching leads; returns where to continue, or null at the end. */
@@ -84,11 +106,37 @@ public final class LeadsService {
     });
   }
 
+  /**
+   * Pages through the search index's matches, keeping those that pass the filters; returns the position to continue
+   * from, or null at the end. Without filters it reads exactly one page of matches.
+   */
+  private Future<String> search(Query query, SearchTokens.Query wanted, String after, List<JsonObject> found,
+                                Set<String> seen, int read) {
+    int batch = query.filters() ? Math.max(query.limit(), 50) : query.limit();
+    return finder.find(query.site(), wanted, after, batch).compose(page -> {
+      List<Future<Optional<JsonObject>>> rows = new ArrayList<>();
+      // a lead with two matching words comes twice: shown once per request
+      page.hits().forEach(hit -> rows.add(seen.add(hit.leadId()) ? row(hit.leadId(), query)
+          : Future.succeededFuture(Optional.empty())));
+      return Future.all(rows).compose(done -> {
+        for (int i = 0; i < rows.size(); i++) {
+          rows.get(i).result().ifPresent(found::add);
+          if (found.size() >= query.limit()) {
+            return Future.succeededFuture(i + 1 < rows.size() ? page.hits().get(i).position() : page.next());
+          }
+        }
+        int total = read + rows.size();
+        return page.next() == null || total >= SCAN_MAX ? Future.succeededFuture(page.next())
+            : search(query, wanted, page.next(), found, seen, total);
+      });
+    });
+  }
+
   /** The lead as a list shows it, if it passes the filters with its current stage and score. */
   private Future<Optional<JsonObject>> row(String leadId, Query query) {
     return leads.lead(leadId).compose(found -> {
       if (found.isEmpty() || (query.stage() != null && found.get().stage() != query.stage())
-          || !matches(found.get(), query.q())) {
+          || (query.stage() == null && !query.searches() && found.get().stage() == Stage.DISQUALIFIED)) {
         return Future.succeededFuture(Optional.empty());
       }
       Lead lead = found.get();
@@ -101,27 +149,25 @@ public final class LeadsService {
     });
   }
 
+  /** A list row: who, where they stand, where they first came from and, for junk, why. */
   private static JsonObject summary(Lead lead, ScoreResult now) {
     return new JsonObject().put("id", lead.id()).put("site", lead.site()).put("email", lead.email())
         .put("stage", lead.stage().label()).put("score", now.score()).put("fit", now.fit())
         .put("fields", lead.fields().copy()).put("created_at", lead.createdAt()).put("updated_at", lead.updatedAt())
-        .put("last_activity_at", now.activity() == 0 ? null : now.activity());
+        .put("last_activity_at", now.activity() == 0 ? null : now.activity())
+        .put("first_touch", firstTouch(lead.firstTouch())).put("disqualified_reason", lead.disqualifiedReason());
   }
 
-  static boolean matches(Lead lead, String q) {
-    if (q == null || q.isBlank()) {
-      return true;
-    }
-    String needle = q.strip().toLowerCase(Locale.ROOT);
-    if (lead.email().toLowerCase(Locale.ROOT).contains(needle)) {
-      return true;
-    }
-    for (var field : lead.fields()) {
-      if (field.getValue() != null && field.getValue().toString().toLowerCase(Locale.ROOT).contains(needle)) {
-        return true;
-      }
-    }
-    return false;
+  /** Source, medium and campaign of a touch: its UTM tags, else what attribution named it ({@code google / cpc}). */
+  static JsonObject firstTouch(JsonObject touch) {
+    String label = touch.getString("source", "");
+    int slash = label.indexOf(" / ");
+    String medium = touch.getString("utm_medium", slash < 0 ? null : label.substring(slash + 3));
+    String source = slash < 0 ? (label.isEmpty() ? null : label) : label.substring(0, slash);
+    return new JsonObject()
+        .put("source", touch.getString("utm_source", source))
+        .put("medium", "(none)".equals(medium) ? null : medium)
+        .put("campaign", touch.getString("utm_campaign"));
   }
 
   /** The lead's profile, fields, score explanation, stage history and timeline; empty when there is no such lead. */
@@ -185,24 +231,5 @@ public final class LeadsService {
       throw InvalidInput.field("site", "is not a configured site (sites: " + sites + ")");
     }
     return given;
-  }
-
-  private static String encodeCursor(IndexHit hit, Query query) {
-    String text = query.order().label() + "|" + (query.stage() == null ? "" : query.stage().label()) + "|"
-        + hit.value() + "|" + hit.leadId();
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static IndexHit decodeCursor(String cursor, Query query) {
-    try {
-      String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
-      String stage = query.stage() == null ? "" : query.stage().label();
-      if (parts.length != 4 || !parts[0].equals(query.order().label()) || !parts[1].equals(stage)) {
-        throw new IllegalArgumentException("cursor of another query");
-      }
-      return new IndexHit(parts[3], Double.parseDouble(parts[2]));
-    } catch (IllegalArgumentException e) {
-      throw InvalidInput.field("cursor", "is not a cursor of this query (use the next value of a page)");
-    }
   }
 }

@@ -2,7 +2,9 @@ package io.leadgate.scoring;
 
 import io.leadgate.collect.ProjectionListener;
 import io.leadgate.core.Feature;
+import io.leadgate.identity.LeadFinder;
 import io.leadgate.identity.LeadHistory;
+import io.leadgate.identity.LeadSearch;
 import io.leadgate.identity.LeadStore;
 import io.leadgate.identity.VisitorStore;
 import io.leadgate.ops.Metrics;
@@ -31,14 +33,14 @@ public final class ScoringFeature implements Feature {
    * @param parser     reads the scoring section out of that file's text
    */
   public ScoringFeature(ScoringConfig config, Set<String> siteKeys, Predicate<String> freeMail, Path configFile,
-                        ScoringReloader.Parser parser, LeadStore leads, ScoreStore scores, VisitorStore visitors,
-                        Metrics metrics, Clock clock, Vertx vertx) {
+                        ScoringReloader.Parser parser, LeadStore leads, LeadSearch leadSearch, ScoreStore scores,
+                        VisitorStore visitors, Metrics metrics, Clock clock, Vertx vertx) {
     this.config = config;
     ScoringRules rules = new ScoringRules(config, siteKeys, freeMail, clock);
     this.service = new ScoringService(leads, scores, visitors, rules, clock, metrics);
     this.reloader = new ScoringReloader(vertx, configFile, rules, parser);
     this.routes = new LeadApiRoutes(new LeadsService(leads, scores, service, new LeadHistory(leads, visitors),
-        siteKeys), reloader, rules);
+        new LeadFinder(leads, leadSearch), siteKeys), reloader, rules);
   }
 
   /** Scores each projected event of a lead. */

@@ -19,6 +19,9 @@ public interface WebhookStore {
   /** The consumer group on the outbox streams that fans events out to endpoints. */
   String FANOUT_GROUP = "webhooks";
 
+  /** Operational events kept (about as many on Redis, where the stream is trimmed with {@code MAXLEN ~}). */
+  int OPS_EVENTS_MAX = 1000;
+
   /** Creates what reading needs (consumer groups); safe to repeat, and repeated by readers when it went missing. */
   Future<Void> prepare(List<String> endpoints);
 
@@ -78,7 +81,7 @@ public interface WebhookStore {
 
   Future<Void> enable(String endpoint);
 
-  /** Appends to the capped operational event log ({@code endpoint.disabled}...). */
+  /** Appends to the operational event log ({@code endpoint.disabled}...), capped at {@link #OPS_EVENTS_MAX}. */
   Future<Void> recordOpsEvent(JsonObject event);
 
   /** The newest operational events, newest first. */
@@ -89,11 +92,12 @@ public interface WebhookStore {
   enum Settled { DONE, STALE }
 
   /**
-   * @param nowMs       the time, for dead letters
-   * @param retainMs    keep the event this long for replay by id (0: not at all)
-   * @param deadMax     dead letters kept per endpoint and shard
+   * @param nowMs          the time, for dead letters
+   * @param retainMs       keep the event this long for replay by id (0: not at all)
+   * @param deadMax        dead letters kept per endpoint and shard
+   * @param disabledReason the reason the dead letters of disabled endpoints give
    */
-  record FanOutOptions(long nowMs, long retainMs, long deadMax) {
+  record FanOutOptions(long nowMs, long retainMs, long deadMax, String disabledReason) {
   }
 
   /**

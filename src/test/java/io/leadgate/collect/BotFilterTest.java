@@ -24,6 +24,18 @@ class BotFilterTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
+      "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) BingPreview/1.0b",
+      "Mozilla/5.0 (compatible; Barracuda Sentinel (EE))",
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Proofpoint URL Defense",
+      "Microsoft Office Existence Discovery",
+  })
+  void linkPreviewsAndMailScanners_areBots(String userAgent) {
+    assertTrue(FILTER.isBot(userAgent), userAgent);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
       "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36",
       "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1",
       "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.4; rv:125.0) Gecko/20100101 Firefox/125.0",

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** What both webhook stores promise (docs/webhooks.md); each adapter runs it. */
 abstract class WebhookStoreContract {
   static final String GROUP = WebhookStore.FANOUT_GROUP;
-  static final FanOutOptions OPTIONS = new FanOutOptions(1_000, 60_000, 3);
+  static final FanOutOptions OPTIONS = new FanOutOptions(1_000, 60_000, 3, "disabled");
   Vertx vertx;
   Stores stores;
   WebhookStore store;
@@ -173,6 +173,31 @@ abstract class WebhookStoreContract {
     assertEquals(3, take("crm").size());
     assertEquals(2, await(store.deadLetters("crm", 0, 100)).size());
     assertFalse(await(store.replay("erp", "no-such-event")));
+  }
+
+  @Test
+  void deadLettersOverTheCap_theOnesThatDiedFirstAreDropped() {
+    for (int i = 0; i < 4; i++) {
+      append("lead-a");
+    }
+    read("c1").forEach(e -> await(store.fanOut(e, List.of("crm"), List.of(), OPTIONS)));
+    long at = 10_000;
+    for (int i = 0; i < 4; i++) {
+      Job head = take("crm").get(0);
+      await(store.complete(head, Completion.dead(new DeadLetter("crm", head.event(), 1, 400, "refused", at++)), 2));
+    }
+    assertEquals(List.of("evt3", "evt4"), await(store.deadLetters("crm", 0, 10)).stream()
+        .map(d -> d.event().id()).toList());
+  }
+
+  @Test
+  void disabledEndpointsDeadLettersOverTheCap_theOnesThatDiedFirstAreDropped() {
+    for (int i = 0; i < 4; i++) {
+      append("lead-a");
+    }
+    read("c1").forEach(e -> await(store.fanOut(e, List.of(), List.of("erp"), OPTIONS)));
+    assertEquals(List.of("evt2", "evt3", "evt4"), await(store.deadLetters("erp", 0, 10)).stream()
+        .map(d -> d.event().id()).toList(), "the cap of OPTIONS is 3");
   }
 
   @Test

@@ -1,0 +1,10 @@
+package io.leadgate.identity;
+
+import io.vertx.core.Future;
+
+/** How often a visitor tried {@code identify}: fixed windows shared by every gateway instance. */
+public interface IdentifyAttempts {
+
+  /** Counts one attempt of the visitor in its current window (which starts with its first attempt). */
+  Future<Long> count(String site, String visitorId, long windowSeconds);
+}

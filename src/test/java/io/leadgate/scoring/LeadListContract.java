@@ -1,0 +1,342 @@
+package io.leadgate.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.leadgate.admin.ApiKeyAuth;
+import io.leadgate.identity.Conversion;
+import io.leadgate.identity.EmailAddress;
+import io.leadgate.identity.Lead;
+import io.leadgate.identity.LeadIds;
+import io.leadgate.identity.LeadSearchBackfill;
+import io.leadgate.identity.SearchTokens;
+import io.leadgate.identity.Stage;
+import io.leadgate.scoring.ScoreStore.IndexEntry;
+import io.leadgate.Stores;
+import io.leadgate.testing.Eventually;
+import io.leadgate.testing.TestGateway;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lead list sales work from (issue 12), over HTTP on both stores: junk left out of it, rows with first touch
+ * and junk reason, and finding a lead with {@code q} from the search indexes.
+ */
+abstract class LeadListContract {
+  static final String KEY = "test-api-key-0123456789";
+  static final String UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36";
+  static final AtomicInteger UNIQUE = new AtomicInteger();
+  static final String YAML = """
+      server: {trustedProxies: ["127.0.0.1"]}
+      secret: test-secret-0123456789abcdef0123456789
+      sites:
+        - key: acme
+          allowedOrigins: ["https://www.acme.com"]
+      apiKeys:
+        - {name: crm, sha256: %s}
+      forms:
+        - id: ebook
+          site: acme
+          kind: magnet
+          fields: [{name: email, type: email, required: true}, {name: name}, {name: company}]
+          spam: {minSeconds: 0}
+          rateLimit: {perIp: 0, perEmail: 0}
+        - id: trial
+          site: acme
+          kind: magnet
+          fields: [{name: email, type: email, required: true}, {name: name}, {name: company}]
+          spam: {minSeconds: 0}
+          rateLimit: {perIp: 0, perEmail: 0}
+          junk: {freeMail: true}
+      scoring:
+        mql: {score: 1000}
+        rules:
+          - {id: ebook, event: form, form: ebook, points: 10}
+          - {id: trial, event: form, form: trial, points: 105}
+      """.formatted(ApiKeyAuth.hash(KEY));
+
+  static TestGateway gateway;
+
+  static void startGateway(String redisUrl) {
+    gateway = TestGateway.start(YAML, redisUrl);
+  }
+
+  @AfterAll
+  static void stopGateway() {
+    if (gateway != null) {
+      gateway.close();
+    }
+  }
+
+  static <T> T await(Future<T> future) {
+    try {
+      return future.await(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  static Stores stores() {
+    return gateway.gateway().stores();
+  }
+
+  static String visitor() {
+    return UUID.randomUUID().toString().replace("-", "");
+  }
+
+  static String unique(String prefix) {
+    return prefix + UNIQUE.incrementAndGet() + "x" + visitor().substring(0, 6);
+  }
+
+  /** Submits the form and answers the lead id, as soon as the form answered (nothing projected yet). */
+  static String submit(String form, String visitor, JsonObject fields) {
+    JsonObject body = new JsonObject().put("visitor", visitor).put("submission", unique("s"))
+        .put("page", "https://www.acme.com/" + form).put("fields", fields);
+    HttpResponse<Buffer> response = await(gateway.client().post("/f/" + form).putHeader("User-Agent", UA)
+        .putHeader("X-Forwarded-For", "10.7.0." + (UNIQUE.incrementAndGet() % 250 + 1)).sendJsonObject(body));
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    String email = fields.getString("email").strip();
+    String key = email.substring(0, email.lastIndexOf('@')).toLowerCase() + email.substring(email.lastIndexOf('@'))
+        .toLowerCase();
+    return await(stores().leads().leadIdByEmail("acme", key)).orElseThrow();
+  }
+
+  static String submit(String email, String name, String company) {
+    return submit("ebook", visitor(), new JsonObject().put("email", email).put("name", name).put("company", company));
+  }
+
+  static JsonObject list(String query) {
+    HttpResponse<Buffer> response = await(gateway.client().get("/api/leads" + query)
+        .putHeader("Authorization", "Bearer " + KEY).send());
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    return response.bodyAsJsonObject();
+  }
+
+  static List<String> ids(JsonObject page) {
+    return page.getJsonArray("leads").stream().map(l -> ((JsonObject) l).getString("id")).toList();
+  }
+
+  static List<String> found(String q) {
+    return ids(list("?limit=200&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
+  }
+
+  static JsonObject rowOf(String leadId, String query) {
+    return list(query).getJsonArray("leads").stream().map(JsonObject.class::cast)
+        .filter(r -> r.getString("id").equals(leadId)).findFirst().orElseThrow(() -> new AssertionError(leadId));
+  }
+
+  /** Waits until the lead's form was scored, so that it is in the score index. */
+  static void scored(String leadId) {
+    Eventually.until(() -> await(stores().scores().state(leadId)), s -> !s.rules().isEmpty());
+  }
+
+  // ---- junk and list rows --------------------------------------------------------------------------------------
+
+  @Test
+  void listByScore_junkWithTheTopScore_leftOut() {
+    String junk = submit("trial", visitor(), new JsonObject().put("email", unique("gamer") + "@gmail.com"));
+    String real = submit(unique("buyer") + "@globex.com", "Bea", "Globex");
+    scored(junk);
+    scored(real);
+    List<String> byScore = ids(list("?order=score&limit=200"));
+    assertTrue(byScore.contains(real), byScore.toString());
+    assertFalse(byScore.contains(junk), byScore.toString());
+  }
+
+  @Test
+  void listByScore_stageDisqualifiedAskedFor_listsJunk() {
+    String junk = submit("trial", visitor(), new JsonObject().put("email", unique("gamer") + "@gmail.com"));
+    scored(junk);
+    assertTrue(ids(list("?order=score&stage=disqualified&limit=200")).contains(junk));
+  }
+
+  @Test
+  void listRow_junk_carriesItsReason() {
+    String junk = submit("trial", visitor(), new JsonObject().put("email", unique("gamer") + "@gmail.com"));
+    scored(junk);
+    JsonObject row = rowOf(junk, "?stage=disqualified&limit=200");
+    assertEquals("free email domain gmail.com", row.getString("disqualified_reason"));
+  }
+
+  @Test
+  void listRow_carriesTheFirstTouchSourceMediumCampaign() {
+    String visitor = visitor();
+    JsonObject view = new JsonObject().put("site", "acme").put("visitor", visitor).put("id", unique("e"))
+        .put("type", "pageview").put("url", "https://www.acme.com/?utm_source=linkedin")
+        .put("utm", new JsonObject().put("source", "linkedin").put("medium", "cpc").put("campaign", "q4-launch"));
+    assertEquals(202, await(gateway.client().post("/e").putHeader("Content-Type", "text/plain")
+        .putHeader("Origin", "https://www.acme.com").putHeader("User-Agent", UA)
+        .sendBuffer(Buffer.buffer(new JsonArray().add(view).encode()))).statusCode());
+    Eventually.until(() -> await(stores().visitors().visitor("acme", visitor)), v -> v.isPresent());
+    String lead = submit("ebook", visitor, new JsonObject().put("email", unique("cmo") + "@initech.com"));
+    JsonObject row = rowOf(lead, "?q=" + URLEncoder.encode(await(stores().leads().lead(lead)).orElseThrow().email(),
+        StandardCharsets.UTF_8));
+    assertEquals(new JsonObject().put("source", "linkedin").put("medium", "cpc").put("campaign", "q4-launch"),
+        row.getJsonObject("first_touch"));
+    assertNull(row.getString("disqualified_reason"));
+  }
+
+  // ---- q -------------------------------------------------------------------------------------------------------
+
+  @Test
+  void q_freshLead_foundAtOnceByItsExactEmail() {
+    String email = unique("bob") + "@globex.com";
+    String lead = submit(email, "Bob", "Globex");
+    assertEquals(List.of(lead), found(email));
+  }
+
+  @Test
+  void q_emailTypedDifferently_normalisedAsAtSubmit() {
+    String local = unique("Bob");
+    String lead = submit("  " + local + "@Globex.COM ", "Bob", "Globex");
+    assertEquals(List.of(lead), found(local.toUpperCase() + "@globex.com"));
+  }
+
+  @Test
+  void q_unknownEmail_findsNothing() {
+    assertEquals(List.of(), found(unique("nobody") + "@globex.com"));
+  }
+
+  @Test
+  void q_emailDomain_findsEveryLeadThereAndNoOther() {
+    String domain = unique("umbrella") + ".com";
+    String first = submit(unique("a") + "@" + domain, "Ann", "Umbrella");
+    String second = submit(unique("b") + "@" + domain, "Ben", "Umbrella");
+    String elsewhere = submit(unique("c") + "@other-" + domain, "Cid", "Other");
+    assertEquals(Set.of(first, second), Set.copyOf(found(domain)));
+    assertEquals(Set.of(first, second), Set.copyOf(found("@" + domain.toUpperCase())));
+    assertFalse(found(domain).contains(elsewhere));
+  }
+
+  @Test
+  void q_startOfANameOrCompanyWord_caseInsensitive() {
+    String surname = unique("zelinski");
+    String company = unique("quokkasoft");
+    String lead = submit(unique("z") + "@quokka.io", "Zoe " + surname, company + " GmbH");
+    assertTrue(found("ZOE").contains(lead));
+    assertEquals(List.of(lead), found(surname.substring(0, surname.length() - 2).toUpperCase()));
+    assertEquals(List.of(lead), found(company));
+    assertEquals(List.of(lead), found("zoe " + surname.substring(0, 4)));
+  }
+
+  @Test
+  void q_fieldsChangedByALaterForm_foundByTheNewCompanyNotTheOld() {
+    String email = unique("mover") + "@moving.com";
+    String old = unique("oldcorp");
+    String now = unique("newcorp");
+    String lead = submit(email, "Max", old);
+    submit(email, "Max", now);
+    assertEquals(List.of(lead), found(now));
+    assertEquals(List.of(), found(old));
+  }
+
+  @Test
+  void q_manyMatches_pagedWithEachLeadOnce() {
+    String company = unique("pager");
+    Set<String> made = new HashSet<>();
+    for (int i = 0; i < 7; i++) {
+      made.add(submit(unique("p") + "@paging.com", "P" + i, company));
+    }
+    Set<String> seen = new HashSet<>();
+    String query = "?limit=3&q=" + company;
+    List<Integer> sizes = new ArrayList<>();
+    JsonObject page = list(query);
+    while (true) {
+      sizes.add(page.getJsonArray("leads").size());
+      ids(page).forEach(id -> assertTrue(seen.add(id), "twice: " + id));
+      if (page.getString("next") == null) {
+        break;
+      }
+      page = list(query + "&cursor=" + page.getString("next"));
+    }
+    assertEquals(made, seen);
+    assertEquals(List.of(3, 3, 1), sizes);
+  }
+
+  @Test
+  void q_cursorOfAnotherSearch_400() {
+    String company = unique("cursor");
+    submit(unique("k") + "@cursor.com", "K", company);
+    submit(unique("l") + "@cursor.com", "L", company);
+    String next = list("?limit=1&q=" + company).getString("next");
+    HttpResponse<Buffer> response = await(gateway.client().get("/api/leads?limit=1&q=other&cursor=" + next)
+        .putHeader("Authorization", "Bearer " + KEY).send());
+    assertEquals(400, response.statusCode(), response.bodyAsString());
+    assertEquals("cursor", response.bodyAsJsonObject().getJsonObject("error").getString("field"));
+  }
+
+  @Test
+  void q_cursorAlteredPastTheMatches_anEmptyLastPage() {
+    String company = unique("altered");
+    String cursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(("q||" + company + "\0zzzz")
+        .getBytes(StandardCharsets.UTF_8));
+    JsonObject page = list("?q=" + company + "&cursor=" + cursor);
+    assertEquals(List.of(), ids(page));
+    assertNull(page.getString("next"));
+  }
+
+  /** A lead made before the search indexes existed: in the lead store and the email index only. */
+  static String leadFromBefore(String email, String company) throws Exception {
+    LeadIds ids = new LeadIds();
+    return await(stores().leads().findOrCreate(new Conversion("acme", EmailAddress.parse(email), ids.get(),
+        unique("old-"), visitor(), "ebook", Stage.LEAD, new JsonObject().put("company", company), new JsonArray(),
+        new JsonObject(), null, 1, 60))).lead().id();
+  }
+
+  @Test
+  void q_leadFromBeforeTheSearchIndexes_foundByEmailAtOnceAndByDomainAfterTheBackfill() throws Exception {
+    String domain = unique("legacy") + ".com";
+    String company = unique("oldtimer");
+    String email = unique("bob") + "@" + domain;
+    String lead = leadFromBefore(email, company);
+    assertEquals(List.of(lead), found(email));
+    assertEquals(List.of(), found(domain));
+    await(new LeadSearchBackfill(stores().leads(), stores().leadSearch(), Future::succeededFuture).site("acme"));
+    assertEquals(List.of(lead), found(domain));
+    assertEquals(List.of(lead), found(company));
+    assertTrue(await(stores().leadSearch().backfilled("acme")));
+  }
+
+  /**
+   * Before the search indexes, q filtered the score index's first 1,000 entries: a lead behind them was not found.
+   * Here 20,000 leads with higher scores share the name's first letters, and the lead is still on the first page.
+   */
+  @Test
+  void q_leadBehindTwentyThousandBetterScoredLeads_foundFromTheIndexAlone() {
+    String surname = unique("needle");
+    String lead = submit(unique("n") + "@haystack.com", "Nina " + surname, "Haystack");
+    scored(lead);
+    LeadIds ids = new LeadIds();
+    List<Future<Void>> writes = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      String id = ids.get();
+      Lead other = new Lead(id, "acme", id + "@haystack.com", Stage.LEAD, 1, 1, 1, new JsonObject()
+          .put("name", surname.substring(0, 4) + i), new JsonArray(), new JsonObject(), null);
+      writes.add(stores().leadSearch().index(other, SearchTokens.of(other)));
+      writes.add(stores().scores().index("acme", new IndexEntry(id, 1, Stage.LEAD, 1_000 + i, 1)));
+      if (writes.size() >= 2_000) {
+        await(Future.all(writes));
+        writes.clear();
+      }
+    }
+    await(Future.all(writes));
+    assertEquals(List.of(lead), ids(list("?limit=5&q=" + surname)));
+    assertEquals(List.of(lead), ids(list("?limit=5&q=" + await(stores().leads().lead(lead)).orElseThrow().email())));
+  }
+}
