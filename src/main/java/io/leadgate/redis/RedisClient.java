@@ -204,6 +204,53 @@ public final class RedisClient {
     });
   }
 
+  /** A page of {@link #scan}: the keys, and the cursor of the next page (null when the scan is complete). */
+  public record ScanPage(List<String> keys, String next) {
+  }
+
+  /**
+   * One page of {@code SCAN} over the whole keyspace ({@code "0"} starts). On a cluster every master holds part of
+   * it and the command has no key: the cursor then names the master too ({@code "i:cursor"}, i in the sorted list of
+   * masters), and each master is scanned in turn over a connection of its own. Masters that change during a scan may
+   * make it see a key twice or miss one: fit for idempotent maintenance, not for requests.
+   */
+  public Future<ScanPage> scan(String operation, String cursor, String match, int count) {
+    if (!cluster) {
+      return send(operation, scanRequest(cursor, match, count))
+          .map(reply -> new ScanPage(keys(reply), "0".equals(reply.get(0).toString()) ? null : reply.get(0).toString()));
+    }
+    int at = cursor.indexOf(':');
+    int node = at < 0 ? 0 : Integer.parseInt(cursor.substring(0, at));
+    String nodeCursor = at < 0 ? "0" : cursor.substring(at + 1);
+    return send("cluster_nodes", Request.cmd(Command.CLUSTER).arg("NODES")).compose(nodes -> {
+      List<String> masters = new ArrayList<>(ClusterNodes.masters(nodes.toString()));
+      masters.sort(null);
+      if (node >= masters.size()) {
+        return Future.succeededFuture(new ScanPage(List.of(), null));
+      }
+      Redis master = Redis.createClient(vertx, new RedisOptions().setConnectionString("redis://" + masters.get(node))
+          .setUser(options.getUser()).setPassword(options.getPassword()));
+      return guard(operation, timeoutMs, () -> master.send(scanRequest(nodeCursor, match, count)))
+          .eventually(master::close)
+          .map(reply -> {
+            String next = reply.get(0).toString();
+            String cursorOut = !next.equals("0") ? node + ":" + next
+                : node + 1 < masters.size() ? (node + 1) + ":0" : null;
+            return new ScanPage(keys(reply), cursorOut);
+          });
+    });
+  }
+
+  private static Request scanRequest(String cursor, String match, int count) {
+    return Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(match).arg("COUNT").arg(count);
+  }
+
+  private static List<String> keys(Response reply) {
+    List<String> keys = new ArrayList<>();
+    reply.get(1).forEach(key -> keys.add(key.toString()));
+    return keys;
+  }
+
   /** The server lost its script cache (it restarted): the message may come wrapped by a batch. */
   public static boolean isNoScript(Throwable e) {
     // a pipelined batch reports it as "ERR [i] NOSCRIPT ...", a single command as "NOSCRIPT ..."

@@ -50,18 +50,16 @@ final class RedisLeadStore implements LeadStore {
 
   @Override
   public Future<LeadIdPage> leadIds(String site, String cursor, int count) {
-    return redis.send("scan_emails", Request.cmd(Command.SCAN).arg(cursor)
-            .arg("MATCH").arg(RedisKeys.email(site, "*")).arg("COUNT").arg(count))
-        .compose(reply -> {
-          String next = reply.get(0).toString();
-          List<String> keys = new ArrayList<>();
-          reply.get(1).forEach(key -> keys.add(key.toString()));
+    return redis.scan("scan_emails", cursor, RedisKeys.email(site, "*"), count)
+        .compose(page -> {
+          String next = page.next();
+          List<String> keys = page.keys();
           // one GET per key: the email keys cross slots, so no MGET on a Cluster
           List<Future<Response>> reads = keys.stream()
               .map(key -> redis.send("lead_by_email", Request.cmd(Command.GET).arg(key))).toList();
           Future<List<String>> ids = Future.all(reads).map(done -> reads.stream().map(Future::result)
               .filter(java.util.Objects::nonNull).map(Response::toString).toList());
-          return ids.map(found -> new LeadIdPage(found, next.equals("0") ? null : next));
+          return ids.map(found -> new LeadIdPage(found, next));
         });
   }
 
