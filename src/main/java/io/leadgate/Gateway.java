@@ -5,6 +5,9 @@ import io.leadgate.collect.CollectFeature;
 import io.leadgate.collect.IdentifyListener;
 import io.leadgate.config.SiteConfig;
 import io.leadgate.core.Feature;
+import io.leadgate.demo.DemoCrm;
+import io.leadgate.demo.DemoData;
+import io.leadgate.demo.SeedClock;
 import io.leadgate.forms.DomainLists;
 import io.leadgate.forms.FormsFeature;
 import io.leadgate.funnel.FunnelFeature;
@@ -35,6 +38,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -43,6 +47,7 @@ import java.util.stream.Collectors;
  * and stops them again. The only class that knows the adapters. Tests start it exactly as {@link Main} does.
  */
 public final class Gateway {
+  private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
   private final Vertx vertx;
   private final GatewayConfig config;
   private final Stores stores;
@@ -52,6 +57,9 @@ public final class Gateway {
   private int port;
   private Router router;
   private ScoringService scoring;
+  private FormsFeature forms;
+  private Clock clock;
+  private DemoCrm demoCrm;
 
   private Gateway(Vertx vertx, GatewayConfig config, Stores stores, Metrics metrics) {
     this.vertx = vertx;
@@ -66,6 +74,17 @@ public final class Gateway {
 
   /** @param configFile the file the configuration came from (scoring rules are reloaded from it); null: none */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config, Clock clock, Path configFile) {
+    if (config.demo().data()) {
+      // the demo's CRM receives the demo month's webhooks; the gateway runs on a clock the filling moves
+      return DemoCrm.start(vertx).compose(crm -> startOn(vertx, config.withWebhook(crm.endpoint()),
+              new SeedClock(clock), configFile, crm)
+          .onFailure(e -> crm.stop()));
+    }
+    return startOn(vertx, config, clock, configFile, null);
+  }
+
+  private static Future<Gateway> startOn(Vertx vertx, GatewayConfig config, Clock clock, Path configFile,
+                                         DemoCrm demoCrm) {
     Metrics metrics = new Metrics();
     // read here, on the caller's thread: the lists are large and deploy() may run on an event loop
     DomainLists lists = DomainLists.shipped();
@@ -74,10 +93,15 @@ public final class Gateway {
         .compose(v -> config.redis().enabled()
             ? RedisStores.start(vertx, config.redis(), config.ingest().partitions(), metrics).map(Stores::of)
             : Future.succeededFuture(Stores.of(new MemoryStores(vertx, clock, config.ingest().partitions()))))
-        .compose(s -> new Gateway(vertx, config, s, metrics).deploy(clock, lists, openApi, configFile));
+        .compose(s -> {
+          Gateway gateway = new Gateway(vertx, config, s, metrics);
+          gateway.demoCrm = demoCrm;
+          return gateway.deploy(clock, lists, openApi, configFile);
+        });
   }
 
   private Future<Gateway> deploy(Clock clock, DomainLists lists, OpenApiRoutes openApi, Path configFile) {
+    this.clock = clock;
     features.addAll(features(clock, lists, configFile));
     features.add(Feature.routes(openApi::mount));
     List<HttpVerticle> servers = new ArrayList<>();
@@ -86,6 +110,8 @@ public final class Gateway {
       started = started.compose(v -> feature.start(vertx));
     }
     return started
+        // the demo month goes in before the port opens: the first look sees it whole
+        .compose(v -> demoCrm == null ? Future.succeededFuture() : fillDemoMonth())
         .compose(v -> vertx.deployVerticle(() -> {
           HttpVerticle server = new HttpVerticle(this::router, config.server().host(), config.server().port());
           synchronized (servers) {
@@ -117,9 +143,10 @@ public final class Gateway {
     features.add(new CollectFeature(config.ingest(), sites, clientIp, stores.events(), stores.visitors(),
         stores.stats(), List.of(scoringFeature.listener(), funnel.listener(),
             new IdentifyListener(stores.leads(), stores.identifyAttempts(), metrics)), metrics, clock));
-    features.add(new FormsFeature(config.forms(), sites, config.secret(), config.assetsFolder(),
+    forms = new FormsFeature(config.forms(), sites, config.secret(), config.assetsFolder(),
         config.server().publicUrl(), clientIp, lists, stores.leads(), stores.visitors(), stores.events(),
-        stores.rateLimits(), stores.leadSearch(), stores.formCounts(), metrics, clock));
+        stores.rateLimits(), stores.leadSearch(), stores.formCounts(), metrics, clock);
+    features.add(forms);
     features.add(new IdentityFeature(stores.leads(), stores.leadSearch(), sites.keySet()));
     features.add(new OpsRoutes(stores.backend(), metrics));
     features.add(scoringFeature);
@@ -131,6 +158,23 @@ public final class Gateway {
       features.add(Feature.routes(DemoRoutes::mount));
     }
     return features;
+  }
+
+  /**
+   * Fills the first site with the demo month (demo.data), on the seed clock the gateway was started with. On Redis
+   * the data stays: it is written only into a store without leads of the site, unless demo.nonEmpty says so.
+   */
+  private Future<Void> fillDemoMonth() {
+    SiteConfig site = config.sites().get(0);
+    if (config.redis().enabled()) {
+      LOG.warning("demo data: writing a month of made-up visitors and leads into Redis (" + stores.describe()
+          + "), site " + site.key() + "; they stay there");
+    }
+    DemoData demo = new DemoData(vertx, (SeedClock) clock, stores.events(), forms.service(), scoring, stores.leads(),
+        site.key(), site.zone());
+    return demo.fill(config.demo().nonEmpty())
+        .<Void>mapEmpty()
+        .recover(e -> stop().transform(v -> Future.failedFuture(e)));
   }
 
   /**
@@ -184,6 +228,9 @@ public final class Gateway {
       stops.add(vertx.undeploy(httpDeployment));
     }
     features.forEach(feature -> stops.add(feature.stop(vertx)));
+    if (demoCrm != null) {
+      stops.add(demoCrm.stop());
+    }
     return Future.join(stops).transform(v -> stores.close());
   }
 }

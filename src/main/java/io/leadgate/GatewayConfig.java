@@ -3,6 +3,7 @@ package io.leadgate;
 import io.leadgate.admin.ApiKeyConfig;
 import io.leadgate.admin.ConsoleConfig;
 import io.leadgate.admin.UserConfig;
+import io.leadgate.demo.DemoConfig;
 import io.leadgate.config.Check;
 import io.leadgate.config.ConfigException;
 import io.leadgate.collect.IngestConfig;
@@ -34,11 +35,12 @@ import java.util.stream.Collectors;
  * @param webhookDelivery how every instance delivers them
  * @param users           console users (name, role, BCrypt password hash); none: the console cannot be signed in to
  * @param console         console sessions and sign-in limits
+ * @param demo            a demo month of data filled in at start ({@code --demo-data})
  */
 public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig ingest, List<SiteConfig> sites,
                             String secret, String assets, List<FormConfig> forms, List<ApiKeyConfig> apiKeys,
                             ScoringConfig scoring, List<EndpointConfig> webhooks, DeliveryConfig webhookDelivery,
-                            List<UserConfig> users, ConsoleConfig console) {
+                            List<UserConfig> users, ConsoleConfig console, DemoConfig demo) {
 
   public GatewayConfig {
     server = server == null ? ServerConfig.defaults() : server;
@@ -53,6 +55,7 @@ public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig
     Check.unique(apiKeys.stream().map(ApiKeyConfig::name).toList(), "apiKeys[].name");
     users = users == null ? List.of() : List.copyOf(users);
     console = console == null ? ConsoleConfig.defaults() : console;
+    demo = demo == null ? DemoConfig.defaults() : demo;
     Check.unique(users.stream().map(UserConfig::name).toList(), "users[].name");
     try {
       scoring.checkSites(sites.stream().map(SiteConfig::key).toList());
@@ -106,11 +109,24 @@ public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig
 
   public GatewayConfig withServer(ServerConfig newServer) {
     return new GatewayConfig(newServer, redis, ingest, sites, secret, assets, forms, apiKeys, scoring, webhooks,
-        webhookDelivery, users, console);
+        webhookDelivery, users, console, demo);
+  }
+
+  public GatewayConfig withDemo(DemoConfig newDemo) {
+    return new GatewayConfig(server, redis, ingest, sites, secret, assets, forms, apiKeys, scoring, webhooks,
+        webhookDelivery, users, console, newDemo);
+  }
+
+  /** With one more webhook endpoint (the demo's in-process receiver). */
+  public GatewayConfig withWebhook(EndpointConfig endpoint) {
+    List<EndpointConfig> more = new java.util.ArrayList<>(webhooks);
+    more.add(endpoint);
+    return new GatewayConfig(server, redis, ingest, sites, secret, assets, forms, apiKeys, scoring, more,
+        webhookDelivery, users, console, demo);
   }
 
   public GatewayConfig withRedis(RedisConfig newRedis) {
     return new GatewayConfig(server, newRedis, ingest, sites, secret, assets, forms, apiKeys, scoring, webhooks,
-        webhookDelivery, users, console);
+        webhookDelivery, users, console, demo);
   }
 }

@@ -6,12 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.logging.Logger;
 
 /**
- * {@code java -jar leadgate.jar [--config FILE]}. Without a file (nor {@code LEADGATE_CONFIG}) it runs the
+ * {@code java -jar leadgate.jar [--config FILE] [--demo-data]}. Without a file (nor {@code LEADGATE_CONFIG}) it runs the
  * bundled demo on the in-memory store; {@code LEADGATE_REDIS_URL} puts it on Redis. Exit codes: 2 for a wrong
  * command line or configuration (every problem named, one line each), 1 when the gateway cannot start.
  * {@code java -jar leadgate.jar hash-password} prints the hash of a password read from standard input, for
@@ -23,8 +24,9 @@ public final class Main {
   }
 
   private static final Logger LOG = Logger.getLogger(Main.class.getName());
+  static final String DEMO_DATA = "--demo-data";
   static final String USAGE = """
-      usage: java -jar leadgate.jar [--config FILE]
+      usage: java -jar leadgate.jar [--config FILE] [--demo-data]
              java -jar leadgate.jar --help | --version
              printf %s "$PASSWORD" | java -jar leadgate.jar hash-password
 
@@ -33,6 +35,8 @@ public final class Main {
 
       options:
         --config FILE   the YAML configuration (README.md, "Configuration"; docs/*.md for each section)
+        --demo-data     fill the store at start with a made-up month of visitors, leads and webhook deliveries
+                        (the same as demo: {data: true}); on Redis only into a store without leads of the site
         --help          this text
         --version       the version of this build
         hash-password   print the BCrypt hash of the password on standard input (for users[].passwordHash;
@@ -71,6 +75,9 @@ public final class Main {
       }
       file = configFile(args, env);
       config = new ConfigLoader().load(file, env);
+      if (List.of(args).contains(DEMO_DATA)) {
+        config = config.withDemo(config.demo().withData());
+      }
     } catch (ConfigException | IllegalArgumentException e) {
       refuse(e.getMessage());
       return;
@@ -120,18 +127,25 @@ public final class Main {
   }
 
   private static Path configFile(String[] args, Map<String, String> env) {
+    Path given = null;
     for (int i = 0; i < args.length; i++) {
+      if (args[i].equals(DEMO_DATA)) {
+        continue;
+      }
       if (args[i].equals("--config")) {
         if (i + 1 >= args.length) {
           throw new IllegalArgumentException("--config needs a file name");
         }
-        return Path.of(args[i + 1]);
+        given = Path.of(args[++i]);
+      } else if (args[i].startsWith("--config=")) {
+        given = Path.of(args[i].substring("--config=".length()));
+      } else {
+        throw new IllegalArgumentException("unknown argument " + args[i]
+            + " (usage: java -jar leadgate.jar [--config FILE] [--demo-data] | hash-password; --help for more)");
       }
-      if (args[i].startsWith("--config=")) {
-        return Path.of(args[i].substring("--config=".length()));
-      }
-      throw new IllegalArgumentException("unknown argument " + args[i]
-          + " (usage: java -jar leadgate.jar [--config FILE] | hash-password; --help for more)");
+    }
+    if (given != null) {
+      return given;
     }
     String fromEnv = env.get("LEADGATE_CONFIG");
     return fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);

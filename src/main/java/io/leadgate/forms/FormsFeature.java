@@ -23,6 +23,7 @@ public final class FormsFeature implements Feature {
   private static final Logger LOG = Logger.getLogger(FormsFeature.class.getName());
   private final FormsRoutes routes;
   private final FormsReportRoutes report;
+  private final FormsService service;
 
   /**
    * @param secret    the gateway's secret ({@code secret:}); null: a random one for this process, with a warning
@@ -48,11 +49,16 @@ public final class FormsFeature implements Feature {
       secrets.put(form.id(), form.secret() != null ? form.secret() : gatewaySecret);
     }
     // the intake's bot list (its own copy): a magnet link opened by a bot or link scanner records nothing
-    FormsService service = new FormsService(forms, sites, leads, visitors, events, rateLimits, leadSearch,
+    this.service = new FormsService(forms, sites, leads, visitors, events, rateLimits, leadSearch,
         new SignedTokens(secrets, clock), lists, BotFilter.shipped(), gatewaySecret, assets, metrics,
         new FormOutcomes(sites, counts, metrics, clock), clock, new LeadIds());
     this.routes = new FormsRoutes(service, clientIp, publicUrl);
     this.report = new FormsReportRoutes(new FormsReport(forms, sites, counts, clock));
+  }
+
+  /** Submissions below the HTTP route (the demo month goes through it). */
+  public FormsService service() {
+    return service;
   }
 
   @Override
