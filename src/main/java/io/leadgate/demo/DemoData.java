@@ -123,7 +123,7 @@ public final class DemoData {
     clock.set(submission.begins());
     String token = forms.token(submission.form(), ORIGIN);
     clock.set(submission.at());
-    SubmissionParser.Input input = new SubmissionParser.Input(submission.visitor(), "demo-" + n, token,
+    SubmissionParser.Input input = new SubmissionParser.Input(submission.visitor(), submission.id(), token,
         ORIGIN + "/" + submission.form(), submission.fields());
     // one address each, as different people's would be: the per-address rate limit is not what the demo shows
     String ip = "198.51." + (100 + n / 250) + "." + (n % 250 + 1);

@@ -42,14 +42,17 @@ final class DemoMonth {
   private final ZoneId zone;
   private final long end;
   private final List<String> returning = new ArrayList<>();
+  private final String monthId;
   private int visitorSeq;
   private int eventSeq;
   private int personSeq;
+  private int submissionSeq;
 
   DemoMonth(String site, ZoneId zone, long end) {
     this.site = site;
     this.zone = zone;
     this.end = end;
+    this.monthId = java.time.Instant.ofEpochMilli(end).atZone(zone).toLocalDate().toString().replace("-", "");
   }
 
   /** A submission or a stage change, at the time it begins (a form is rendered before it is sent). */
@@ -58,7 +61,7 @@ final class DemoMonth {
   }
 
   /** One submission of a form, at a time, by a visitor: a person's, or a bot's that a defence stops. */
-  record Submission(long at, String form, String visitor, Map<String, Object> fields, long renderedMsBefore)
+  record Submission(String id, long at, String form, String visitor, Map<String, Object> fields, long renderedMsBefore)
       implements Step {
     @Override
     public long begins() {
@@ -223,7 +226,7 @@ final class DemoMonth {
     if (form.equals("ebook") && random.nextInt(6) == 0) {
       plan(later, date, daysLeft, 3, new SalesAction(at, email, "mql", "downloaded the pricing sheet, asked for a call"));
     }
-    return new Submission(at, form, visitor, fields, 40_000);
+    return new Submission(submissionId(), at, form, visitor, fields, 40_000);
   }
 
   /** Demo requests go through sales: accepted, some to opportunity and customer, some sent back or disqualified. */
@@ -269,13 +272,18 @@ final class DemoMonth {
     if (how == 0) {
       fields.put("website", "http://cheap-pills.example");
     }
-    return new Submission(at, "ebook", visitor, fields, how == 1 ? 800 : 40_000);
+    return new Submission(submissionId(), at, "ebook", visitor, fields, how == 1 ? 800 : 40_000);
+  }
+
+  private String submissionId() {
+    return "demo-" + monthId + "-" + (++submissionSeq);
   }
 
   private Event event(String visitor, String session, EventType type, String url, String page, String title,
                       String referrer, Map<String, String> utm, Map<String, String> click, long at) {
     long ts = Math.min(at, end);
-    return new Event("demo-" + (++eventSeq), site, visitor, session, type, url, page, title, referrer, utm, click,
+    // the ids name the month: filled again on the same day nothing counts twice, on a later day it is a new month
+    return new Event("demo-" + monthId + "-" + (++eventSeq), site, visitor, session, type, url, page, title, referrer, utm, click,
         null, Map.of(), ts, ts, "203.0.113.0");
   }
 
