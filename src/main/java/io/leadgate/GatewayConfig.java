@@ -4,6 +4,7 @@ import io.leadgate.admin.ApiKeyConfig;
 import io.leadgate.admin.ConsoleConfig;
 import io.leadgate.admin.UserConfig;
 import io.leadgate.demo.DemoConfig;
+import io.leadgate.demo.DemoData;
 import io.leadgate.config.Check;
 import io.leadgate.config.ConfigException;
 import io.leadgate.collect.IngestConfig;
@@ -73,6 +74,14 @@ public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig
       if (form.magnet() != null && form.magnet().file() != null) {
         checkAsset(assets, form.magnet().file(), "forms[" + i + "].magnet.file");
       }
+    }
+    if (demo.data()) {
+      String first = sites.get(0).key();
+      List<FormConfig> given = forms;
+      List<String> missing = DemoData.FORMS.stream().filter(id -> given.stream()
+          .noneMatch(f -> f.id().equals(id) && f.site().equals(first))).toList();
+      Check.that(missing.isEmpty(), "demo.data", "the demo month is made of the bundled demo's forms "
+          + DemoData.FORMS + " on the first site (" + first + "); missing: " + missing);
     }
     webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
     webhookDelivery = webhookDelivery == null ? DeliveryConfig.defaults() : webhookDelivery;

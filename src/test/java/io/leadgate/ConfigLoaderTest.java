@@ -93,6 +93,22 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void parse_demoDataWithoutTheDemoForms_namesTheSettingAndTheMissingForms() {
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("""
+        sites: [{key: acme}]
+        demo: {data: true}
+        """, "x.yaml"));
+    assertEquals("config x.yaml: demo.data: the demo month is made of the bundled demo's forms [newsletter, ebook,"
+        + " webinar-scoring, demo-request] on the first site (acme); missing: [newsletter, ebook, webinar-scoring,"
+        + " demo-request]", e.getMessage());
+  }
+
+  @Test
+  void load_withoutFile_hasNoDemoDataUnlessAskedFor() {
+    assertFalse(loader.load(null, Map.of()).demo().data());
+  }
+
+  @Test
   void parse_unknownTimeZone_namesTheSiteAndTheField() {
     ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("""
         sites: [{key: acme, timezone: Europe/Atlantis}]

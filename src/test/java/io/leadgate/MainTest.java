@@ -78,7 +78,7 @@ class MainTest {
     Process process = run("--help");
     String output = output(process);
     assertEquals(0, process.exitValue(), output);
-    for (String part : List.of("usage: java -jar leadgate.jar [--config FILE]", "--version", "LEADGATE_CONFIG",
+    for (String part : List.of("usage: java -jar leadgate.jar [--config FILE]", "--version", "--demo-data", "LEADGATE_CONFIG",
         "LEADGATE_REDIS_URL", "LEADGATE_PORT", "exit codes", "  2 ")) {
       assertTrue(output.contains(part), part + " in:\n" + output);
     }

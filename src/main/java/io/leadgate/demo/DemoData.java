@@ -28,6 +28,8 @@ import java.util.logging.Logger;
  */
 public final class DemoData {
   public static final String BY = "user:demo";
+  /** The forms the demo month fills in: the bundled demo configuration's. */
+  public static final List<String> FORMS = List.of("newsletter", "ebook", "webinar-scoring", "demo-request");
   private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
   private static final int APPEND_BATCH = 500;
   private static final String ORIGIN = "https://demo.leadgate.example";

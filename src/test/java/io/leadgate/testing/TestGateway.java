@@ -34,7 +34,7 @@ public final class TestGateway implements AutoCloseable {
     }
     Vertx vertx = Vertx.vertx();
     try {
-      Gateway gateway = Gateway.start(vertx, config, clock).await(20, TimeUnit.SECONDS);
+      Gateway gateway = Gateway.start(vertx, config, clock).await(60, TimeUnit.SECONDS);
       return new TestGateway(vertx, gateway);
     } catch (Exception e) {
       vertx.close();
