@@ -63,6 +63,7 @@ public final class FormsService {
   private final BotFilter bots;
   private final LeadFinder finder;
   private final Metrics metrics;
+  private final FormOutcomes outcomes;
   private final Clock clock;
   private final Supplier<String> leadIds;
   private final Path assets;
@@ -77,8 +78,8 @@ public final class FormsService {
    */
   public FormsService(List<FormConfig> forms, Map<String, SiteConfig> sites, LeadStore leads, VisitorStore visitors,
                       EventLog events, RateLimitStore rateLimits, LeadSearch leadSearch, SignedTokens tokens,
-                      DomainLists lists, BotFilter bots, String secret, Path assets, Metrics metrics, Clock clock,
-                      Supplier<String> leadIds) {
+                      DomainLists lists, BotFilter bots, String secret, Path assets, Metrics metrics,
+                      FormOutcomes outcomes, Clock clock, Supplier<String> leadIds) {
     this.forms = forms.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(FormConfig::id, f -> f));
     this.sites = Map.copyOf(sites);
     this.leads = leads;
@@ -92,6 +93,7 @@ public final class FormsService {
     this.junk = new JunkRules(lists);
     this.assets = assets;
     this.metrics = metrics;
+    this.outcomes = outcomes;
     this.clock = clock;
     this.leadIds = leadIds;
   }
@@ -154,7 +156,7 @@ public final class FormsService {
     }
     FormValidator.Result result = FormValidator.validate(form, input.fields());
     if (!result.ok()) {
-      count(form, "invalid");
+      outcomes.record(form, "invalid", null);
       throw invalidFields(result.errors());
     }
     FormValidator.Valid valid = result.valid();
@@ -168,13 +170,13 @@ public final class FormsService {
     return Future.all(earlier, visitor).compose(read -> {
       Optional<Submitted> done = earlier.result();
       if (done.isPresent()) {
-        count(form, "retry");
+        outcomes.record(form, "retry", null);
         return Future.succeededFuture(answer(form, done.get().leadId(), done.get().visitorId(), submit.baseUrl()));
       }
       return rateLimits.hit(form, submit.ip(), valid.email())
           .onFailure(e -> {
             if (e instanceof RateLimited) {
-              count(form, "rate_limited");
+              outcomes.record(form, "rate_limited", null);
             }
           })
           .compose(v -> convert(form, site, submit, valid, visitorId, visitor.result(), submissionId));
@@ -200,8 +202,8 @@ public final class FormsService {
             .compose(v -> leads.recordSubmission(site.key(), recordId(form, submissionId),
                 new Submitted(converted.lead().id(), converted.visitorId()), SUBMISSION_TTL_SECONDS))
             .map(v -> {
-              count(form, converted.duplicate() ? "retry" : junkReason != null ? "junk"
-                  : converted.created() ? "lead_created" : "lead_updated");
+              outcomes.record(form, converted.duplicate() ? "retry" : junkReason != null ? "junk"
+                  : converted.created() ? "lead_created" : "lead_updated", converted.duplicate() ? null : junkReason);
               return answer(form, converted.lead().id(), converted.visitorId(), submit.baseUrl());
             }));
   }
@@ -276,7 +278,7 @@ public final class FormsService {
       metrics.counter("leadgate.forms.token", "form", form.id(), "state", state).increment();
       if (form.spam().requireToken()) {
         if (render instanceof SignedTokens.Stale) {
-          count(form, "invalid");
+          outcomes.record(form, "invalid", null);
           throw new Unprocessable("form_expired", null, "This form has expired. Please reload the page and submit it again.");
         }
         return Optional.of("token_missing");
@@ -288,7 +290,7 @@ public final class FormsService {
   /** What a caught bot is told: exactly what a person is told, with a link that records nothing. */
   private Answer decoy(FormConfig form, String defence, String visitorId, String baseUrl) {
     metrics.counter("leadgate.forms.spam", "form", form.id(), "defence", defence).increment();
-    count(form, "spam");
+    outcomes.record(form, "spam", defence);
     return answer(form, leadIds.get(), visitorId, baseUrl);
   }
 
@@ -328,10 +330,6 @@ public final class FormsService {
     return new Event(UUID.randomUUID().toString(), site.key(), link.visitorId(), null, EventType.DOWNLOAD,
         form.magnet().label(), null, null, null, Map.of(), Map.of(), form.id(),
         Map.of("form", form.id(), "lead", link.leadId()), 0, clock.millis(), ip);
-  }
-
-  private void count(FormConfig form, String outcome) {
-    metrics.counter("leadgate.forms.submissions", "form", form.id(), "outcome", outcome).increment();
   }
 
   /** The validator's messages by field, as one refusal naming every field at fault. */

@@ -6,7 +6,10 @@ import io.leadgate.collect.EventLog;
 import io.leadgate.identity.IdentifyAttempts;
 import io.leadgate.identity.LeadSearch;
 import io.leadgate.identity.LeadStore;
+import io.leadgate.admin.SessionStore;
+import io.leadgate.forms.FormCountStore;
 import io.leadgate.forms.RateLimitStore;
+import io.leadgate.funnel.FunnelIndex;
 import io.leadgate.scoring.ScoreStore;
 import io.leadgate.webhooks.OutboxReader;
 import io.leadgate.stats.StatsStore;
@@ -30,6 +33,9 @@ public final class MemoryStores implements Backend {
   private final MemoryOutboxReader outboxReader;
   private final MemoryWebhookStore webhooks;
   private final MemoryDeliveryLog deliveryLog;
+  private final MemorySessionStore sessions;
+  private final MemoryFormCountStore formCounts;
+  private final MemoryFunnelIndex funnel = new MemoryFunnelIndex();
 
   public MemoryStores(Vertx vertx, Clock clock, int partitions) {
     this.events = new MemoryEventLog(vertx, clock, partitions);
@@ -42,6 +48,8 @@ public final class MemoryStores implements Backend {
     this.outboxReader = new MemoryOutboxReader(vertx, outbox);
     this.webhooks = new MemoryWebhookStore(vertx, outbox);
     this.deliveryLog = new MemoryDeliveryLog(clock);
+    this.sessions = new MemorySessionStore(clock);
+    this.formCounts = new MemoryFormCountStore(clock);
   }
 
   public EventLog events() {
@@ -62,6 +70,18 @@ public final class MemoryStores implements Backend {
 
   public LeadStore leads() {
     return leads;
+  }
+
+  public FunnelIndex funnel() {
+    return funnel;
+  }
+
+  public FormCountStore formCounts() {
+    return formCounts;
+  }
+
+  public SessionStore sessions() {
+    return sessions;
   }
 
   public LeadSearch leadSearch() {

@@ -8,7 +8,10 @@ import io.leadgate.collect.EventLog;
 import io.leadgate.identity.IdentifyAttempts;
 import io.leadgate.identity.LeadSearch;
 import io.leadgate.identity.LeadStore;
+import io.leadgate.admin.SessionStore;
+import io.leadgate.forms.FormCountStore;
 import io.leadgate.forms.RateLimitStore;
+import io.leadgate.funnel.FunnelIndex;
 import io.leadgate.scoring.ScoreStore;
 import io.leadgate.webhooks.OutboxReader;
 import io.leadgate.stats.StatsStore;
@@ -34,6 +37,9 @@ public final class RedisStores implements Backend {
   private final RedisOutboxReader outboxReader;
   private final RedisWebhookStore webhooks;
   private final RedisDeliveryLog deliveryLog;
+  private final RedisSessionStore sessions;
+  private final RedisFormCountStore formCounts;
+  private final RedisFunnelIndex funnel;
 
   private RedisStores(RedisClient redis, String url, int partitions, long timeoutMs) {
     this.redis = redis;
@@ -50,6 +56,9 @@ public final class RedisStores implements Backend {
     this.outboxReader = new RedisOutboxReader(redis);
     this.webhooks = new RedisWebhookStore(redis, outboxReader);
     this.deliveryLog = new RedisDeliveryLog(redis);
+    this.sessions = new RedisSessionStore(redis);
+    this.formCounts = new RedisFormCountStore(redis);
+    this.funnel = new RedisFunnelIndex(redis);
   }
 
   /**
@@ -97,6 +106,18 @@ public final class RedisStores implements Backend {
 
   public LeadStore leads() {
     return leads;
+  }
+
+  public FunnelIndex funnel() {
+    return funnel;
+  }
+
+  public FormCountStore formCounts() {
+    return formCounts;
+  }
+
+  public SessionStore sessions() {
+    return sessions;
   }
 
   public LeadSearch leadSearch() {

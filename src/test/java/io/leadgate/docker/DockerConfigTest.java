@@ -71,6 +71,16 @@ class DockerConfigTest {
   }
 
   @Test
+  void consoleUser_signsInWithTheDemoPassword() {
+    HttpResponse<Buffer> response = http.post("/api/session",
+        "{\"name\":\"demo\",\"password\":\"demo-console-change-me\"}", "Content-Type", "application/json",
+        "Origin", "http://localhost:8080");
+
+    assertEquals(200, response.statusCode(), response::bodyAsString);
+    assertEquals("admin", response.bodyAsJsonObject().getString("role"));
+  }
+
+  @Test
   void demoForm_takesASubmission() {
     HttpResponse<Buffer> response = http.post("/f/ebook",
         "{\"fields\":{\"email\":\"ada@acme.com\",\"consent_privacy\":true}}", "Content-Type", "application/json",
