@@ -86,7 +86,7 @@ public final class DemoData {
 
   /**
    * The day in time order: before each step, the events up to the time it begins go into the log and are
-   * projected; the clock is then at the step's time.
+   * projected; the clock is then at the step's time, until what the step appended is projected too.
    */
   private Future<Void> fillDay(DemoMonth.Day day) {
     List<Supplier<Future<Void>>> tasks = new ArrayList<>();
@@ -98,7 +98,9 @@ public final class DemoData {
         to++;
       }
       tasks.add(appendAndProject(dayEvents.subList(from, to)));
-      tasks.add(() -> step instanceof DemoMonth.Submission s ? submit(s) : act((DemoMonth.SalesAction) step));
+      // projected before the clock moves on: a form's event is scored at the time it was sent, every run alike
+      tasks.add(() -> (step instanceof DemoMonth.Submission s ? submit(s) : act((DemoMonth.SalesAction) step))
+          .compose(v -> projected()));
       from = to;
     }
     tasks.add(appendAndProject(dayEvents.subList(from, dayEvents.size())));

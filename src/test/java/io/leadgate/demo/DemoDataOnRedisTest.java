@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leadgate.testing.RedisServer;
 import io.vertx.core.json.JsonObject;
+import io.leadgate.testing.TestClock;
 import io.leadgate.testing.TestGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,7 +28,7 @@ class DemoDataOnRedisTest extends DemoDataContract {
   @Test
   void demoData_onARedisThatHoldsLeads_refusesToStart() {
     IllegalStateException refused = assertThrows(IllegalStateException.class,
-        () -> TestGateway.start(demoYaml(), redisUrl()).close());
+        () -> TestGateway.start(demoYaml(), redisUrl(), new TestClock(END)).close());
     Throwable cause = refused.getCause();
     assertTrue(cause.getMessage().contains("already holds leads of site demo"), cause.getMessage());
   }
@@ -36,7 +37,7 @@ class DemoDataOnRedisTest extends DemoDataContract {
   void demoData_nonEmptyAllowedOnTheSameDay_startsAndCountsNoEventTwice() {
     String again = demoYaml().replace("demo: {data: true}", "demo: {data: true, nonEmpty: true}");
     JsonObject before = api("/api/sites/demo/stats?" + range()).getJsonObject("totals").getJsonObject("events");
-    try (TestGateway second = TestGateway.start(again, redisUrl())) {
+    try (TestGateway second = TestGateway.start(again, redisUrl(), new TestClock(END))) {
       assertEquals(before, api("/api/sites/demo/stats?" + range()).getJsonObject("totals").getJsonObject("events"));
     }
   }
