@@ -1,6 +1,6 @@
 package io.leadgate;
 
-import io.leadgate.admin.ApiKeyAuth;
+import io.leadgate.admin.AdminFeature;
 import io.leadgate.collect.CollectFeature;
 import io.leadgate.collect.IdentifyListener;
 import io.leadgate.config.SiteConfig;
@@ -12,6 +12,7 @@ import io.leadgate.http.DemoRoutes;
 import io.leadgate.http.GatewayRouter;
 import io.leadgate.http.HttpVerticle;
 import io.leadgate.identity.IdentityFeature;
+import io.leadgate.http.OpenApiRoutes;
 import io.leadgate.memory.MemoryStores;
 import io.leadgate.ops.Metrics;
 import io.leadgate.ops.OpsRoutes;
@@ -67,16 +68,17 @@ public final class Gateway {
     Metrics metrics = new Metrics();
     // read here, on the caller's thread: the lists are large and deploy() may run on an event loop
     DomainLists lists = DomainLists.shipped();
+    OpenApiRoutes openApi = OpenApiRoutes.shipped();
     return EndpointResolution.check(vertx, config.webhooks())
         .compose(v -> config.redis().enabled()
             ? RedisStores.start(vertx, config.redis(), config.ingest().partitions(), metrics).map(Stores::of)
             : Future.succeededFuture(Stores.of(new MemoryStores(vertx, clock, config.ingest().partitions()))))
-        .compose(s -> new Gateway(vertx, config, s, metrics).deploy(clock, lists, configFile));
+        .compose(s -> new Gateway(vertx, config, s, metrics).deploy(clock, lists, openApi, configFile));
   }
 
-  private Future<Gateway> deploy(Clock clock, DomainLists lists, Path configFile) {
+  private Future<Gateway> deploy(Clock clock, DomainLists lists, OpenApiRoutes openApi, Path configFile) {
     features.addAll(features(clock, lists, configFile));
-    List<Consumer<Router>> routes = features.stream().<Consumer<Router>>map(f -> f::mount).toList();
+    features.add(Feature.routes(openApi::mount));
     List<HttpVerticle> servers = new ArrayList<>();
     Future<Void> started = Future.succeededFuture();
     for (Feature feature : features) {
@@ -84,9 +86,7 @@ public final class Gateway {
     }
     return started
         .compose(v -> vertx.deployVerticle(() -> {
-          HttpVerticle server = new HttpVerticle(v2 -> GatewayRouter.create(v2, metrics, config.server().bodyLimit(),
-              anySiteAllows(config.sites()), routes),
-              config.server().host(), config.server().port());
+          HttpVerticle server = new HttpVerticle(this::router, config.server().host(), config.server().port());
           synchronized (servers) {
             servers.add(server);
           }
@@ -109,14 +109,15 @@ public final class Gateway {
         stores.leadSearch(), stores.scores(), stores.visitors(), metrics, clock, vertx);
     scoring = scoringFeature.service();
     List<Feature> features = new ArrayList<>();
-    // the API key check first, so that it guards every /api/ route mounted after it
-    features.add(new ApiKeyAuth(config.apiKeys()));
+    // sign-in and the /api/ guard first, so that the guard stands before every /api/ route mounted after it
+    features.add(new AdminFeature(config.console(), config.apiKeys(), config.users(), config.server().publicUrl(), clientIp,
+        stores.sessions(), stores.rateLimits(), vertx, clock));
     features.add(new CollectFeature(config.ingest(), sites, clientIp, stores.events(), stores.visitors(),
         stores.stats(), List.of(scoringFeature.listener(),
             new IdentifyListener(stores.leads(), stores.identifyAttempts(), metrics)), metrics, clock));
     features.add(new FormsFeature(config.forms(), sites, config.secret(), config.assetsFolder(),
         config.server().publicUrl(), clientIp, lists, stores.leads(), stores.visitors(), stores.events(),
-        stores.rateLimits(), stores.leadSearch(), metrics, clock));
+        stores.rateLimits(), stores.leadSearch(), stores.formCounts(), metrics, clock));
     features.add(new IdentityFeature(stores.leads(), stores.leadSearch(), sites.keySet()));
     features.add(new OpsRoutes(stores.backend(), metrics));
     features.add(scoringFeature);
@@ -127,6 +128,15 @@ public final class Gateway {
       features.add(Feature.routes(DemoRoutes::mount));
     }
     return features;
+  }
+
+  /**
+   * A router with every feature's routes, as each HTTP instance serves it (one per instance: routers are not
+   * shared between event loops). Tests read its routes to check the API's declared roles and its documentation.
+   */
+  public Router router(Vertx on) {
+    List<Consumer<Router>> routes = features.stream().<Consumer<Router>>map(f -> f::mount).toList();
+    return GatewayRouter.create(on, metrics, config.server().bodyLimit(), anySiteAllows(config.sites()), routes);
   }
 
   /** Whether some site allows an origin, answered without walking every site's list on every request. */

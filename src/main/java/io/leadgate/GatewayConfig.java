@@ -1,6 +1,8 @@
 package io.leadgate;
 
 import io.leadgate.admin.ApiKeyConfig;
+import io.leadgate.admin.ConsoleConfig;
+import io.leadgate.admin.UserConfig;
 import io.leadgate.config.Check;
 import io.leadgate.config.ConfigException;
 import io.leadgate.collect.IngestConfig;
@@ -30,10 +32,13 @@ import java.util.stream.Collectors;
  * @param scoring         lead scoring and qualification (reloadable: see {@code scoring.ScoringReloader})
  * @param webhooks        endpoints that domain events are delivered to
  * @param webhookDelivery how every instance delivers them
+ * @param users           console users (name, role, BCrypt password hash); none: the console cannot be signed in to
+ * @param console         console sessions and sign-in limits
  */
 public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig ingest, List<SiteConfig> sites,
                             String secret, String assets, List<FormConfig> forms, List<ApiKeyConfig> apiKeys,
-                            ScoringConfig scoring, List<EndpointConfig> webhooks, DeliveryConfig webhookDelivery) {
+                            ScoringConfig scoring, List<EndpointConfig> webhooks, DeliveryConfig webhookDelivery,
+                            List<UserConfig> users, ConsoleConfig console) {
 
   public GatewayConfig {
     server = server == null ? ServerConfig.defaults() : server;
@@ -46,6 +51,9 @@ public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig
     scoring = scoring == null ? ScoringConfig.defaults() : scoring;
     apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
     Check.unique(apiKeys.stream().map(ApiKeyConfig::name).toList(), "apiKeys[].name");
+    users = users == null ? List.of() : List.copyOf(users);
+    console = console == null ? ConsoleConfig.defaults() : console;
+    Check.unique(users.stream().map(UserConfig::name).toList(), "users[].name");
     try {
       scoring.checkSites(sites.stream().map(SiteConfig::key).toList());
     } catch (ConfigException e) {
@@ -98,11 +106,11 @@ public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig
 
   public GatewayConfig withServer(ServerConfig newServer) {
     return new GatewayConfig(newServer, redis, ingest, sites, secret, assets, forms, apiKeys, scoring, webhooks,
-        webhookDelivery);
+        webhookDelivery, users, console);
   }
 
   public GatewayConfig withRedis(RedisConfig newRedis) {
     return new GatewayConfig(server, newRedis, ingest, sites, secret, assets, forms, apiKeys, scoring, webhooks,
-        webhookDelivery);
+        webhookDelivery, users, console);
   }
 }

@@ -14,6 +14,8 @@ import java.util.logging.Logger;
  * {@code java -jar leadgate.jar [--config FILE]}. Without a file (nor {@code LEADGATE_CONFIG}) it runs the
  * bundled demo on the in-memory store; {@code LEADGATE_REDIS_URL} puts it on Redis. Exit codes: 2 for a wrong
  * command line or configuration (every problem named, one line each), 1 when the gateway cannot start.
+ * {@code java -jar leadgate.jar hash-password} prints the hash of a password read from standard input, for
+ * {@code users[].passwordHash}.
  */
 public final class Main {
   static {
@@ -24,6 +26,7 @@ public final class Main {
   static final String USAGE = """
       usage: java -jar leadgate.jar [--config FILE]
              java -jar leadgate.jar --help | --version
+             printf %s "$PASSWORD" | java -jar leadgate.jar hash-password
 
       Runs the Leadgate gateway: collection, forms, scoring, webhooks and the API on one port. Without a
       configuration file it runs the bundled demo on the in-memory store (nothing survives a restart).
@@ -32,6 +35,8 @@ public final class Main {
         --config FILE   the YAML configuration (README.md, "Configuration"; docs/*.md for each section)
         --help          this text
         --version       the version of this build
+        hash-password   print the BCrypt hash of the password on standard input (for users[].passwordHash;
+                        from a terminal it asks twice, without echo)
 
       environment:
         LEADGATE_CONFIG     the configuration file when --config is not given
@@ -48,6 +53,10 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals(HashPassword.COMMAND)) {
+      System.exit(HashPassword.run(args));
+      return;
+    }
     Map<String, String> env = System.getenv();
     GatewayConfig config;
     Path file;
@@ -122,7 +131,7 @@ public final class Main {
         return Path.of(args[i].substring("--config=".length()));
       }
       throw new IllegalArgumentException("unknown argument " + args[i]
-          + " (usage: java -jar leadgate.jar [--config FILE]; --help for more)");
+          + " (usage: java -jar leadgate.jar [--config FILE] | hash-password; --help for more)");
     }
     String fromEnv = env.get("LEADGATE_CONFIG");
     return fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);

@@ -100,4 +100,36 @@ class MainTest {
     assertEquals(2, process.exitValue(), output);
     assertTrue(output.contains("usage: java -jar leadgate.jar [--config FILE]"), output);
   }
+
+  @Test
+  void hashPassword_passwordOnStdin_printsABcryptHashThatMatchesIt() throws Exception {
+    Process process = run("hash-password");
+    process.getOutputStream().write("demo-console-change-me\n".getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().close();
+    assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertEquals(0, process.exitValue(), output);
+    assertTrue(io.leadgate.admin.Passwords.isHash(output), output);
+    assertTrue(io.leadgate.admin.Passwords.matches("demo-console-change-me", output));
+    assertTrue(!io.leadgate.admin.Passwords.matches("another password", output));
+  }
+
+  @Test
+  void hashPassword_nothingOnStdin_exits2() throws Exception {
+    Process process = run("hash-password");
+    process.getOutputStream().close();
+    assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(2, process.exitValue(), output);
+    assertTrue(output.contains("no password on standard input"), output);
+  }
+
+  @Test
+  void demoConfig_userDemoSignsInWithTheDocumentedPassword() {
+    GatewayConfig demo = new ConfigLoader().load(null, java.util.Map.of());
+    io.leadgate.admin.UserConfig user = demo.users().get(0);
+    assertEquals("demo", user.name());
+    assertEquals("admin", user.role());
+    assertTrue(io.leadgate.admin.Passwords.matches("demo-console-change-me", user.passwordHash()));
+  }
 }

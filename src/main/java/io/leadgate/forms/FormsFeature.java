@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 public final class FormsFeature implements Feature {
   private static final Logger LOG = Logger.getLogger(FormsFeature.class.getName());
   private final FormsRoutes routes;
+  private final FormsReportRoutes report;
 
   /**
    * @param secret    the gateway's secret ({@code secret:}); null: a random one for this process, with a warning
@@ -31,7 +32,8 @@ public final class FormsFeature implements Feature {
    */
   public FormsFeature(List<FormConfig> forms, Map<String, SiteConfig> sites, String secret, Path assets,
                       String publicUrl, ClientIp clientIp, DomainLists lists, LeadStore leads, VisitorStore visitors,
-                      EventLog events, RateLimitStore rateLimits, LeadSearch leadSearch, Metrics metrics,
+                      EventLog events, RateLimitStore rateLimits, LeadSearch leadSearch, FormCountStore counts,
+                      Metrics metrics,
                       Clock clock) {
     String gatewaySecret = secret;
     if (gatewaySecret == null) {
@@ -47,13 +49,15 @@ public final class FormsFeature implements Feature {
     }
     // the intake's bot list (its own copy): a magnet link opened by a bot or link scanner records nothing
     FormsService service = new FormsService(forms, sites, leads, visitors, events, rateLimits, leadSearch,
-        new SignedTokens(secrets, clock), lists, BotFilter.shipped(), gatewaySecret, assets, metrics, clock,
-        new LeadIds());
+        new SignedTokens(secrets, clock), lists, BotFilter.shipped(), gatewaySecret, assets, metrics,
+        new FormOutcomes(sites, counts, metrics, clock), clock, new LeadIds());
     this.routes = new FormsRoutes(service, clientIp, publicUrl);
+    this.report = new FormsReportRoutes(new FormsReport(forms, sites, counts, clock));
   }
 
   @Override
   public void mount(Router router) {
     routes.mount(router);
+    report.mount(router);
   }
 }

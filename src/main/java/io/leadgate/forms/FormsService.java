@@ -68,6 +68,7 @@ public final class FormsService {
   private final BotFilter bots;
   private final LeadFinder finder;
   private final Metrics metrics;
+  private final FormOutcomes outcomes;
   private final Clock clock;
   private final Supplier<String> leadIds;
   private final Path assets;
@@ -83,8 +84,8 @@ public final class FormsService {
    */
   public FormsService(List<FormConfig> forms, Map<String, SiteConfig> sites, LeadStore leads, VisitorStore visitors,
                       EventLog events, RateLimitStore rateLimits, LeadSearch leadSearch, SignedTokens tokens,
-                      DomainLists lists, BotFilter bots, String secret, Path assets, Metrics metrics, Clock clock,
-                      Supplier<String> leadIds) {
+                      DomainLists lists, BotFilter bots, String secret, Path assets, Metrics metrics,
+                      FormOutcomes outcomes, Clock clock, Supplier<String> leadIds) {
     this.forms = forms.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(FormConfig::id, f -> f));
     this.sites = Map.copyOf(sites);
     this.leads = leads;
@@ -98,6 +99,7 @@ public final class FormsService {
     this.junk = new JunkRules(lists);
     this.assets = assets;
     this.metrics = metrics;
+    this.outcomes = outcomes;
     this.clock = clock;
     this.leadIds = leadIds;
     this.subjectKey = sha256(("leadgate rate limits " + secret).getBytes(StandardCharsets.UTF_8));
@@ -161,7 +163,7 @@ public final class FormsService {
     }
     FormValidator.Result result = FormValidator.validate(form, input.fields());
     if (!result.ok()) {
-      count(form, "invalid");
+      outcomes.record(form, "invalid", null);
       throw invalidFields(result.errors());
     }
     FormValidator.Valid valid = result.valid();
@@ -175,7 +177,7 @@ public final class FormsService {
     return Future.all(earlier, visitor).compose(read -> {
       Optional<Submitted> done = earlier.result();
       if (done.isPresent()) {
-        count(form, "retry");
+        outcomes.record(form, "retry", null);
         return Future.succeededFuture(answer(form, done.get().leadId(), done.get().visitorId(), submit.baseUrl()));
       }
       return rateLimit(form, submit.ip(), valid.email())
@@ -202,8 +204,8 @@ public final class FormsService {
             .compose(v -> leads.recordSubmission(site.key(), recordId(form, submissionId),
                 new Submitted(converted.lead().id(), converted.visitorId()), SUBMISSION_TTL_SECONDS))
             .map(v -> {
-              count(form, converted.duplicate() ? "retry" : junkReason != null ? "junk"
-                  : converted.created() ? "lead_created" : "lead_updated");
+              outcomes.record(form, converted.duplicate() ? "retry" : junkReason != null ? "junk"
+                  : converted.created() ? "lead_created" : "lead_updated", converted.duplicate() ? null : junkReason);
               return answer(form, converted.lead().id(), converted.visitorId(), submit.baseUrl());
             }));
   }
@@ -278,7 +280,7 @@ public final class FormsService {
       metrics.counter("leadgate.forms.token", "form", form.id(), "state", state).increment();
       if (form.spam().requireToken()) {
         if (render instanceof SignedTokens.Stale) {
-          count(form, "invalid");
+          outcomes.record(form, "invalid", null);
           throw new Unprocessable("form_expired", null, "This form has expired. Please reload the page and submit it again.");
         }
         return Optional.of("token_missing");
@@ -302,7 +304,7 @@ public final class FormsService {
     if (window.count() <= limit) {
       return Future.succeededFuture();
     }
-    count(form, "rate_limited");
+    outcomes.record(form, "rate_limited", by);
     metrics.counter("leadgate.forms.rate_limited", "form", form.id(), "by", by).increment();
     return Future.failedFuture(new RateLimited("rate_limited",
         "too many submissions; try again in " + minutes(window.resetsInSeconds()), window.resetsInSeconds()));
@@ -311,7 +313,7 @@ public final class FormsService {
   /** What a caught bot is told: exactly what a person is told, with a link that records nothing. */
   private Answer decoy(FormConfig form, String defence, String visitorId, String baseUrl) {
     metrics.counter("leadgate.forms.spam", "form", form.id(), "defence", defence).increment();
-    count(form, "spam");
+    outcomes.record(form, "spam", defence);
     return answer(form, leadIds.get(), visitorId, baseUrl);
   }
 
@@ -351,10 +353,6 @@ public final class FormsService {
     return new Event(UUID.randomUUID().toString(), site.key(), link.visitorId(), null, EventType.DOWNLOAD,
         form.magnet().label(), null, null, null, Map.of(), Map.of(), form.id(),
         Map.of("form", form.id(), "lead", link.leadId()), 0, clock.millis(), ip);
-  }
-
-  private void count(FormConfig form, String outcome) {
-    metrics.counter("leadgate.forms.submissions", "form", form.id(), "outcome", outcome).increment();
   }
 
   /** A keyed hash that stands for an IP address or email in a Redis key: countable, not readable. */

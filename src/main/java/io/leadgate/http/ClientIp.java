@@ -39,6 +39,12 @@ public final class ClientIp {
     return remote;
   }
 
+  /** Whether the request came straight from a trusted proxy (whose {@code X-Forwarded-*} headers are believed). */
+  public boolean fromTrustedProxy(HttpServerRequest request) {
+    String remote = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+    return remote != null && !trusted.isEmpty() && isTrusted(remote);
+  }
+
   private boolean isTrusted(String address) {
     byte[] bytes = literal(address);
     return bytes != null && trusted.stream().anyMatch(c -> c.contains(bytes));

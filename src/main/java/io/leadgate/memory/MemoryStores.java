@@ -6,6 +6,8 @@ import io.leadgate.collect.EventLog;
 import io.leadgate.identity.IdentifyAttempts;
 import io.leadgate.identity.LeadSearch;
 import io.leadgate.identity.LeadStore;
+import io.leadgate.admin.SessionStore;
+import io.leadgate.forms.FormCountStore;
 import io.leadgate.forms.RateLimitStore;
 import io.leadgate.scoring.ScoreStore;
 import io.leadgate.webhooks.OutboxReader;
@@ -30,6 +32,8 @@ public final class MemoryStores implements Backend {
   private final MemoryOutboxReader outboxReader;
   private final MemoryWebhookStore webhooks;
   private final MemoryDeliveryLog deliveryLog;
+  private final MemorySessionStore sessions;
+  private final MemoryFormCountStore formCounts;
 
   public MemoryStores(Vertx vertx, Clock clock, int partitions) {
     this.events = new MemoryEventLog(vertx, clock, partitions);
@@ -42,6 +46,8 @@ public final class MemoryStores implements Backend {
     this.outboxReader = new MemoryOutboxReader(vertx, outbox);
     this.webhooks = new MemoryWebhookStore(vertx, outbox);
     this.deliveryLog = new MemoryDeliveryLog(clock);
+    this.sessions = new MemorySessionStore(clock);
+    this.formCounts = new MemoryFormCountStore(clock);
   }
 
   public EventLog events() {
@@ -70,6 +76,14 @@ public final class MemoryStores implements Backend {
 
   public IdentifyAttempts identifyAttempts() {
     return identifyAttempts;
+  }
+
+  public FormCountStore formCounts() {
+    return formCounts;
+  }
+
+  public SessionStore sessions() {
+    return sessions;
   }
 
   public RateLimitStore rateLimits() {

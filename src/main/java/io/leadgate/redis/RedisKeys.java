@@ -164,6 +164,11 @@ public final class RedisKeys {
   }
 
   /** A rate-limit window counter; {@code subject} is a keyed hash of the IP address or email, never the value. */
+  /** A console sign-in session, by the SHA-256 of its cookie value (the value itself is never stored). */
+  public static String session(String digest) {
+    return "lg:session:" + digest;
+  }
+
   public static String rateLimit(String scope, String subject) {
     return "lg:rl:" + scope + ":" + subject;
   }

@@ -8,6 +8,8 @@ import io.leadgate.collect.EventLog;
 import io.leadgate.identity.IdentifyAttempts;
 import io.leadgate.identity.LeadSearch;
 import io.leadgate.identity.LeadStore;
+import io.leadgate.admin.SessionStore;
+import io.leadgate.forms.FormCountStore;
 import io.leadgate.forms.RateLimitStore;
 import io.leadgate.scoring.ScoreStore;
 import io.leadgate.webhooks.OutboxReader;
@@ -34,6 +36,8 @@ public final class RedisStores implements Backend {
   private final RedisOutboxReader outboxReader;
   private final RedisWebhookStore webhooks;
   private final RedisDeliveryLog deliveryLog;
+  private final RedisSessionStore sessions;
+  private final RedisFormCountStore formCounts;
 
   private RedisStores(RedisClient redis, String url, int partitions, long timeoutMs) {
     this.redis = redis;
@@ -50,6 +54,8 @@ public final class RedisStores implements Backend {
     this.outboxReader = new RedisOutboxReader(redis);
     this.webhooks = new RedisWebhookStore(redis, outboxReader);
     this.deliveryLog = new RedisDeliveryLog(redis);
+    this.sessions = new RedisSessionStore(redis);
+    this.formCounts = new RedisFormCountStore(redis);
   }
 
   /**
@@ -105,6 +111,14 @@ public final class RedisStores implements Backend {
 
   public IdentifyAttempts identifyAttempts() {
     return identifyAttempts;
+  }
+
+  public FormCountStore formCounts() {
+    return formCounts;
+  }
+
+  public SessionStore sessions() {
+    return sessions;
   }
 
   public RateLimitStore rateLimits() {

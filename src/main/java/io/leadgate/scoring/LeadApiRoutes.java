@@ -1,10 +1,15 @@
 package io.leadgate.scoring;
 
 import io.leadgate.admin.ApiKeyAuth;
+import static io.leadgate.http.Access.need;
+
+import io.leadgate.http.Access;
+import io.leadgate.http.Caller;
 import io.leadgate.core.InvalidInput;
 import io.leadgate.core.NotFound;
 import io.leadgate.core.Unprocessable;
 import io.leadgate.http.Handlers;
+import io.leadgate.http.Role;
 import io.leadgate.identity.Stage;
 import io.leadgate.scoring.ScoreStore.LeadOrder;
 import io.vertx.core.json.DecodeException;
@@ -30,11 +35,11 @@ public final class LeadApiRoutes {
 
   /** Mounts the routes; {@link ApiKeyAuth} must be mounted on {@code /api/*} before them. */
   public void mount(Router router) {
-    router.get("/api/leads").handler(this::list);
-    router.get("/api/leads/:id").handler(this::profile);
-    router.post("/api/leads/:id/stage").handler(this::setStage);
-    router.post("/api/scoring/reload").handler(this::reload);
-    router.get("/api/scoring").handler(this::current);
+    need(router.get("/api/leads"), Role.VIEWER).handler(this::list);
+    need(router.get("/api/leads/:id"), Role.VIEWER).handler(this::profile);
+    need(router.post("/api/leads/:id/stage"), Role.SALES).handler(this::setStage);
+    need(router.post("/api/scoring/reload"), Role.ADMIN).handler(this::reload);
+    need(router.get("/api/scoring"), Role.VIEWER).handler(this::current);
   }
 
   private void list(RoutingContext ctx) {
@@ -94,13 +99,15 @@ public final class LeadApiRoutes {
 
   private void setStage(RoutingContext ctx) {
     JsonObject body = body(ctx);
-    String by = "api:" + ctx.get(ApiKeyAuth.KEY_NAME);
+    Caller caller = Access.caller(ctx);
+    String by = caller.by();
     Object user = body.getValue("user");
-    if (user instanceof String name && !name.isBlank()) {
+    // a key used by an integration may say on whose behalf; a signed-in user is who they are
+    if (!caller.session() && user instanceof String name && !name.isBlank()) {
       by += ":" + (name.length() > 100 ? name.substring(0, 100) : name.strip());
     }
-    String caller = by;
-    Handlers.call(ctx, () -> leads.setStage(ctx.pathParam("id"), text(body, "stage"), text(body, "reason"), caller),
+    String who = by;
+    Handlers.call(ctx, () -> leads.setStage(ctx.pathParam("id"), text(body, "stage"), text(body, "reason"), who),
         found -> json(ctx, 200, found.orElseThrow(() ->
             new NotFound("lead_not_found", "no lead " + ctx.pathParam("id")))));
   }

@@ -1,7 +1,9 @@
 package io.leadgate.stats;
 
 import io.leadgate.admin.ApiKeyAuth;
+import io.leadgate.http.Access;
 import io.leadgate.http.Handlers;
+import io.leadgate.http.Role;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -15,7 +17,7 @@ public final class StatsRoutes {
 
   /** Mounts the route; {@link ApiKeyAuth} must be mounted on {@code /api/*} before it. */
   public void mount(Router router) {
-    router.get("/api/sites/:site/stats").handler(this::report);
+    Access.need(router.get("/api/sites/:site/stats"), Role.VIEWER).handler(this::report);
   }
 
   private void report(RoutingContext ctx) {

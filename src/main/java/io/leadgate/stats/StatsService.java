@@ -1,15 +1,12 @@
 package io.leadgate.stats;
 
 import io.leadgate.config.SiteConfig;
-import io.leadgate.core.InvalidInput;
 import io.leadgate.core.NotFound;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,8 +21,8 @@ import java.util.Map;
  */
 public final class StatsService {
   /** A quarter and a day: enough for a quarterly report, and a bound on what one request reads. */
-  public static final int MAX_DAYS = 92;
-  public static final int DEFAULT_DAYS = 7;
+  public static final int MAX_DAYS = DayRange.MAX_DAYS;
+  public static final int DEFAULT_DAYS = DayRange.DEFAULT_DAYS;
   /** Paths, assets and sources in an answer, by count: a report, not a dump of every path a crawler invented. */
   public static final int TOP = 100;
 
@@ -51,15 +48,10 @@ public final class StatsService {
       throw new NotFound("unknown_site", "no site has the key " + siteKey);
     }
     String site = config.key();
-    LocalDate last = to == null ? LocalDate.ofInstant(clock.instant(), config.zone()) : day(to, "to");
-    LocalDate first = from == null ? last.minusDays(DEFAULT_DAYS - 1) : day(from, "from");
-    if (first.isAfter(last)) {
-      throw InvalidInput.field("from", "must not be after to (" + first + " > " + last + ")");
-    }
-    if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
-      throw InvalidInput.field("from", "the range may span at most " + MAX_DAYS + " days");
-    }
-    List<LocalDate> days = first.datesUntil(last.plusDays(1)).toList();
+    DayRange range = DayRange.parse(from, to, config.zone(), clock);
+    LocalDate first = range.first();
+    LocalDate last = range.last();
+    List<LocalDate> days = range.days();
     List<Future<DailyStats>> reads = new ArrayList<>(days.size());
     days.forEach(day -> reads.add(store.daily(site, day)));
     Future<Long> visitors = store.uniqueVisitors(site, days);
@@ -105,11 +97,4 @@ public final class StatsService {
     return new JsonObject(top);
   }
 
-  private static LocalDate day(String text, String field) {
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (DateTimeParseException e) {
-      throw InvalidInput.field(field, "must be a day as YYYY-MM-DD (was \"" + text + "\")");
-    }
-  }
 }

@@ -1,7 +1,11 @@
 package io.leadgate.webhooks;
 
+import static io.leadgate.http.Access.need;
+
+import io.leadgate.http.Access;
 import io.leadgate.core.InvalidInput;
 import io.leadgate.http.Handlers;
+import io.leadgate.http.Role;
 import io.leadgate.webhooks.DeliveryLog.Attempt;
 import io.leadgate.webhooks.WebhookStore.DeadLetter;
 import io.vertx.core.json.DecodeException;
@@ -19,8 +23,8 @@ import java.util.List;
  * GET  /api/webhooks/{endpoint}               one of them
  * GET  /api/webhooks/{endpoint}/deliveries    newest attempts (?lead=ID for one lead, ?limit=N)
  * GET  /api/webhooks/{endpoint}/dead          dead letters (?since=TIME, ?limit=N)
- * POST /api/webhooks/{endpoint}/replay        {"id": MESSAGE} or {"since": TIME}
- * POST /api/webhooks/{endpoint}/enable        enable a disabled endpoint again
+ * POST /api/webhooks/{endpoint}/replay        {"id": MESSAGE} or {"since": TIME} (admin; recorded in the ops events)
+ * POST /api/webhooks/{endpoint}/enable        enable a disabled endpoint again (admin; recorded too)
  * GET  /api/ops/events                        operational events (endpoint.disabled...)
  * </pre>
  */
@@ -32,20 +36,22 @@ public final class WebhookRoutes {
   }
 
   public void mount(Router router) {
-    router.get("/api/webhooks").handler(ctx -> Handlers.call(ctx, service::list, list -> json(ctx, 200, list)));
-    router.get("/api/webhooks/:endpoint").handler(ctx -> Handlers.call(ctx,
+    need(router.get("/api/webhooks"), Role.VIEWER).handler(ctx -> Handlers.call(ctx, service::list,
+        list -> json(ctx, 200, list)));
+    need(router.get("/api/webhooks/:endpoint"), Role.VIEWER).handler(ctx -> Handlers.call(ctx,
         () -> service.describe(ctx.pathParam("endpoint")), out -> json(ctx, 200, out)));
-    router.get("/api/webhooks/:endpoint/deliveries").handler(ctx -> Handlers.call(ctx,
+    need(router.get("/api/webhooks/:endpoint/deliveries"), Role.VIEWER).handler(ctx -> Handlers.call(ctx,
         () -> service.deliveries(ctx.pathParam("endpoint"), ctx.queryParams().get("lead"), limit(ctx)),
         list -> json(ctx, 200, new JsonObject().put("deliveries", attempts(list)))));
-    router.get("/api/webhooks/:endpoint/dead").handler(ctx -> Handlers.call(ctx,
+    need(router.get("/api/webhooks/:endpoint/dead"), Role.VIEWER).handler(ctx -> Handlers.call(ctx,
         () -> service.deadLetters(ctx.pathParam("endpoint"), since(ctx), limit(ctx)),
         list -> json(ctx, 200, new JsonObject().put("dead", dead(list)))));
-    router.post("/api/webhooks/:endpoint/replay").handler(ctx -> Handlers.call(ctx,
-        () -> service.replay(ctx.pathParam("endpoint"), body(ctx)), out -> json(ctx, 202, out)));
-    router.post("/api/webhooks/:endpoint/enable").handler(ctx -> Handlers.call(ctx,
-        () -> service.enable(ctx.pathParam("endpoint")), out -> json(ctx, 200, out)));
-    router.get("/api/ops/events").handler(ctx -> Handlers.call(ctx, () -> service.opsEvents(limit(ctx)),
+    need(router.post("/api/webhooks/:endpoint/replay"), Role.ADMIN).handler(ctx -> Handlers.call(ctx,
+        () -> service.replay(ctx.pathParam("endpoint"), body(ctx), Access.caller(ctx).by()),
+        out -> json(ctx, 202, out)));
+    need(router.post("/api/webhooks/:endpoint/enable"), Role.ADMIN).handler(ctx -> Handlers.call(ctx,
+        () -> service.enable(ctx.pathParam("endpoint"), Access.caller(ctx).by()), out -> json(ctx, 200, out)));
+    need(router.get("/api/ops/events"), Role.VIEWER).handler(ctx -> Handlers.call(ctx, () -> service.opsEvents(limit(ctx)),
         list -> json(ctx, 200, new JsonObject().put("events", new JsonArray(list)))));
   }
 

@@ -7,6 +7,7 @@ import io.leadgate.webhooks.WebhookStore.DeadLetter;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,11 +25,13 @@ public final class WebhookService {
   private final Map<String, EndpointConfig> endpoints = new LinkedHashMap<>();
   private final WebhookStore store;
   private final DeliveryLog log;
+  private final Clock clock;
 
-  public WebhookService(List<EndpointConfig> endpoints, WebhookStore store, DeliveryLog log) {
+  public WebhookService(List<EndpointConfig> endpoints, WebhookStore store, DeliveryLog log, Clock clock) {
     endpoints.forEach(e -> this.endpoints.put(e.id(), e));
     this.store = store;
     this.log = log;
+    this.clock = clock;
   }
 
   public Future<JsonArray> list() {
@@ -75,7 +78,11 @@ public final class WebhookService {
    * dead letter that died since then, ISO-8601 or ms since epoch). The replayed deliveries keep their
    * {@code webhook-id}.
    */
-  public Future<JsonObject> replay(String id, JsonObject request) {
+  public Future<JsonObject> replay(String id, JsonObject request, String by) {
+    return replay(id, request).compose(out -> recorded("endpoint.replayed", id, by, out));
+  }
+
+  private Future<JsonObject> replay(String id, JsonObject request) {
     known(id);
     boolean byId = request.containsKey("id");
     boolean bySince = request.containsKey("since");
@@ -98,9 +105,21 @@ public final class WebhookService {
         .map(n -> new JsonObject().put("replayed", n).put("more", n == REPLAY_MAX));
   }
 
-  public Future<JsonObject> enable(String id) {
+  /** Enables the endpoint again; {@code by} (who asked: {@code user:NAME}, {@code api:KEY}) goes in the ops events. */
+  public Future<JsonObject> enable(String id, String by) {
     known(id);
-    return store.enable(id).compose(v -> describe(id));
+    return store.enable(id).compose(v -> recorded("endpoint.enabled", id, by, new JsonObject()))
+        .compose(v -> describe(id));
+  }
+
+  /** The endpoint's history: an ops event saying who did what to it. */
+  private Future<JsonObject> recorded(String type, String id, String by, JsonObject outcome) {
+    JsonObject event = new JsonObject().put("type", type).put("endpoint", id).put("by", by)
+        .put("at", Instant.ofEpochMilli(clock.millis()).toString());
+    if (outcome.containsKey("replayed")) {
+      event.put("replayed", outcome.getValue("replayed"));
+    }
+    return store.recordOpsEvent(event).map(outcome);
   }
 
   public Future<List<JsonObject>> opsEvents(int limit) {

@@ -1,0 +1,12 @@
+package io.leadgate.forms;
+
+class FormsReportOnMemoryTest extends FormsReportContract {
+  @Override
+  String redisUrl() {
+    return null;
+  }
+
+  @Override
+  void resetStore() {
+  }
+}
