@@ -308,4 +308,9 @@ describe('e2e: the console of java -jar target/leadgate.jar', { timeout: 240000 
     assert.equal(answer.status, 403);
     assert.equal((await apiGet('/api/leads/' + grace.id)).stage, grace.stage);
   });
+
+  test('the demo page links to the console', async () => {
+    const page = await (await fetch(gateway + '/')).text();
+    assert.match(page, /<a id="console-link" href="\/console">/);
+  });
 });
