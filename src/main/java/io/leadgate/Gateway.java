@@ -8,6 +8,7 @@ import io.leadgate.console.ConsoleFeature;
 import io.leadgate.core.Feature;
 import io.leadgate.forms.DomainLists;
 import io.leadgate.forms.FormsFeature;
+import io.leadgate.funnel.FunnelFeature;
 import io.leadgate.http.ClientIp;
 import io.leadgate.http.DemoRoutes;
 import io.leadgate.http.GatewayRouter;
@@ -113,8 +114,9 @@ public final class Gateway {
     // sign-in and the /api/ guard first, so that the guard stands before every /api/ route mounted after it
     features.add(new AdminFeature(config.console(), config.apiKeys(), config.users(), config.server().publicUrl(), clientIp,
         stores.sessions(), stores.rateLimits(), vertx, clock));
+    FunnelFeature funnel = new FunnelFeature(sites, stores.funnel(), stores.leads(), stores.stats(), clock);
     features.add(new CollectFeature(config.ingest(), sites, clientIp, stores.events(), stores.visitors(),
-        stores.stats(), List.of(scoringFeature.listener(),
+        stores.stats(), List.of(scoringFeature.listener(), funnel.listener(),
             new IdentifyListener(stores.leads(), stores.identifyAttempts(), metrics)), metrics, clock));
     features.add(new FormsFeature(config.forms(), sites, config.secret(), config.assetsFolder(),
         config.server().publicUrl(), clientIp, lists, stores.leads(), stores.visitors(), stores.events(),
@@ -122,6 +124,7 @@ public final class Gateway {
     features.add(new IdentityFeature(stores.leads(), stores.leadSearch(), sites.keySet()));
     features.add(new OpsRoutes(stores.backend(), metrics));
     features.add(scoringFeature);
+    features.add(funnel);
     features.add(new StatsFeature(sites, stores.stats(), clock));
     features.add(new WebhooksFeature(config.webhooks(), config.webhookDelivery(), stores.outboxReader(),
         stores.webhooks(), stores.deliveryLog(), metrics, clock));

@@ -13,7 +13,6 @@ import io.leadgate.core.RateLimited;
 import io.leadgate.core.Unprocessable;
 import io.leadgate.forms.SignedTokens.Render;
 import io.leadgate.identity.Conversion;
-import io.leadgate.identity.EmailAddress;
 import io.leadgate.identity.LeadFinder;
 import io.leadgate.identity.LeadSearch;
 import io.leadgate.identity.Visitor;
@@ -25,13 +24,9 @@ import io.leadgate.identity.LeadStore.Submitted;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +56,7 @@ public final class FormsService {
   private final LeadStore leads;
   private final VisitorStore visitors;
   private final EventLog events;
-  private final RateLimitStore rateLimits;
+  private final FormRateLimits rateLimits;
   private final SignedTokens tokens;
   private final JunkRules junk;
   private final DomainLists lists;
@@ -72,7 +67,6 @@ public final class FormsService {
   private final Clock clock;
   private final Supplier<String> leadIds;
   private final Path assets;
-  private final byte[] subjectKey;
   private final SecureRandom random = new SecureRandom();
 
   /**
@@ -91,7 +85,7 @@ public final class FormsService {
     this.leads = leads;
     this.visitors = visitors;
     this.events = events;
-    this.rateLimits = rateLimits;
+    this.rateLimits = new FormRateLimits(rateLimits, secret, metrics);
     this.tokens = tokens;
     this.lists = lists;
     this.bots = bots;
@@ -102,7 +96,6 @@ public final class FormsService {
     this.outcomes = outcomes;
     this.clock = clock;
     this.leadIds = leadIds;
-    this.subjectKey = sha256(("leadgate rate limits " + secret).getBytes(StandardCharsets.UTF_8));
   }
 
   /** A submission as the HTTP layer hands it over. */
@@ -180,7 +173,12 @@ public final class FormsService {
         outcomes.record(form, "retry", null);
         return Future.succeededFuture(answer(form, done.get().leadId(), done.get().visitorId(), submit.baseUrl()));
       }
-      return rateLimit(form, submit.ip(), valid.email())
+      return rateLimits.hit(form, submit.ip(), valid.email())
+          .onFailure(e -> {
+            if (e instanceof RateLimited) {
+              outcomes.record(form, "rate_limited", null);
+            }
+          })
           .compose(v -> convert(form, site, submit, valid, visitorId, visitor.result(), submissionId));
     });
   }
@@ -289,27 +287,6 @@ public final class FormsService {
     return Optional.empty();
   }
 
-  private Future<Void> rateLimit(FormConfig form, String ip, EmailAddress email) {
-    RateLimitConfig limits = form.rateLimit();
-    long window = limits.windowMinutes() * 60L;
-    Future<Void> byIp = limits.perIp() == 0 || ip == null ? Future.succeededFuture()
-        : rateLimits.hit(form.id(), "ip", subject(ip), window)
-            .compose(w -> check(form, w, limits.perIp(), "ip"));
-    return byIp.compose(v -> limits.perEmail() == 0 ? Future.succeededFuture()
-        : rateLimits.hit(form.id(), "email", subject(email.key()), window)
-            .compose(w -> check(form, w, limits.perEmail(), "email")));
-  }
-
-  private Future<Void> check(FormConfig form, RateLimitStore.Window window, int limit, String by) {
-    if (window.count() <= limit) {
-      return Future.succeededFuture();
-    }
-    outcomes.record(form, "rate_limited", by);
-    metrics.counter("leadgate.forms.rate_limited", "form", form.id(), "by", by).increment();
-    return Future.failedFuture(new RateLimited("rate_limited",
-        "too many submissions; try again in " + minutes(window.resetsInSeconds()), window.resetsInSeconds()));
-  }
-
   /** What a caught bot is told: exactly what a person is told, with a link that records nothing. */
   private Answer decoy(FormConfig form, String defence, String visitorId, String baseUrl) {
     metrics.counter("leadgate.forms.spam", "form", form.id(), "defence", defence).increment();
@@ -355,15 +332,6 @@ public final class FormsService {
         Map.of("form", form.id(), "lead", link.leadId()), 0, clock.millis(), ip);
   }
 
-  /** A keyed hash that stands for an IP address or email in a Redis key: countable, not readable. */
-  private String subject(String value) {
-    byte[] data = value.getBytes(StandardCharsets.UTF_8);
-    byte[] keyed = new byte[subjectKey.length + data.length];
-    System.arraycopy(subjectKey, 0, keyed, 0, subjectKey.length);
-    System.arraycopy(data, 0, keyed, subjectKey.length, data.length);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(sha256(keyed), 12));
-  }
-
   /** The validator's messages by field, as one refusal naming every field at fault. */
   private static Unprocessable invalidFields(Map<String, String> errors) {
     return Unprocessable.fields(errors.entrySet().stream()
@@ -383,18 +351,5 @@ public final class FormsService {
     }
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)(https?://[^/?#\\s]+)").matcher(url);
     return m.lookingAt() ? m.group(1) : null;
-  }
-
-  private static String minutes(long seconds) {
-    long minutes = (seconds + 59) / 60;
-    return minutes <= 1 ? "a minute" : minutes + " minutes";
-  }
-
-  private static byte[] sha256(byte[] data) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }

@@ -9,6 +9,7 @@ import io.leadgate.identity.LeadStore;
 import io.leadgate.admin.SessionStore;
 import io.leadgate.forms.FormCountStore;
 import io.leadgate.forms.RateLimitStore;
+import io.leadgate.funnel.FunnelIndex;
 import io.leadgate.scoring.ScoreStore;
 import io.leadgate.webhooks.OutboxReader;
 import io.leadgate.stats.StatsStore;
@@ -34,6 +35,7 @@ public final class MemoryStores implements Backend {
   private final MemoryDeliveryLog deliveryLog;
   private final MemorySessionStore sessions;
   private final MemoryFormCountStore formCounts;
+  private final MemoryFunnelIndex funnel = new MemoryFunnelIndex();
 
   public MemoryStores(Vertx vertx, Clock clock, int partitions) {
     this.events = new MemoryEventLog(vertx, clock, partitions);
@@ -70,12 +72,8 @@ public final class MemoryStores implements Backend {
     return leads;
   }
 
-  public LeadSearch leadSearch() {
-    return leadSearch;
-  }
-
-  public IdentifyAttempts identifyAttempts() {
-    return identifyAttempts;
+  public FunnelIndex funnel() {
+    return funnel;
   }
 
   public FormCountStore formCounts() {
@@ -84,6 +82,14 @@ public final class MemoryStores implements Backend {
 
   public SessionStore sessions() {
     return sessions;
+  }
+
+  public LeadSearch leadSearch() {
+    return leadSearch;
+  }
+
+  public IdentifyAttempts identifyAttempts() {
+    return identifyAttempts;
   }
 
   public RateLimitStore rateLimits() {

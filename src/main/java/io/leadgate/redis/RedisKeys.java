@@ -164,6 +164,11 @@ public final class RedisKeys {
   }
 
   /** A rate-limit window counter; {@code subject} is a keyed hash of the IP address or email, never the value. */
+  /** A site's leads by the time they were made (their first form): the funnel's index. */
+  public static String funnelMade(String site) {
+    return "lg:{fn:" + site + "}:made";
+  }
+
   /** A console sign-in session, by the SHA-256 of its cookie value (the value itself is never stored). */
   public static String session(String digest) {
     return "lg:session:" + digest;

@@ -11,6 +11,7 @@ import io.leadgate.identity.LeadStore;
 import io.leadgate.admin.SessionStore;
 import io.leadgate.forms.FormCountStore;
 import io.leadgate.forms.RateLimitStore;
+import io.leadgate.funnel.FunnelIndex;
 import io.leadgate.scoring.ScoreStore;
 import io.leadgate.webhooks.OutboxReader;
 import io.leadgate.stats.StatsStore;
@@ -38,6 +39,7 @@ public final class RedisStores implements Backend {
   private final RedisDeliveryLog deliveryLog;
   private final RedisSessionStore sessions;
   private final RedisFormCountStore formCounts;
+  private final RedisFunnelIndex funnel;
 
   private RedisStores(RedisClient redis, String url, int partitions, long timeoutMs) {
     this.redis = redis;
@@ -56,6 +58,7 @@ public final class RedisStores implements Backend {
     this.deliveryLog = new RedisDeliveryLog(redis);
     this.sessions = new RedisSessionStore(redis);
     this.formCounts = new RedisFormCountStore(redis);
+    this.funnel = new RedisFunnelIndex(redis);
   }
 
   /**
@@ -105,12 +108,8 @@ public final class RedisStores implements Backend {
     return leads;
   }
 
-  public LeadSearch leadSearch() {
-    return leadSearch;
-  }
-
-  public IdentifyAttempts identifyAttempts() {
-    return identifyAttempts;
+  public FunnelIndex funnel() {
+    return funnel;
   }
 
   public FormCountStore formCounts() {
@@ -119,6 +118,14 @@ public final class RedisStores implements Backend {
 
   public SessionStore sessions() {
     return sessions;
+  }
+
+  public LeadSearch leadSearch() {
+    return leadSearch;
+  }
+
+  public IdentifyAttempts identifyAttempts() {
+    return identifyAttempts;
   }
 
   public RateLimitStore rateLimits() {

@@ -37,4 +37,19 @@ class ConsoleSignInOnRedisTest extends ConsoleSignInContract {
     long ttl = Long.parseLong(redis.command("PTTL", key));
     assertEquals(true, ttl > 3_500_000 && ttl <= 3_600_000, "PTTL " + ttl);
   }
+
+  @Test
+  void redisDown_sessionRequestsAndSignIn_503WithRetryAfter() {
+    Signed vic = signedIn("vic");
+    redis.stop();
+    try {
+      var read = http.get("/api/leads", "Cookie", vic.cookie());
+      assertEquals(503, read.statusCode(), read.bodyAsString());
+      assertEquals(true, read.getHeader("Retry-After") != null);
+      var signIn = signIn("alice", PASSWORD);
+      assertEquals(503, signIn.statusCode(), signIn.bodyAsString());
+    } finally {
+      redis.startAgain();
+    }
+  }
 }

@@ -44,6 +44,7 @@ abstract class FormsReportContract {
           fields: [{name: email, type: email, required: true}]
           magnet: {url: "https://cdn.acme.com/webinar"}
           spam: {minSeconds: 0}
+          rateLimit: {perIp: 0, perEmail: 1}
       """.formatted(ApiKeyAuth.hash(KEY));
   /** Noon in Berlin: the day's submissions stay on that day. */
   static final Instant NOON = Instant.parse("2026-11-20T11:00:00Z");
@@ -111,6 +112,15 @@ abstract class FormsReportContract {
     assertEquals(new JsonObject().put("total", 1L).put("by", new JsonObject().put("role keyword student", 1L)),
         ebook.getJsonObject("junk"));
     assertEquals(1, ebook.getLong("invalid"));
+  }
+
+  @Test
+  void report_countsRateLimitedSubmissions() {
+    assertEquals(200, submit("webinar", new JsonObject().put("email", "eve@acme-corp.com")).statusCode());
+    assertEquals(429, submit("webinar", new JsonObject().put("email", "eve@acme-corp.com")).statusCode());
+    JsonObject webinar = form(reportOnce("", "webinar", 2), "webinar");
+    assertEquals(1, webinar.getJsonObject("rateLimited").getLong("total"));
+    assertEquals(1, webinar.getJsonObject("leads").getLong("created"));
   }
 
   @Test
