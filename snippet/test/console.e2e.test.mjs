@@ -177,7 +177,7 @@ describe('e2e: the console of java -jar target/leadgate.jar', { timeout: 240000 
     await context.close();
   });
 
-  test('a lead page shows the fields, consent, score explanation and history, and a sales stage change is recorded with the user', async () => {
+  test('a lead page shows the fields, consent, score explanation and history; a sales user\'s stage changes are recorded with the user, and a lead sent back shows its hold', async () => {
     const { context, page, problems } = await openPage();
     await signIn(page, USERS.sales);
     const ada = (await apiGet('/api/leads?site=demo&q=ada@acme-widgets.com')).leads[0];
@@ -202,6 +202,15 @@ describe('e2e: the console of java -jar target/leadgate.jar', { timeout: 240000 
     const last = after.stage_history[after.stage_history.length - 1];
     assert.deepEqual([last.by, last.reason], ['user:sam', 'Called: budget agreed, demo booked']);
     assert.match(await page.locator('table.history tbody tr').first().textContent(), /user:sam.*Called: budget agreed/);
+
+    // Sent back: the score explanation shows the hold that keeps scoring from moving the lead up again at once.
+    await page.getByLabel('New stage').selectOption('lead');
+    await page.getByLabel('Reason (kept in the history)').fill('Not before next quarter');
+    await page.getByRole('button', { name: 'Change stage' }).click();
+    await page.waitForSelector('[data-field="hold"]');
+    const held = (await apiGet('/api/leads/' + ada.id)).score_breakdown.hold;
+    assert.match(held.summary, /recycled to lead by user:sam/);
+    assert.equal(await page.locator('[data-field="hold"]').textContent(), 'Hold: ' + held.summary);
     await screenshot(page, 'lead');
     assert.equal(await overflowsSideways(page), false);
     assert.deepEqual(problems, []);
@@ -225,6 +234,22 @@ describe('e2e: the console of java -jar target/leadgate.jar', { timeout: 240000 
     assert.equal(await page.locator('.chart canvas').count(), 1);
     await screenshot(page, 'traffic');
     assert.equal(await overflowsSideways(page), false);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the funnel page shows the funnel API\'s steps, conversions and the sales-qualified lead', async () => {
+    const { context, page, problems } = await openPage();
+    await signIn(page, USERS.admin);
+    const funnel = await apiGet('/api/sites/demo/funnel');
+    await page.click('nav >> text=Funnel');
+    await page.waitForSelector('tr[data-step]');
+    for (const step of funnel.steps) {
+      assert.equal(await page.locator(`tr[data-step="${step.step}"] [data-field="count"]`).textContent(), String(step.count), step.step);
+    }
+    assert.equal(funnel.steps.find((s) => s.step === 'lead').count, PEOPLE.length);
+    assert.match(await page.locator('main').textContent(), /newsletter/);
+    await screenshot(page, 'funnel');
     assert.deepEqual(problems, []);
     await context.close();
   });

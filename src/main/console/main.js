@@ -9,12 +9,14 @@ import { Lead } from './pages/lead.js';
 import { Traffic } from './pages/traffic.js';
 import { Forms } from './pages/forms.js';
 import { Webhooks } from './pages/webhooks.js';
+import { Funnel } from './pages/funnel.js';
 import './console.css';
 
 /** The sites this gateway serves, written into the page by the gateway: [{key, name}]. */
 const SITES = JSON.parse(document.querySelector('meta[name="leadgate-sites"]').content || '[]');
 
 const PAGES = [
+  { path: '/funnel', title: 'Funnel', view: Funnel },
   { path: '/leads', title: 'Leads', view: Leads },
   { path: '/traffic', title: 'Traffic', view: Traffic },
   { path: '/forms', title: 'Forms', view: Forms },
@@ -24,7 +26,7 @@ const PAGES = [
 function route(path) {
   const rest = path.slice(BASE.length) || '/';
   const lead = /^\/leads\/([^/]+)$/.exec(rest);
-  if (lead) return { page: PAGES[0], view: Lead, title: 'Lead', params: { id: decodeURIComponent(lead[1]) } };
+  if (lead) return { page: PAGES.find((p) => p.view === Leads), view: Lead, title: 'Lead', params: { id: decodeURIComponent(lead[1]) } };
   const page = PAGES.find((p) => p.path === rest);
   return page ? { page, view: page.view, title: page.title, params: {} } : null;
 }
