@@ -138,7 +138,7 @@ describe('e2e: the console of java -jar target/leadgate.jar', { timeout: 240000 
   /** Whether the page is wider than its window (a phone would scroll sideways). */
   const overflowsSideways = (page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
-  test('a wrong password is refused with a message, and the demo user signs in to the leads', async () => {
+  test('a wrong password is refused with a message, and the demo user signs in by keyboard to the leads, focus on the heading', async () => {
     const { context, page, problems } = await openPage();
     await page.goto(gateway + '/console');
     await page.getByLabel('Name').fill('demo');
@@ -146,10 +146,12 @@ describe('e2e: the console of java -jar target/leadgate.jar', { timeout: 240000 
     await page.getByRole('button', { name: 'Sign in' }).click();
     assert.match(await page.getByRole('alert').textContent(), /do not match/);
     await screenshot(page, 'signin');
+    // by keyboard: Enter in the password field signs in, and the focus lands on the page's heading
     await page.getByLabel('Password').fill(USERS.admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Password').press('Enter');
     await page.waitForURL(gateway + '/console/leads');
     assert.equal(await page.locator('h1').textContent(), 'Leads');
+    await eventually(async () => (await page.evaluate(() => document.activeElement.tagName + ' ' + document.activeElement.textContent)) === 'H1 Leads', { what: 'the focus on the heading' });
     assert.match(await page.locator('.who').textContent(), /demo \(admin\)/);
     assert.deepEqual(problems, []);
     await context.close();
