@@ -336,6 +336,18 @@ describe('e2e: the console of java -jar target/leadgate.jar', { timeout: 240000 
     assert.equal((await apiGet('/api/leads/' + grace.id)).stage, grace.stage);
   });
 
+  test('signing out ends the session: the sign-in shows again and the session is refused', async () => {
+    const { context, page, problems } = await openPage();
+    await signIn(page, USERS.viewer);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Password').waitFor();
+    assert.equal(await page.evaluate(async () => (await fetch('/api/session')).status), 401);
+    await page.goto(gateway + '/console/leads');
+    await page.getByLabel('Password').waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the demo page links to the console', async () => {
     const page = await (await fetch(gateway + '/')).text();
     assert.match(page, /<a id="console-link" href="\/console">/);
