@@ -9,7 +9,7 @@ import java.util.zip.CRC32;
  * hash slot ({@code redis.RedisKeys.shardTag}). Stable across instances and versions: changing it moves every key.
  */
 public final class Shards {
-  public static final int COUNT = 16;
+  public static final int COUNT = 64;
 
   private Shards() {
   }

@@ -10,6 +10,9 @@ import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.ProtocolVersion;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisClientType;
+import io.vertx.redis.client.RedisReplicas;
+import io.vertx.redis.client.RedisRole;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -28,19 +31,50 @@ public final class RedisClient {
   private final Redis redis;
   private final long timeoutMs;
   private final Metrics metrics;
+  private final boolean cluster;
+  private final RedisOptions options;
+  /** How long a {@link #sweep} that found nothing waits before it answers. */
+  static final long SWEEP_IDLE_MS = 250;
   private final String batcherKey = "leadgate.batcher." + System.identityHashCode(this);
 
   public RedisClient(Vertx vertx, RedisConfig config, Metrics metrics) {
     this.vertx = vertx;
     this.timeoutMs = config.timeoutMs();
     this.metrics = metrics;
-    this.redis = Redis.createClient(vertx, new RedisOptions()
-        .setConnectionString(config.url())
+    this.cluster = config.isCluster();
+    this.options = options(config);
+    this.redis = Redis.createClient(vertx, options);
+  }
+
+  /** The client's options for the configured mode: one server, a cluster from its seeds, or a sentinels' master. */
+  static RedisOptions options(RedisConfig config) {
+    RedisOptions options = new RedisOptions()
         .setMaxPoolSize(config.poolSize())
         .setMaxPoolWaiting(config.poolSize() * 64)
         .setMaxWaitingHandlers(64 * 1024)
         // RESP2 keeps replies plain arrays whatever the server version.
-        .setPreferredProtocolVersion(ProtocolVersion.RESP2));
+        .setPreferredProtocolVersion(ProtocolVersion.RESP2);
+    config.endpoints().forEach(options::addConnectionString);
+    if (config.user() != null) {
+      options.setUser(config.user());
+    }
+    if (config.password() != null) {
+      options.setPassword(config.password());
+    }
+    if (config.isCluster()) {
+      // a slot map at most 1 s old; a moved slot is followed on MOVED at once
+      options.setType(RedisClientType.CLUSTER).setUseReplicas(RedisReplicas.NEVER);
+    } else if (config.isSentinel()) {
+      // the sentinels name the master; on a failover the pool's connections move to the new one
+      options.setType(RedisClientType.SENTINEL).setRole(RedisRole.MASTER).setMasterName(config.masterName())
+          .setAutoFailover(true);
+    }
+    return options;
+  }
+
+  /** On a cluster, a pipelined batch may only hold keys of one node: {@link #batch} splits it by hash slot. */
+  public boolean cluster() {
+    return cluster;
   }
 
   public Future<Response> send(String operation, Request request) {
@@ -52,10 +86,28 @@ public final class RedisClient {
     return guard(operation, timeoutMs + blockMs, () -> redis.send(request));
   }
 
+  /**
+   * Reads several streams where one blocking {@code XREADGROUP} cannot (their keys are in different hash slots of a
+   * cluster): each read without {@code BLOCK}, all at once; when none found anything, answers after a pause of at most
+   * {@link #SWEEP_IDLE_MS}, so an idle caller that loops costs {@code reads.size()} calls per pause per instance.
+   */
+  public Future<List<Response>> sweep(String operation, List<Request> reads, long waitMs) {
+    return batch(operation, reads).compose(replies -> {
+      boolean empty = replies.stream().allMatch(r -> r == null || r.size() == 0);
+      if (!empty || waitMs <= 0) {
+        return Future.succeededFuture(replies);
+      }
+      return vertx.timer(Math.min(waitMs, SWEEP_IDLE_MS)).map(replies);
+    });
+  }
+
   /** Pipelines the requests on one connection; any failure fails the whole batch. */
   public Future<List<Response>> batch(String operation, List<Request> requests) {
     if (requests.isEmpty()) {
       return Future.succeededFuture(List.of());
+    }
+    if (cluster) {
+      return guard(operation, timeoutMs, () -> SlotBatches.send(requests, redis::batch));
     }
     return guard(operation, timeoutMs, () -> redis.batch(requests));
   }
@@ -92,13 +144,13 @@ public final class RedisClient {
     return last;
   }
 
-  /** Runs a script by SHA; when the server no longer has it (it restarted), loads it and runs it again. */
+  /**
+   * Runs a script by SHA; when the server does not have it (it restarted, or on a cluster the node was never sent it),
+   * runs it by its source, which also caches it on the node that owns the keys.
+   */
   public Future<Response> eval(String operation, LuaScript script, List<String> keys, List<String> args) {
     return guard(operation, timeoutMs, () -> redis.send(evalsha(script, keys, args))
-        .recover(e -> isNoScript(e)
-            ? redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(script.source()))
-                .compose(loaded -> redis.send(evalsha(script, keys, args)))
-            : Future.failedFuture(e)));
+        .recover(e -> isNoScript(e) ? redis.send(evalSource(script, keys, args)) : Future.failedFuture(e)));
   }
 
   /**
@@ -118,10 +170,85 @@ public final class RedisClient {
     return request;
   }
 
+  /**
+   * The EVAL request with the script's source: the fallback where a node lacks the script. A {@code SCRIPT LOAD}
+   * cannot serve as that fallback on a cluster, where it has no key and reaches one node of many.
+   */
+  public static Request evalSource(LuaScript script, List<String> keys, List<String> args) {
+    Request request = Request.cmd(Command.EVAL).arg(script.source()).arg(keys.size());
+    keys.forEach(request::arg);
+    args.forEach(request::arg);
+    return request;
+  }
+
+  /**
+   * Loads the scripts ahead of use. On a cluster a {@code SCRIPT LOAD} has no key and would reach one node, so it
+   * goes to every master the cluster lists: a pipelined batch that meets a node without a script fails whole, even
+   * its other requests. A master promoted later lacks them until {@link #eval} runs them by source there.
+   */
   public Future<Void> loadScripts(List<LuaScript> scripts) {
     List<Request> loads = new ArrayList<>();
     scripts.forEach(s -> loads.add(Request.cmd(Command.SCRIPT).arg("LOAD").arg(s.source())));
-    return batch("script_load", loads).mapEmpty();
+    if (!cluster) {
+      return batch("script_load", loads).mapEmpty();
+    }
+    return send("cluster_nodes", Request.cmd(Command.CLUSTER).arg("NODES")).compose(nodes -> {
+      List<Future<Void>> each = new ArrayList<>();
+      for (String master : ClusterNodes.masters(nodes.toString())) {
+        Redis node = Redis.createClient(vertx, new RedisOptions().setConnectionString("redis://" + master)
+            .setUser(options.getUser()).setPassword(options.getPassword()));
+        each.add(guard("script_load", timeoutMs, () -> node.batch(loads)).<Void>mapEmpty()
+            .eventually(node::close));
+      }
+      return Future.all(each).mapEmpty();
+    });
+  }
+
+  /** A page of {@link #scan}: the keys, and the cursor of the next page (null when the scan is complete). */
+  public record ScanPage(List<String> keys, String next) {
+  }
+
+  /**
+   * One page of {@code SCAN} over the whole keyspace ({@code "0"} starts). On a cluster every master holds part of
+   * it and the command has no key: the cursor then names the master too ({@code "i:cursor"}, i in the sorted list of
+   * masters), and each master is scanned in turn over a connection of its own. Masters that change during a scan may
+   * make it see a key twice or miss one: fit for idempotent maintenance, not for requests.
+   */
+  public Future<ScanPage> scan(String operation, String cursor, String match, int count) {
+    if (!cluster) {
+      return send(operation, scanRequest(cursor, match, count))
+          .map(reply -> new ScanPage(keys(reply), "0".equals(reply.get(0).toString()) ? null : reply.get(0).toString()));
+    }
+    int at = cursor.indexOf(':');
+    int node = at < 0 ? 0 : Integer.parseInt(cursor.substring(0, at));
+    String nodeCursor = at < 0 ? "0" : cursor.substring(at + 1);
+    return send("cluster_nodes", Request.cmd(Command.CLUSTER).arg("NODES")).compose(nodes -> {
+      List<String> masters = new ArrayList<>(ClusterNodes.masters(nodes.toString()));
+      masters.sort(null);
+      if (node >= masters.size()) {
+        return Future.succeededFuture(new ScanPage(List.of(), null));
+      }
+      Redis master = Redis.createClient(vertx, new RedisOptions().setConnectionString("redis://" + masters.get(node))
+          .setUser(options.getUser()).setPassword(options.getPassword()));
+      return guard(operation, timeoutMs, () -> master.send(scanRequest(nodeCursor, match, count)))
+          .eventually(master::close)
+          .map(reply -> {
+            String next = reply.get(0).toString();
+            String cursorOut = !next.equals("0") ? node + ":" + next
+                : node + 1 < masters.size() ? (node + 1) + ":0" : null;
+            return new ScanPage(keys(reply), cursorOut);
+          });
+    });
+  }
+
+  private static Request scanRequest(String cursor, String match, int count) {
+    return Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(match).arg("COUNT").arg(count);
+  }
+
+  private static List<String> keys(Response reply) {
+    List<String> keys = new ArrayList<>();
+    reply.get(1).forEach(key -> keys.add(key.toString()));
+    return keys;
   }
 
   /** The server lost its script cache (it restarted): the message may come wrapped by a batch. */
@@ -135,8 +262,18 @@ public final class RedisClient {
     return false;
   }
 
+  /**
+   * Whether the store can take writes: a server or the sentinels' master answers {@code PING}; a cluster reports
+   * {@code cluster_state:ok} (every slot has a master), which it stops doing while a failover is under way.
+   */
   public Future<Void> ping() {
-    return send("ping", Request.cmd(Command.PING)).mapEmpty();
+    if (!cluster) {
+      return send("ping", Request.cmd(Command.PING)).mapEmpty();
+    }
+    return send("cluster_info", Request.cmd(Command.CLUSTER).arg("INFO")).compose(info -> info.toString()
+        .contains("cluster_state:ok") ? Future.<Void>succeededFuture()
+        : Future.failedFuture(new StoreUnavailable("the cluster reports a state other than ok (a slot has no master)",
+            null)));
   }
 
   public Future<Void> close() {

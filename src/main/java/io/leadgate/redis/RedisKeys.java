@@ -119,6 +119,14 @@ public final class RedisKeys {
     return "lg:{wh:" + endpoint + "}:log";
   }
 
+  /**
+   * Names of per-shard streams that got work ({@code kind} outbox or ready), for readers on a Redis Cluster: capped,
+   * one slot (see {@code ShardHints}).
+   */
+  public static String hints(String kind) {
+    return "lg:{hints}:" + kind;
+  }
+
   /** Operational events ({@code endpoint.disabled}...), capped. */
   public static String opsEvents() {
     return "lg:{ops}:events";

@@ -21,8 +21,10 @@ final class RedisLeadStore implements LeadStore {
   static final LuaScript LINK = LuaScript.load("link_visitor");
   private final RedisClient redis;
   private final AofBarrier barrier;
+  private final RedisOutboxReader outbox;
 
-  RedisLeadStore(RedisClient redis, AofBarrier barrier) {
+  RedisLeadStore(RedisClient redis, AofBarrier barrier, RedisOutboxReader outbox) {
+    this.outbox = outbox;
     this.redis = redis;
     this.barrier = barrier;
   }
@@ -31,7 +33,7 @@ final class RedisLeadStore implements LeadStore {
   public Future<String> claimEmail(String site, String emailKey, String candidateId) {
     String key = RedisKeys.email(site, emailKey);
     // SET NX GET (Redis 7.0+): one round trip that either claims the email or names its owner
-    return redis.send("claim_email", Request.cmd(Command.SET).arg(key).arg(candidateId).arg("NX").arg("GET"))
+    return barrier.replicated("claim_email", Request.cmd(Command.SET).arg(key).arg(candidateId).arg("NX").arg("GET"))
         .map(owner -> owner == null ? candidateId : owner.toString())
         .recover(e -> String.valueOf(e.getMessage()).contains("syntax")
             ? redis.send("claim_email", Request.cmd(Command.SET).arg(key).arg(candidateId).arg("NX"))
@@ -48,18 +50,16 @@ final class RedisLeadStore implements LeadStore {
 
   @Override
   public Future<LeadIdPage> leadIds(String site, String cursor, int count) {
-    return redis.send("scan_emails", Request.cmd(Command.SCAN).arg(cursor)
-            .arg("MATCH").arg(RedisKeys.email(site, "*")).arg("COUNT").arg(count))
-        .compose(reply -> {
-          String next = reply.get(0).toString();
-          List<String> keys = new ArrayList<>();
-          reply.get(1).forEach(key -> keys.add(key.toString()));
+    return redis.scan("scan_emails", cursor, RedisKeys.email(site, "*"), count)
+        .compose(page -> {
+          String next = page.next();
+          List<String> keys = page.keys();
           // one GET per key: the email keys cross slots, so no MGET on a Cluster
           List<Future<Response>> reads = keys.stream()
               .map(key -> redis.send("lead_by_email", Request.cmd(Command.GET).arg(key))).toList();
           Future<List<String>> ids = Future.all(reads).map(done -> reads.stream().map(Future::result)
               .filter(java.util.Objects::nonNull).map(Response::toString).toList());
-          return ids.map(found -> new LeadIdPage(found, next.equals("0") ? null : next));
+          return ids.map(found -> new LeadIdPage(found, next));
         });
   }
 
@@ -89,7 +89,7 @@ final class RedisLeadStore implements LeadStore {
       args.add(value);
     });
     args.addAll(change.clearedFields());
-    return redis.eval("apply_lead_change", APPLY, keys, args).map(reply -> {
+    return barrier.eval("apply_lead_change", APPLY, keys, args).andThen(done -> outbox.written(leadId)).map(reply -> {
       LeadChange.Outcome outcome = switch (reply.get(0).toString()) {
         case "ok" -> LeadChange.Outcome.APPLIED;
         case "dup" -> LeadChange.Outcome.DUPLICATE;

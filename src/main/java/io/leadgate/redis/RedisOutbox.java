@@ -9,9 +9,11 @@ import io.vertx.redis.client.Request;
 /** The outbox on Redis: {@code XADD} to the lead's shard stream, with the fields {@link DomainEvent#FIELDS}. */
 public final class RedisOutbox implements Outbox {
   private final RedisClient redis;
+  private final RedisOutboxReader reader;
 
-  RedisOutbox(RedisClient redis) {
+  RedisOutbox(RedisClient redis, RedisOutboxReader reader) {
     this.redis = redis;
+    this.reader = reader;
   }
 
   @Override
@@ -20,6 +22,8 @@ public final class RedisOutbox implements Outbox {
         .arg("id").arg(event.id()).arg("type").arg(event.type()).arg("site").arg(event.site())
         .arg("lead").arg(event.leadId()).arg("seq").arg(event.seq()).arg("at").arg(event.at())
         .arg("data").arg(event.data().encode());
-    return redis.send("outbox_append", add).map(Object::toString);
+    return redis.send("outbox_append", add)
+        .andThen(done -> reader.written(event.leadId()))
+        .map(Object::toString);
   }
 }

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * Reads the outbox shard streams through consumer groups: one {@code XREADGROUP} over all sixteen streams (so one
- * blocked connection waits for any of them), {@code XAUTOCLAIM} for what a silent consumer left, and the trimming
+ * Reads the outbox shard streams through consumer groups: on one server one {@code XREADGROUP} over all the shards'
+ * streams (so one blocked connection waits for any of them), on a cluster one read per shard, since the streams
+ * live in different hash slots; {@code XAUTOCLAIM} for what a silent consumer left, and the trimming
  * rule of {@link OutboxReader} as a script ({@code stream_tidy}).
  */
 final class RedisOutboxReader implements OutboxReader {
@@ -23,9 +24,11 @@ final class RedisOutboxReader implements OutboxReader {
   static final long FORGET_CONSUMER_MS = 24 * 3600_000L;
   private final RedisClient redis;
   private final List<String> keys = new ArrayList<>();
+  private final ShardHints hints;
 
   RedisOutboxReader(RedisClient redis) {
     this.redis = redis;
+    this.hints = new ShardHints(redis, RedisKeys.hints("outbox"));
     for (int s = 0; s < RedisKeys.SHARDS; s++) {
       keys.add(RedisKeys.outbox(s));
     }
@@ -33,6 +36,9 @@ final class RedisOutboxReader implements OutboxReader {
 
   @Override
   public Future<List<OutboxEntry>> read(String group, String consumer, int maxPerShard, long waitMs) {
+    if (redis.cluster()) {
+      return sweep(group, consumer, maxPerShard, waitMs);
+    }
     Request read = Request.cmd(Command.XREADGROUP).arg("GROUP").arg(group).arg(consumer).arg("COUNT").arg(maxPerShard);
     if (waitMs > 0) {
       read.arg("BLOCK").arg(waitMs);
@@ -43,6 +49,38 @@ final class RedisOutboxReader implements OutboxReader {
     return redis.sendBlocking("outbox_read", read, Math.max(0, waitMs))
         .map(this::entries)
         .recover(e -> EventCodec.isNoGroup(e) ? createGroups(group).map(List.of()) : Future.failedFuture(e));
+  }
+
+  /**
+   * On a cluster the shards' streams are in different hash slots: one read per shard, only of the shards hinted to
+   * have entries (see {@link ShardHints}), so an idle reader waits on one blocked call.
+   */
+  private Future<List<OutboxEntry>> sweep(String group, String consumer, int maxPerShard, long waitMs) {
+    return hints.next(keys, waitMs).compose(streams -> {
+      List<Request> reads = new ArrayList<>();
+      for (String key : streams) {
+        reads.add(Request.cmd(Command.XREADGROUP).arg("GROUP").arg(group).arg(consumer).arg("COUNT").arg(maxPerShard)
+            .arg("STREAMS").arg(key).arg(">"));
+      }
+      return redis.batch("outbox_read", reads);
+    }).map(replies -> {
+      List<OutboxEntry> out = new ArrayList<>();
+      for (Response reply : replies) {
+        List<OutboxEntry> read = entries(reply);
+        if (read.size() >= maxPerShard) {
+          hints.carry(RedisKeys.outbox(read.get(0).shard()));
+        }
+        out.addAll(read);
+      }
+      return out;
+    }).recover(e -> EventCodec.isNoGroup(e) ? createGroups(group).map(List.of()) : Future.failedFuture(e));
+  }
+
+  /** After a write to a shard's outbox: wakes the readers on a cluster (see {@link ShardHints}). */
+  void written(String leadId) {
+    if (redis.cluster()) {
+      hints.hint(RedisKeys.outboxOf(leadId));
+    }
   }
 
   @Override
@@ -100,10 +138,10 @@ final class RedisOutboxReader implements OutboxReader {
 
   @Override
   public Future<Long> trim() {
-    List<Request> tidies = new ArrayList<>();
-    keys.forEach(k -> tidies.add(RedisClient.evalsha(TIDY, List.of(k),
+    List<RedisScripts.Call> tidies = new ArrayList<>();
+    keys.forEach(k -> tidies.add(new RedisScripts.Call(List.of(k),
         List.of("1", Long.toString(FORGET_CONSUMER_MS), io.leadgate.webhooks.WebhookStore.FANOUT_GROUP))));
-    return RedisScripts.batch(redis, "outbox_trim", List.of(TIDY), tidies)
+    return RedisScripts.batch(redis, "outbox_trim", TIDY, tidies)
         .map(replies -> replies.stream().mapToLong(Response::toLong).sum());
   }
 

@@ -32,8 +32,10 @@ final class RedisScoreStore implements ScoreStore {
   static final LuaScript INDEX = LuaScript.load("index_lead");
   private static final int LOG_READ = 50;
   private final RedisClient redis;
+  private final RedisOutboxReader outbox;
 
-  RedisScoreStore(RedisClient redis) {
+  RedisScoreStore(RedisClient redis, RedisOutboxReader outbox) {
+    this.outbox = outbox;
     this.redis = redis;
   }
 
@@ -101,7 +103,13 @@ final class RedisScoreStore implements ScoreStore {
         .put("events", events);
     List<String> args = List.of(Long.toString(change.expectedSeq()), Long.toString(change.expectedVersion()),
         Integer.toString(KEPT_EVENT_IDS), Integer.toString(KEPT_LOG), json.encode());
-    return redis.queueEval("apply_score_change", WRITE, keys, args).map(reply -> reply.toInteger() == 1);
+    return redis.queueEval("apply_score_change", WRITE, keys, args)
+        .andThen(done -> {
+          if (done.succeeded() && !events.isEmpty()) {
+            outbox.written(leadId);
+          }
+        })
+        .map(reply -> reply.toInteger() == 1);
   }
 
   @Override

@@ -11,18 +11,21 @@ final class RedisScripts {
   private RedisScripts() {
   }
 
+  /** One call of a script: its keys and arguments. */
+  record Call(List<String> keys, List<String> args) {
+  }
+
   /**
-   * Sends a pipelined batch that runs scripts by SHA; when the server has lost them (it restarted), loads them and
-   * sends the batch again.
+   * Runs a script once per call as one pipelined batch, by SHA; when a server lacks the script (it restarted, or on a
+   * cluster the node never had it), sends the batch again by source, which caches it there.
    */
-  static Future<List<Response>> batch(RedisClient redis, String operation, List<LuaScript> scripts,
-                                      List<Request> requests) {
-    if (requests.isEmpty()) {
+  static Future<List<Response>> batch(RedisClient redis, String operation, LuaScript script, List<Call> calls) {
+    if (calls.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    return redis.batch(operation, requests)
+    return redis.batch(operation, calls.stream().map(c -> RedisClient.evalsha(script, c.keys(), c.args())).toList())
         .recover(e -> RedisClient.isNoScript(e)
-            ? redis.loadScripts(scripts).compose(v -> redis.batch(operation, requests))
+            ? redis.batch(operation, calls.stream().map(c -> RedisClient.evalSource(script, c.keys(), c.args())).toList())
             : Future.failedFuture(e));
   }
 

@@ -21,10 +21,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
 
-/** The production backend: every store on one Redis (or Redis Cluster-compatible key layout). */
+/** The production backend: every store on one Redis, a Redis Cluster or a master watched by Sentinels. */
 public final class RedisStores implements Backend {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(RedisStores.class.getName());
   private final RedisClient redis;
-  private final String url;
+  private final String description;
   private final RedisEventLog events;
   private final RedisVisitorStore visitors;
   private final RedisStatsStore stats;
@@ -41,19 +42,19 @@ public final class RedisStores implements Backend {
   private final RedisFormCountStore formCounts;
   private final RedisFunnelIndex funnel;
 
-  private RedisStores(RedisClient redis, String url, int partitions, long timeoutMs) {
+  private RedisStores(RedisClient redis, String description, int partitions, long timeoutMs, boolean replicated) {
     this.redis = redis;
-    this.url = url;
+    this.description = description;
+    this.outboxReader = new RedisOutboxReader(redis);
     this.events = new RedisEventLog(redis, partitions);
     this.visitors = new RedisVisitorStore(redis);
     this.stats = new RedisStatsStore(redis);
-    this.outbox = new RedisOutbox(redis);
-    this.leads = new RedisLeadStore(redis, new AofBarrier(redis, timeoutMs));
+    this.outbox = new RedisOutbox(redis, outboxReader);
+    this.leads = new RedisLeadStore(redis, new AofBarrier(redis, timeoutMs, replicated), outboxReader);
     this.leadSearch = new RedisLeadSearch(redis);
     this.rateLimits = new RedisRateLimitStore(redis);
     this.identifyAttempts = new RedisIdentifyAttempts(rateLimits);
-    this.scores = new RedisScoreStore(redis);
-    this.outboxReader = new RedisOutboxReader(redis);
+    this.scores = new RedisScoreStore(redis, outboxReader);
     this.webhooks = new RedisWebhookStore(redis, outboxReader);
     this.deliveryLog = new RedisDeliveryLog(redis);
     this.sessions = new RedisSessionStore(redis);
@@ -69,11 +70,16 @@ public final class RedisStores implements Backend {
    */
   public static Future<RedisStores> start(Vertx vertx, RedisConfig config, int partitions, Metrics metrics) {
     RedisClient client = new RedisClient(vertx, config, metrics);
-    RedisStores stores = new RedisStores(client, config.url(), partitions, config.timeoutMs());
+    RedisStores stores = new RedisStores(client, config.describe(), partitions, config.timeoutMs(),
+        config.isCluster() || config.isSentinel());
     return stores.events.createGroups()
         .compose(v -> client.loadScripts(scripts()))
         .map(stores)
-        .otherwise(stores);
+        .otherwise(e -> {
+          LOG.warning(config.describe() + " does not answer at start (" + e.getMessage()
+              + "): the gateway answers 503 until it does");
+          return stores;
+        });
   }
 
   private static List<LuaScript> scripts() {
@@ -155,7 +161,7 @@ public final class RedisStores implements Backend {
 
   @Override
   public String describe() {
-    return "Redis at " + url.replaceAll("//[^@/]*@", "//***@");
+    return description;
   }
 
   @Override

@@ -33,6 +33,8 @@ final class RedisWebhookStore implements WebhookStore {
   private final RedisOutboxReader outbox;
   /** ready line key → where it belongs, for every endpoint seen by {@link #prepare}. */
   private final Map<String, Line> lines = new ConcurrentHashMap<>();
+  /** On a cluster: which ready lines got jobs (see {@link ShardHints}). */
+  private final ShardHints hints;
 
   private record Line(String endpoint, int shard) {
   }
@@ -40,6 +42,14 @@ final class RedisWebhookStore implements WebhookStore {
   RedisWebhookStore(RedisClient redis, RedisOutboxReader outbox) {
     this.redis = redis;
     this.outbox = outbox;
+    this.hints = new ShardHints(redis, RedisKeys.hints("ready"));
+  }
+
+  /** After jobs may have been added to a ready line: wakes the senders on a cluster. */
+  private void added(String endpoint, int shard) {
+    if (redis.cluster()) {
+      hints.hint(RedisKeys.webhookReady(endpoint, shard));
+    }
   }
 
   @Override
@@ -80,7 +90,8 @@ final class RedisWebhookStore implements WebhookStore {
     List<String> args = List.of(FANOUT_GROUP, entry.entryId(), eventId, lead, json,
         Integer.toString(event == null ? 0 : live.size()), Integer.toString(event == null ? 0 : disabled.size()),
         Long.toString(options.retainMs()), Long.toString(options.nowMs()), Long.toString(options.deadMax()), deadLetter);
-    return redis.eval("wh_fanout", FANOUT, keys, args).map(reply -> switch (reply.toInteger()) {
+    return redis.eval("wh_fanout", FANOUT, keys, args).andThen(done -> live.forEach(e -> added(e, entry.shard())))
+        .map(reply -> switch (reply.toInteger()) {
       case 1 -> FanOut.DONE;
       case 0 -> FanOut.ALREADY_DONE;
       default -> FanOut.WAIT;
@@ -98,6 +109,9 @@ final class RedisWebhookStore implements WebhookStore {
     if (keys.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
+    if (redis.cluster()) {
+      return sweep(consumer, endpoints, keys, waitMs);
+    }
     Request read = Request.cmd(Command.XREADGROUP).arg("GROUP").arg(RedisKeys.WEBHOOK_SEND_GROUP).arg(consumer)
         .arg("COUNT").arg(1);
     if (waitMs > 0) {
@@ -107,17 +121,45 @@ final class RedisWebhookStore implements WebhookStore {
     keys.forEach(read::arg);
     keys.forEach(k -> read.arg(">"));
     return redis.sendBlocking("webhook_take", read, Math.max(0, waitMs))
-        .map(reply -> {
-          List<Job> jobs = new ArrayList<>();
-          if (reply != null) {
-            for (Response stream : reply) {
-              Line line = lines.get(stream.get(0).toString());
-              addJobs(line.endpoint(), line.shard(), stream.get(1), jobs);
-            }
-          }
-          return jobs;
-        })
+        .map(this::jobs)
         .recover(e -> EventCodec.isNoGroup(e) ? prepare(endpoints).map(List.of()) : Future.failedFuture(e));
+  }
+
+  /**
+   * On a cluster the ready lines are in different hash slots: one read per line, only of the lines hinted to have
+   * jobs (see {@link ShardHints}), so an idle sender waits on one blocked call. One job per read, like the blocking
+   * read's {@code COUNT 1} per line.
+   */
+  private Future<List<Job>> sweep(String consumer, List<String> endpoints, List<String> keys, long waitMs) {
+    return hints.next(keys, waitMs).compose(streams -> {
+      List<Request> reads = new ArrayList<>();
+      for (String key : streams) {
+        if (keys.contains(key)) {
+          reads.add(Request.cmd(Command.XREADGROUP).arg("GROUP").arg(RedisKeys.WEBHOOK_SEND_GROUP).arg(consumer)
+              .arg("COUNT").arg(1).arg("STREAMS").arg(key).arg(">"));
+        }
+      }
+      return redis.batch("webhook_take", reads);
+    }).map(replies -> {
+      List<Job> jobs = new ArrayList<>();
+      for (Response reply : replies) {
+        List<Job> read = jobs(reply);
+        read.forEach(job -> hints.carry(RedisKeys.webhookReady(job.endpoint(), job.shard())));
+        jobs.addAll(read);
+      }
+      return jobs;
+    }).recover(e -> EventCodec.isNoGroup(e) ? prepare(endpoints).map(List.of()) : Future.failedFuture(e));
+  }
+
+  private List<Job> jobs(Response reply) {
+    List<Job> jobs = new ArrayList<>();
+    if (reply != null) {
+      for (Response stream : reply) {
+        Line line = lines.get(stream.get(0).toString());
+        addJobs(line.endpoint(), line.shard(), stream.get(1), jobs);
+      }
+    }
+    return jobs;
   }
 
   @Override
@@ -169,19 +211,28 @@ final class RedisWebhookStore implements WebhookStore {
     List<String> args = List.of(RedisKeys.WEBHOOK_SEND_GROUP, job.entryId(), job.eventId(), kind, job.leadId(),
         Long.toString(when), Integer.toString(completion.nextAttempt()),
         completion.dead() == null ? "" : deadJson(completion.dead()), Long.toString(deadMax));
-    return redis.eval("wh_complete", COMPLETE, keys, args)
+    return redis.eval("wh_complete", COMPLETE, keys, args).andThen(done -> added(endpoint, shard))
         .map(reply -> "stale".equals(reply.toString()) ? Settled.STALE : Settled.DONE);
   }
 
   @Override
   public Future<Integer> promoteDue(String endpoint, long nowMs, int max) {
-    List<Request> promotes = new ArrayList<>();
+    List<RedisScripts.Call> promotes = new ArrayList<>();
     for (int s = 0; s < RedisKeys.SHARDS; s++) {
-      promotes.add(RedisClient.evalsha(PROMOTE, List.of(RedisKeys.webhookRetry(endpoint, s),
+      promotes.add(new RedisScripts.Call(List.of(RedisKeys.webhookRetry(endpoint, s),
           RedisKeys.webhookReady(endpoint, s)), List.of(Long.toString(nowMs), Integer.toString(max))));
     }
-    return RedisScripts.batch(redis, "webhook_promote", SCRIPTS, promotes)
-        .map(replies -> replies.stream().mapToInt(Response::toInteger).sum());
+    return RedisScripts.batch(redis, "webhook_promote", PROMOTE, promotes)
+        .map(replies -> {
+          int promoted = 0;
+          for (int s = 0; s < replies.size(); s++) {
+            if (replies.get(s).toInteger() > 0) {
+              added(endpoint, s);
+              promoted += replies.get(s).toInteger();
+            }
+          }
+          return promoted;
+        });
   }
 
   @Override
@@ -253,7 +304,8 @@ final class RedisWebhookStore implements WebhookStore {
     List<String> keys = List.of(RedisKeys.webhookDead(endpoint, shard), RedisKeys.webhookDeadIndex(endpoint, shard),
         RedisKeys.webhookMessage(shard, eventId), RedisKeys.webhookLeadQueue(endpoint, leadId),
         RedisKeys.webhookReady(endpoint, shard));
-    return redis.eval("wh_replay", REPLAY, keys, List.of(eventId, leadId, mode)).map(r -> r.toInteger() == 1);
+    return redis.eval("wh_replay", REPLAY, keys, List.of(eventId, leadId, mode)).andThen(done -> added(endpoint, shard))
+        .map(r -> r.toInteger() == 1);
   }
 
   @Override

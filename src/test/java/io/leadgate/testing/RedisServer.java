@@ -108,6 +108,11 @@ public final class RedisServer implements AutoCloseable, BeforeAllCallback, Afte
 
   /** Sends one command with redis-cli-like inline syntax and returns the raw reply (for assertions). */
   public String command(String... args) {
+    return command(port, args);
+  }
+
+  /** One command to the server on {@code port} of the loopback, its raw reply as text. */
+  public static String command(int port, String... args) {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(5000);
       OutputStream out = socket.getOutputStream();
@@ -120,7 +125,7 @@ public final class RedisServer implements AutoCloseable, BeforeAllCallback, Afte
       out.flush();
       return Resp.read(socket.getInputStream());
     } catch (IOException e) {
-      throw new IllegalStateException("redis command failed: " + String.join(" ", args), e);
+      throw new IllegalStateException("redis command failed on port " + port + ": " + String.join(" ", args), e);
     }
   }
 

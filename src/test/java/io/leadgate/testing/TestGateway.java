@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A gateway started as {@code Main} starts it, on a free port, from YAML text: on the in-memory store, or on a
- * real Redis when {@code redisUrl} is given. Blocking helpers are for test threads only.
+ * real Redis when {@code redisUrl} is given (a server or a cluster: {@link TestRedis}). Blocking helpers are for test threads only.
  */
 public final class TestGateway implements AutoCloseable {
   private final Vertx vertx;
@@ -30,7 +30,7 @@ public final class TestGateway implements AutoCloseable {
     GatewayConfig config = new ConfigLoader().parse(yaml, "test.yaml");
     config = config.withServer(config.server().withPort(0));
     if (redisUrl != null) {
-      config = config.withRedis(config.redis().withUrl(redisUrl));
+      config = config.withRedis(config.redis().withServers(TestRedis.config(redisUrl)));
     }
     Vertx vertx = Vertx.vertx();
     try {
@@ -47,7 +47,7 @@ public final class TestGateway implements AutoCloseable {
     GatewayConfig config = new ConfigLoader().load(file, java.util.Map.of());
     config = config.withServer(config.server().withPort(0));
     if (redisUrl != null) {
-      config = config.withRedis(config.redis().withUrl(redisUrl));
+      config = config.withRedis(config.redis().withServers(TestRedis.config(redisUrl)));
     }
     Vertx vertx = Vertx.vertx();
     try {
