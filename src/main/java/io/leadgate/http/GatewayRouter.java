@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The router every HTTP instance serves: request metrics, CORS on the browser-facing paths, the body limit,
+ * The router every HTTP instance serves: request metrics (per route template), CORS on the browser-facing paths, the body limit,
  * a strict check of the query string, then each feature's routes, and one error handler for everything that fails.
  */
 public final class GatewayRouter {
@@ -24,8 +24,11 @@ public final class GatewayRouter {
                               List<Consumer<Router>> features) {
     Router router = Router.router(vertx);
     ErrorHandler errors = new ErrorHandler();
+    RouteTemplates templates = new RouteTemplates();
     router.route().handler(ctx -> {
-      ctx.addEndHandler(v -> metrics.httpRequest(ctx.request().method().name(), ctx.response().getStatusCode()));
+      long start = System.nanoTime();
+      ctx.addEndHandler(v -> metrics.httpRequest(templates.of(ctx), ctx.request().method().name(),
+          ctx.response().getStatusCode(), System.nanoTime() - start));
       ctx.next();
     });
     Cors cors = new Cors(anySiteAllows);
@@ -33,6 +36,7 @@ public final class GatewayRouter {
     router.route().handler(GatewayRouter::checkQuery);
     router.route().handler(new RequestBody(bodyLimit));
     features.forEach(feature -> feature.accept(router));
+    templates.index(router);
     router.route().failureHandler(errors);
     // statuses Vert.x answers by itself (no route, no such method, a path it cannot decode) get the same body
     for (int status = 400; status < 600; status++) {

@@ -127,6 +127,11 @@ public final class RedisKeys {
     return "lg:{hints}:" + kind;
   }
 
+  /** The shard count the store was written with ({@code ShardLayout}): one small string, no TTL. */
+  public static String layout() {
+    return "lg:layout";
+  }
+
   /** Operational events ({@code endpoint.disabled}...), capped. */
   public static String opsEvents() {
     return "lg:{ops}:events";

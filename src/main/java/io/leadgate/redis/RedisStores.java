@@ -72,13 +72,17 @@ public final class RedisStores implements Backend {
     RedisClient client = new RedisClient(vertx, config, metrics);
     RedisStores stores = new RedisStores(client, config.describe(), partitions, config.timeoutMs(),
         config.isCluster() || config.isSentinel());
-    return stores.events.createGroups()
+    return ShardLayout.check(client)
+        .compose(v -> stores.events.createGroups())
         .compose(v -> client.loadScripts(scripts()))
         .map(stores)
-        .otherwise(e -> {
+        .recover(e -> {
+          if (e instanceof ShardLayout.Mismatch) {
+            return client.close().transform(v -> Future.failedFuture(e));
+          }
           LOG.warning(config.describe() + " does not answer at start (" + e.getMessage()
               + "): the gateway answers 503 until it does");
-          return stores;
+          return Future.succeededFuture(stores);
         });
   }
 

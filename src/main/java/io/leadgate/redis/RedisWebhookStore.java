@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 
 /**
  * Webhook deliveries on Redis. Every key a script touches carries the lead's shard tag, so each step (fan-out,
@@ -27,7 +26,6 @@ final class RedisWebhookStore implements WebhookStore {
   static final LuaScript PROMOTE = LuaScript.load("wh_promote");
   static final LuaScript REPLAY = LuaScript.load("wh_replay");
   static final List<LuaScript> SCRIPTS = List.of(FANOUT, COMPLETE, PROMOTE, REPLAY, RedisOutboxReader.TIDY);
-  private static final Logger LOG = Logger.getLogger(RedisWebhookStore.class.getName());
 
   private final RedisClient redis;
   private final RedisOutboxReader outbox;
@@ -85,7 +83,7 @@ final class RedisWebhookStore implements WebhookStore {
         keys.add(RedisKeys.webhookDeadIndex(endpoint, entry.shard()));
       }
     }
-    String deadLetter = event == null || disabled.isEmpty() ? "" : deadJson(new DeadLetter(null, event, 0, 0,
+    String deadLetter = event == null || disabled.isEmpty() ? "" : WebhookRecords.deadJson(new DeadLetter(null, event, 0, 0,
         options.disabledReason(), options.nowMs()));
     List<String> args = List.of(FANOUT_GROUP, entry.entryId(), eventId, lead, json,
         Integer.toString(event == null ? 0 : live.size()), Integer.toString(event == null ? 0 : disabled.size()),
@@ -156,7 +154,7 @@ final class RedisWebhookStore implements WebhookStore {
     if (reply != null) {
       for (Response stream : reply) {
         Line line = lines.get(stream.get(0).toString());
-        addJobs(line.endpoint(), line.shard(), stream.get(1), jobs);
+        WebhookRecords.addJobs(line.endpoint(), line.shard(), stream.get(1), jobs);
       }
     }
     return jobs;
@@ -175,7 +173,7 @@ final class RedisWebhookStore implements WebhookStore {
           for (int s = 0; s < replies.size(); s++) {
             Response reply = replies.get(s);
             if (reply != null && reply.size() >= 2) {
-              addJobs(endpoint, s, reply.get(1), jobs);
+              WebhookRecords.addJobs(endpoint, s, reply.get(1), jobs);
             }
           }
           return jobs;
@@ -210,7 +208,7 @@ final class RedisWebhookStore implements WebhookStore {
     long when = completion.kind() == Completion.Kind.DEAD ? completion.dead().deadAtMs() : completion.dueAtMs();
     List<String> args = List.of(RedisKeys.WEBHOOK_SEND_GROUP, job.entryId(), job.eventId(), kind, job.leadId(),
         Long.toString(when), Integer.toString(completion.nextAttempt()),
-        completion.dead() == null ? "" : deadJson(completion.dead()), Long.toString(deadMax));
+        completion.dead() == null ? "" : WebhookRecords.deadJson(completion.dead()), Long.toString(deadMax));
     return redis.eval("wh_complete", COMPLETE, keys, args).andThen(done -> added(endpoint, shard))
         .map(reply -> "stale".equals(reply.toString()) ? Settled.STALE : Settled.DONE);
   }
@@ -258,7 +256,7 @@ final class RedisWebhookStore implements WebhookStore {
       for (Response reply : replies) {
         for (Response letter : reply) {
           if (letter != null) {
-            letters.add(parseDead(endpoint, letter.toString()));
+            letters.add(WebhookRecords.parseDead(endpoint, letter.toString()));
           }
         }
       }
@@ -278,7 +276,7 @@ final class RedisWebhookStore implements WebhookStore {
       for (int i = 0; i < replies.size(); i++) {
         Response found = replies.get(i);
         if (found != null) {
-          String lead = i % 2 == 0 ? parseDead(endpoint, found.toString()).event().leadId()
+          String lead = i % 2 == 0 ? WebhookRecords.parseDead(endpoint, found.toString()).event().leadId()
               : EventCodec.decode(found.toString()).leadId();
           return requeue(endpoint, eventId, lead, "any");
         }
@@ -385,41 +383,6 @@ final class RedisWebhookStore implements WebhookStore {
           }
           return events;
         });
-  }
-
-  private static void addJobs(String endpoint, int shard, Response list, List<Job> out) {
-    if (list == null) {
-      return;
-    }
-    for (Response entry : list) {
-      if (entry == null) {
-        continue;
-      }
-      String id = entry.get(0).toString();
-      Map<String, String> fields = EventCodec.fields(entry.get(1));
-      if (fields.isEmpty()) {
-        continue; // settled and deleted while it was being claimed
-      }
-      try {
-        out.add(new Job(endpoint, shard, id, EventCodec.decode(fields.get("event")),
-            Integer.parseInt(fields.getOrDefault("attempt", "1"))));
-      } catch (RuntimeException e) {
-        LOG.warning("unreadable webhook job " + RedisKeys.webhookReady(endpoint, shard) + " " + id + ": " + e.getMessage());
-      }
-    }
-  }
-
-  static String deadJson(DeadLetter letter) {
-    DomainEvent event = letter.event();
-    return new JsonObject().put("id", event.id()).put("lead", event.leadId()).put("type", event.type())
-        .put("event", EventCodec.encode(event)).put("attempts", letter.attempts()).put("status", letter.status())
-        .put("reason", letter.reason()).put("deadAt", letter.deadAtMs()).encode();
-  }
-
-  private static DeadLetter parseDead(String endpoint, String json) {
-    JsonObject letter = new JsonObject(json);
-    return new DeadLetter(endpoint, EventCodec.decode(letter.getString("event")), letter.getInteger("attempts", 0),
-        letter.getInteger("status", 0), letter.getString("reason"), letter.getLong("deadAt", 0L));
   }
 
   private static long parseLong(String text) {

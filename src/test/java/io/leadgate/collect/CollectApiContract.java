@@ -258,7 +258,7 @@ abstract class CollectApiContract {
   void postedEvents_areCountedInTheRequestMetrics() {
     assertEquals(202, send(pageview(visitorId(), "https://www.acme.com/")).statusCode());
     String metrics = http.get("/metrics").bodyAsString();
-    assertTrue(metrics.contains("leadgate_http_requests_total{method=\"POST\",status=\"202\"}"), metrics);
+    assertTrue(metrics.contains("leadgate_http_requests_seconds_count{method=\"POST\",route=\"/e\",status=\"202\"}"), metrics);
   }
 
   @Test

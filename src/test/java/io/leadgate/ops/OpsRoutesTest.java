@@ -49,7 +49,7 @@ class OpsRoutesTest {
         m -> m.contains("leadgate_events_projected_total"));
     assertTrue(metrics.contains("leadgate_events_accepted_total{site=\"acme\"} 1.0"), metrics);
     assertTrue(metrics.contains("leadgate_events_rejected_total{reason=\"unknown_site\"} 1.0"), metrics);
-    assertTrue(metrics.contains("leadgate_http_requests_total{method=\"POST\",status=\"202\"}"), metrics);
+    assertTrue(metrics.contains("leadgate_http_requests_seconds_count{method=\"POST\",route=\"/e\",status=\"202\"}"), metrics);
     assertTrue(http.get("/metrics").getHeader("Content-Type").startsWith("text/plain"));
   }
 }

@@ -1,0 +1,35 @@
+package io.leadgate.redis;
+
+import io.leadgate.core.Shards;
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+
+/**
+ * The shard count a store was written with, recorded in the store itself. Every per-person key carries its shard in
+ * its name, so a build with another count would silently miss every visitor, lead and queued webhook; the gateway
+ * refuses to start on such a store instead (docs/redis.md, "The number of shards", says how to move the data).
+ */
+final class ShardLayout {
+  static final String EXPECTED = "shards=" + Shards.COUNT;
+
+  /** The store was written with another shard count than this build's. */
+  static final class Mismatch extends RuntimeException {
+    Mismatch(String found) {
+      super("this Redis holds data written with " + found.replace("shards=", "") + " virtual shards and this build uses "
+          + Shards.COUNT + " (key " + RedisKeys.layout() + "): move the keys first (docs/redis.md, \"The number of"
+          + " shards\"), or start on an empty Redis");
+    }
+  }
+
+  private ShardLayout() {
+  }
+
+  /** Records this build's layout on a store that has none yet, and fails with {@link Mismatch} on another one. */
+  static Future<Void> check(RedisClient redis) {
+    return redis.send("layout", Request.cmd(Command.SET).arg(RedisKeys.layout()).arg(EXPECTED).arg("NX").arg("GET"))
+        .compose(previous -> previous == null || EXPECTED.equals(previous.toString())
+            ? Future.<Void>succeededFuture()
+            : Future.failedFuture(new Mismatch(previous.toString())));
+  }
+}
