@@ -4,6 +4,7 @@ import io.leadgate.admin.AdminFeature;
 import io.leadgate.collect.CollectFeature;
 import io.leadgate.collect.IdentifyListener;
 import io.leadgate.config.SiteConfig;
+import io.leadgate.console.ConsoleFeature;
 import io.leadgate.core.Feature;
 import io.leadgate.demo.DemoCrm;
 import io.leadgate.demo.DemoData;
@@ -154,6 +155,7 @@ public final class Gateway {
     features.add(new StatsFeature(sites, stores.stats(), clock));
     features.add(new WebhooksFeature(config.webhooks(), config.webhookDelivery(), stores.outboxReader(),
         stores.webhooks(), stores.deliveryLog(), metrics, clock));
+    features.add(new ConsoleFeature(sites));
     if (config.server().demoPage()) {
       features.add(Feature.routes(DemoRoutes::mount));
     }

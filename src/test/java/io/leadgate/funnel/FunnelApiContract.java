@@ -83,6 +83,10 @@ abstract class FunnelApiContract {
     HttpResponse<Buffer> response = http.post("/e", event.encode(), "Content-Type", "text/plain",
         "Origin", "https://www.acme.com");
     assertEquals(202, response.statusCode(), response.bodyAsString());
+    // a form takes its lead's first touch from the visitor's profile: wait until the visit is projected, as a real
+    // visitor's page view is long before they send a form (the funnel's splits read that first touch)
+    Eventually.until(() -> await(gateway.gateway().stores().visitors().visitor("acme", visitor)),
+        java.util.Optional::isPresent);
     return visitor;
   }
 

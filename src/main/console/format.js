@@ -1,0 +1,21 @@
+// How numbers, times and stages read in the console.
+const numbers = new Intl.NumberFormat('en');
+const dates = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+const datesWithYear = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+
+export const STAGES = ['subscriber', 'lead', 'mql', 'sql', 'opportunity', 'customer', 'evangelist', 'disqualified'];
+const STAGE_NAMES = { mql: 'MQL', sql: 'SQL' };
+
+export const stageName = (stage) => STAGE_NAMES[stage] || (stage ? stage[0].toUpperCase() + stage.slice(1) : '—');
+export const count = (n) => (n === undefined || n === null ? '—' : numbers.format(n));
+export const score = (n) => (n === undefined || n === null ? '—' : numbers.format(Math.round(n * 10) / 10));
+/** A moment, short: the year only when it is not this year's. */
+export function when(ms) {
+  if (!ms) return '—';
+  const date = new Date(typeof ms === 'number' ? ms : Date.parse(ms));
+  return (date.getFullYear() === new Date().getFullYear() ? dates : datesWithYear).format(date);
+}
+export const sum = (counts) => Object.values(counts || {}).reduce((a, b) => a + b, 0);
+/** The entries of a count map, largest first. */
+export const ranked = (counts) => Object.entries(counts || {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+export const share = (part, whole) => (whole ? Math.round((part / whole) * 1000) / 10 + ' %' : '—');
