@@ -50,8 +50,30 @@ public final class SeedClock extends Clock {
     return real.getZone();
   }
 
+  /** The same moving time seen in another zone (a site's reports use their own zone). */
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("the seed clock keeps the real clock's zone");
+    SeedClock seed = this;
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return zone;
+      }
+
+      @Override
+      public Clock withZone(ZoneId other) {
+        return seed.withZone(other);
+      }
+
+      @Override
+      public long millis() {
+        return seed.millis();
+      }
+
+      @Override
+      public Instant instant() {
+        return seed.instant();
+      }
+    };
   }
 }

@@ -29,4 +29,13 @@ class SeedClockTest {
     clock.release();
     assertEquals(real.millis(), clock.millis());
   }
+
+  @Test
+  void withZone_readsTheSameMovingTimeInThatZone() {
+    java.time.Clock berlin = clock.withZone(java.time.ZoneId.of("Europe/Berlin"));
+    clock.set(Instant.parse("2026-11-10T09:00:00Z").toEpochMilli());
+    assertEquals(Instant.parse("2026-11-10T09:00:00Z"), berlin.instant());
+    assertEquals(java.time.ZoneId.of("Europe/Berlin"), berlin.getZone());
+    assertEquals(java.time.LocalTime.of(10, 0), java.time.LocalTime.now(berlin));
+  }
 }
