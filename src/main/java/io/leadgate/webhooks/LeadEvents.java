@@ -1,5 +1,7 @@
 package io.leadgate.webhooks;
 
+import io.leadgate.identity.Stage;
+import java.util.Arrays;
 import java.util.List;
 
 /** The domain event types and lifecycle stages webhook endpoints can subscribe to and filter on. */
@@ -9,8 +11,8 @@ public final class LeadEvents {
   public static final String STAGE_CHANGED = "lead.stage_changed";
   public static final String DISQUALIFIED = "lead.disqualified";
   public static final List<String> TYPES = List.of(CREATED, UPDATED, STAGE_CHANGED, DISQUALIFIED);
-  public static final List<String> STAGES = List.of("subscriber", "lead", "mql", "sql", "opportunity", "customer",
-      "evangelist", "disqualified");
+  /** The stage names a filter may name: identity's stages, in their order. */
+  public static final List<String> STAGES = Arrays.stream(Stage.values()).map(Stage::label).toList();
 
   private LeadEvents() {
   }
