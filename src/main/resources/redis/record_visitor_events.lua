@@ -9,9 +9,10 @@
 -- starts or its source changes, the TTL once a day.
 -- KEYS: per visitor, 3 keys: 1 the old form's hash, 2 the visitor's list, 3 the old form's recent ids (zset)
 -- ARGV: per visitor (in the order of KEYS), 3 values: ttl seconds, timeline max, session gap (ms);
---       then per event, 10 values: visitor (1-based, in the order of KEYS), event id, received at (ms),
---       counter field, url, timeline entry (TimelineCodec), ip ('' = not kept), touch (ProfileCodec),
---       direct ('1'/'0'), touch key (the same for the same source)
+--       then per event, 11 values: visitor (1-based, in the order of KEYS), event id (as entries hold it), received
+--       at (ms), counter field, url, timeline entry (TimelineCodec), ip ('' = not kept), touch (ProfileCodec),
+--       direct ('1'/'0'), touch key (the same for the same source), event id as sent (JSON entries of the build
+--       before hold that)
 -- Returns per event, flat: fresh (0/1), new session (0/1), lead id or ''
 local visitors = {}
 local DAY_MS = 86400000
@@ -50,19 +51,24 @@ local function visitor(v)
       ids[id] = true
     end
     state = {v = v, profile = profile, held = held, length = length, recent = recent, ids = ids,
-             last = tonumber(profile.ls or '0'), fresh = false, renew = false, timeline = {}}
+             last = tonumber(profile.ls or profile.fs or '0'), fresh = false, renew = false, timeline = {}}
     visitors[v] = state
   end
   return state
 end
 
--- The first touch without its landing page when that is the visitor's landing (ProfileCodec puts it back).
-local function without_landing(touch, url)
+-- The first touch without its landing page when that is the visitor's landing, and without its time, the
+-- visitor's first (ProfileCodec puts them back).
+local function first_touch(touch, url, at)
   local from, to = string.find(touch, '\29l\30' .. url .. '\29', 1, true)
-  if not from then
-    return touch
+  if from then
+    touch = string.sub(touch, 1, from - 1) .. string.sub(touch, to)
   end
-  return string.sub(touch, 1, from - 1) .. string.sub(touch, to)
+  local time = '\29a\30' .. at
+  if string.sub(touch, -#time) == time then
+    touch = string.sub(touch, 1, -#time - 1)
+  end
+  return touch
 end
 
 local function record(state, at, gap)
@@ -74,7 +80,7 @@ local function record(state, at, gap)
     profile.fs = ARGV[at + 2]
     profile.se = '1'
     profile.la = ARGV[at + 4]
-    profile.ft = without_landing(ARGV[at + 7], ARGV[at + 4])
+    profile.ft = first_touch(ARGV[at + 7], ARGV[at + 4], ARGV[at + 2])
     profile.lt = nil -- the same as the first
     newSession = 1
   elseif now - last > gap then
@@ -195,6 +201,9 @@ end
 local function flush(v, state)
   local hash, list, seen = KEYS[3 * v - 2], KEYS[3 * v - 1], KEYS[3 * v]
   local ttl, max = tonumber(ARGV[3 * v - 2]), tonumber(ARGV[3 * v - 1])
+  if state.profile.ls == state.profile.fs then
+    state.profile.ls = nil -- read as the first
+  end
   share(state, list)
   -- in slices: Lua's unpack is bounded by its C stack
   for from = 1, #state.timeline, 1000 do
@@ -210,11 +219,11 @@ end
 
 local results = {}
 -- the visitors take 3 ARGV each, as many as their KEYS: the events start after them
-for at = #KEYS + 1, #ARGV, 10 do
+for at = #KEYS + 1, #ARGV, 11 do
   local v = tonumber(ARGV[at])
   local state = visitor(v)
   local id = ARGV[at + 1]
-  if state.ids[id] then
+  if state.ids[id] or state.ids[ARGV[at + 10]] then
     table.insert(results, 0)
     table.insert(results, 0)
   else

@@ -105,7 +105,7 @@ abstract class StoreContract {
         view("evt-rt02", "https://acme.com", "https://acme.com/#/b", "", null, Map.of(), props, T0),
         view("evt-rt03", "https://acme.com/a?x=1", null, "A", null, utm, Map.of(), T0 + 1));
     List<Event> second = List.of(view("evt-rt04", "https://other.example/a?x=1", null, "tab\tand\u001f", "signup",
-            Map.of(), props, T0 + 2), view("evt-rt05", "https://acme.com/a?x=1", null, "A", null, utm, props, T0 + 2),
+            Map.of(), props, T0 + 2), view("0123456789abcdef0123456789abcdef", "https://acme.com/a?x=1", null, "A", null, utm, props, T0 + 2),
         view("evt-rt06", "https://acme.com/c", null, null, null, Map.of(), Map.of(), T0 + 3));
     Retention retention = new Retention(3600, 50, Projection.SESSION_GAP_MS);
     record(first, retention);
@@ -116,6 +116,8 @@ abstract class StoreContract {
     }
     assertEquals(expected, List.copyOf(await(stores().visitors().timeline("acme", "visitor-rt", 50))));
     assertEquals(expected.subList(0, 2), List.copyOf(await(stores().visitors().timeline("acme", "visitor-rt", 2))));
+    assertEquals(List.of(false, false), record(List.of(second.get(1), first.get(0)), retention).stream()
+        .map(Recorded::fresh).toList(), "replays, a snippet's id among them");
   }
 
   @Test

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The stored form of a visitor's profile, the last element of its list ({@code visitor_profile.lua} writes it):
  * {@code \1}, then {@code name\30value} pairs joined by {@code \31}, under short names. The first touch leaves out
- * its landing page when it is the profile's landing; the last touch is left out while it is the first. Touches are
+ * its landing page when it is the profile's landing, and its time (the first seen); the last touch is left out while
+ * it is the first, the last seen while it is the first seen. Touches are
  * pairs too ({@code \30} between name and value, {@code \29} between pairs); one holding a character the form uses
  * is kept as JSON. Read back as the field names of {@link io.leadgate.identity.VisitorHash}.
  */
@@ -64,16 +65,18 @@ final class ProfileCodec {
     }
     Map<String, String> profile = new HashMap<>();
     stored.forEach((name, value) -> profile.put(LONG.getOrDefault(name, name), value));
-    String landing = stored.get("la");
+    if (stored.containsKey("fs")) {
+      profile.putIfAbsent("last_seen", stored.get("fs"));
+    }
     if (stored.containsKey("ft")) {
-      profile.put("first_touch", touchJson(stored.get("ft"), landing));
-      profile.put("last_touch", stored.containsKey("lt") ? touchJson(stored.get("lt"), null)
+      profile.put("first_touch", touchJson(stored.get("ft"), stored.get("la"), stored.get("fs")));
+      profile.put("last_touch", stored.containsKey("lt") ? touchJson(stored.get("lt"), null, null)
           : profile.get("first_touch"));
     }
     return profile;
   }
 
-  private static String touchJson(String stored, String landing) {
+  private static String touchJson(String stored, String landing, String at) {
     if (stored.startsWith("{")) {
       return stored;
     }
@@ -86,6 +89,12 @@ final class ProfileCodec {
         touch.put("landing", landing); // left out when it is the profile's landing
       }
       touch.put(name, name.equals("at") ? (Object) Long.parseLong(value) : value);
+    }
+    if (landing != null && !touch.containsKey("landing")) {
+      touch.put("landing", landing);
+    }
+    if (at != null && !touch.containsKey("at")) {
+      touch.put("at", Long.parseLong(at));
     }
     return new JsonObject(touch).encode();
   }

@@ -87,10 +87,10 @@ final class RedisVisitorStore implements VisitorStore {
         return visitors.size() + 1;
       });
       positions.add(position);
-      eventArgs.addAll(List.of(visitor.toString(), event.id(), Long.toString(event.receivedAt()),
-          ProfileCodec.counter(record.counter()), event.url(), TimelineCodec.encode(event),
-          event.ip() == null ? "" : event.ip(), ProfileCodec.touch(record.touch()), record.direct() ? "1" : "0",
-          record.touchKey()));
+      eventArgs.addAll(List.of(visitor.toString(), TimelineCodec.storedId(event.id()),
+          Long.toString(event.receivedAt()), ProfileCodec.counter(record.counter()), event.url(),
+          TimelineCodec.encode(event), event.ip() == null ? "" : event.ip(), ProfileCodec.touch(record.touch()),
+          record.direct() ? "1" : "0", record.touchKey(), event.id()));
     }
 
     List<String> args() {

@@ -7,16 +7,19 @@ import io.leadgate.core.EventJson;
 import io.leadgate.core.EventType;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The stored form of a visitor's timeline entries (the list {@code lg:{sNN}:tl:SITE:VISITOR}, newest first), which
  * {@code record_visitor_events.lua} writes and shares values in.
  *
- * <p>An entry is {@code \2} and its fields joined by {@code \31}: id, type (its first letter), time (base 36), the
- * URL's origin, the rest of the URL, page, title, name, utm (JSON), props (JSON); trailing absent fields are left
- * out. A field is empty when absent, {@code \28} when an empty string, and {@code \29} followed by a distance
+ * <p>An entry is {@code \2} and its fields joined by {@code \31}: id ({@link #storedId}), type (its first letter), time
+ * (base 36), the URL's origin, the rest of the URL, title, props (JSON), utm (JSON), page, name; trailing absent
+ * fields are left out (the rarer ones come last). A field is empty when absent, {@code \28} when an empty string, and {@code \29} followed by a distance
  * ({@code \29} alone: 1) when it holds the same value as the entry that many places newer: the script writes a value
  * once and the older entries that share it point to the newer one. A pointer only ever points to a newer entry, so
  * the list can be cut at its old end, and reading the newest N entries needs nothing older. What it replaced, a JSON
@@ -33,6 +36,7 @@ final class TimelineCodec {
   static final char PAIR = '\u001e';
   static final char FIELD = '\u001f';
   private static final int FIELDS = 10;
+  private static final Pattern HEX = Pattern.compile("[0-9a-f]{32}");
 
   private TimelineCodec() {
   }
@@ -46,11 +50,11 @@ final class TimelineCodec {
     String url = event.url();
     int scheme = url.indexOf("://");
     int path = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
-    String[] fields = {event.id(), String.valueOf(event.type().label().charAt(0)),
+    String[] fields = {storedId(event.id()), String.valueOf(event.type().label().charAt(0)),
         Long.toString(event.receivedAt(), 36), path < 0 ? url : url.substring(0, path), path < 0 ? "" : url.substring(path),
-        event.page(), event.title(), event.name(),
+        event.title(), props.isEmpty() ? null : EventJson.write(json -> EventJson.writeValue(props, json)),
         event.utm().isEmpty() ? null : EventJson.write(json -> EventJson.writeValue(event.utm(), json)),
-        props.isEmpty() ? null : EventJson.write(json -> EventJson.writeValue(props, json))};
+        event.page(), event.name()};
     int last = fields.length - 1;
     while (fields[last] == null) {
       last--;
@@ -107,18 +111,34 @@ final class TimelineCodec {
   }
 
   private static JsonObject toJson(String[] fields) {
-    JsonObject entry = new JsonObject().put("id", fields[0]).put("type", type(fields[1]))
+    JsonObject entry = new JsonObject().put("id", id(fields[0])).put("type", type(fields[1]))
         .put("at", Long.parseLong(fields[2], 36)).put("url", fields[3] + (fields[4] == null ? "" : fields[4]));
-    putText(entry, "page", fields[5]);
-    putText(entry, "title", fields[6]);
-    putText(entry, "name", fields[7]);
-    if (fields[8] != null) {
-      entry.put("utm", new JsonObject(fields[8]));
+    putText(entry, "page", fields[8]);
+    putText(entry, "title", fields[5]);
+    putText(entry, "name", fields[9]);
+    if (fields[7] != null) {
+      entry.put("utm", new JsonObject(fields[7]));
     }
-    if (fields[9] != null) {
-      entry.put("props", new JsonObject(fields[9]));
+    if (fields[6] != null) {
+      entry.put("props", new JsonObject(fields[6]));
     }
     return entry;
+  }
+
+  /**
+   * An event id as entries hold it: the snippet's ids (32 hex digits) as {@code ~} and their 16 bytes in base64url (23
+   * characters instead of 32; {@code ~} is not a character of ids), any other id as it is.
+   */
+  static String storedId(String id) {
+    if (id.length() != 32 || !HEX.matcher(id).matches()) {
+      return id;
+    }
+    return "~" + Base64.getUrlEncoder().withoutPadding().encodeToString(HexFormat.of().parseHex(id));
+  }
+
+  private static String id(String stored) {
+    return stored.length() == 23 && stored.charAt(0) == '~'
+        ? HexFormat.of().formatHex(Base64.getUrlDecoder().decode(stored.substring(1))) : stored;
   }
 
   private static void putText(JsonObject entry, String key, String value) {

@@ -39,14 +39,14 @@ class ShardLayoutTest {
   @Test
   void start_onAnEmptyStore_recordsThisBuildsShardCount() throws Exception {
     start().close();
-    assertEquals("shards=" + Shards.COUNT, redis.command("GET", RedisKeys.layout()));
+    assertEquals("shards=" + Shards.COUNT + " visitors=list", redis.command("GET", RedisKeys.layout()));
   }
 
   @Test
   void start_onAStoreOfThisBuild_starts() throws Exception {
     start().close();
     start().close();
-    assertEquals("shards=" + Shards.COUNT, redis.command("GET", RedisKeys.layout()));
+    assertEquals("shards=" + Shards.COUNT + " visitors=list", redis.command("GET", RedisKeys.layout()));
   }
 
   @Test
@@ -57,6 +57,20 @@ class ShardLayoutTest {
         refused.getMessage());
     assertEquals("shards=16", redis.command("GET", RedisKeys.layout()));
     assertEquals("0", redis.command("EXISTS", RedisKeys.ingest(0)));
+  }
+
+  @Test
+  void start_onAStoreOfTheBuildBefore_takesItOverSoThatThatBuildRefusesIt() throws Exception {
+    redis.command("SET", RedisKeys.layout(), "shards=" + Shards.COUNT);
+    start().close();
+    assertEquals("shards=" + Shards.COUNT + " visitors=list", redis.command("GET", RedisKeys.layout()));
+  }
+
+  @Test
+  void start_onAStoreWrittenWithAnotherShardCountInThisForm_failsNamingTheCount() {
+    redis.command("SET", RedisKeys.layout(), "shards=16 visitors=list");
+    Exception refused = assertThrows(Exception.class, this::start);
+    assertTrue(refused.getMessage().contains("written with 16 virtual shards"), refused.getMessage());
   }
 
   private RedisStores start() throws Exception {
