@@ -4,22 +4,20 @@
 #
 #   bench/footprint.sh                               # the sets below; about 1 minute each
 #   OPTION_SETS='-Xmx96m|-Xmx128m -XX:+UseG1GC' bench/footprint.sh
-#   DURATION=20 bench/footprint.sh                   # longer intake runs
+#   EVENTS=100000 bench/footprint.sh                 # more events per set
 #
 # Per set: its own redis-server as in production (AOF everysec), the gateway (bench/collect.yaml) with the set's
-# options, 10 s of warm-up load, then DURATION s of wrk -t1 -c48 with bench/pageview.lua (the intake benchmark's
-# page view; the projector running), the backlog drained, and then: the events sent in all (at least 50,000 on this
-# machine), the measured run's events/s (load-sensitive: only a rough check), the RSS at the end and its peak
-# (VmHWM), and the heap in use after a full GC (jcmd GC.heap_info).
+# options, then wrk -t1 -c48 with bench/pageview.lua (the intake benchmark's page view; the projector running) until
+# EVENTS answers, the backlog drained, and then: the events/s of the run (load-sensitive: only a rough check), the
+# RSS at the end and its peak (VmHWM), and the heap in use after a full GC (jcmd GC.heap_info).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/common.sh
 . bench/common.sh
 
-DURATION=${DURATION:-10}
+EVENTS=${EVENTS:-50000}
 JAR=${GATEWAY_JAR:-target/leadgate.jar}
 DEFAULT_SETS='|-XX:+UseSerialGC -Xmx128m'
-DEFAULT_SETS+='|-XX:+UseSerialGC -Xmx96m -Xss512k -XX:MaxMetaspaceSize=80m -XX:ReservedCodeCacheSize=48m'
 DEFAULT_SETS+='|-XX:+UseSerialGC -Xmx96m -Xss512k -XX:MaxMetaspaceSize=80m -XX:ReservedCodeCacheSize=48m -Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=1'
 DEFAULT_SETS+='|-XX:+UseSerialGC -Xmx96m -Xss512k -XX:MaxMetaspaceSize=80m -XX:ReservedCodeCacheSize=48m -XX:TieredStopAtLevel=1'
 DEFAULT_SETS+='|-XX:+UseG1GC -Xmx128m'
@@ -53,7 +51,7 @@ backlog() { # port -> events not yet projected
 }
 
 echo "leadgate footprint, $(date -u +%FT%TZ): $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo)," \
-  "$(java -version 2>&1 | head -1); wrk -t1 -c48, ${DURATION}s after 10 s of warm-up"
+  "$(java -version 2>&1 | head -1); wrk -t1 -c48 until $EVENTS events; load average $(cut -d' ' -f1 /proc/loadavg)"
 printf '%-4s %9s %9s %10s %10s %10s  %s\n' set events "events/s" "RSS MB" "peak MB" "heap MB" options
 n=0
 IFS='|' read -r -a SETS <<< "$OPTION_SETS"
@@ -72,18 +70,17 @@ for opts in "${SETS[@]}"; do
   pid=$!
   PIDS+=("$pid")
   wait_http "http://127.0.0.1:$gport/health/ready" 90
-  BENCH_RUN="w$n" BENCH_SITE=bench wrk -t1 -c48 -d10s --timeout 5s -s bench/pageview.lua \
-    "http://127.0.0.1:$gport/e" > "$WORK/$n/warm.txt"
-  BENCH_RUN="m$n" BENCH_SITE=bench wrk -t1 -c48 -d"${DURATION}s" --timeout 5s -s bench/pageview.lua \
+  BENCH_RUN="m$n" BENCH_SITE=bench BENCH_MAX=$EVENTS wrk -t1 -c48 -d1800s --timeout 5s -s bench/pageview.lua \
     "http://127.0.0.1:$gport/e" > "$WORK/$n/run.txt"
   deadline=$((SECONDS + 180))
   while [ "$(backlog "$port")" -gt 0 ] && [ $SECONDS -lt $deadline ]; do sleep 0.5; done
-  events=$(( $(field "$WORK/$n/warm.txt" requests) + $(field "$WORK/$n/run.txt" requests) ))
+  events=$(field "$WORK/$n/run.txt" requests)
   rate=$(awk -v r="$(field "$WORK/$n/run.txt" requests)" -v us="$(field "$WORK/$n/run.txt" duration_us)" 'BEGIN {printf "%.0f", r / (us / 1e6)}')
   rss=$(kb "$pid" VmRSS)
   hwm=$(kb "$pid" VmHWM)
   jcmd "$pid" GC.run >/dev/null 2>&1 || true
-  heap=$(jcmd "$pid" GC.heap_info 2>/dev/null | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+' || echo 0)
+  heap=$(jcmd "$pid" GC.heap_info 2>/dev/null | grep -E 'generation|garbage-first heap' \
+    | grep -oE 'used [0-9]+K' | grep -oE '[0-9]+' | awk '{s += $1} END {print s + 0}')
   printf '%-4s %9d %9d %10.0f %10.0f %10.0f  %s\n' "$n" "$events" "$rate" "$((rss / 1024))" "$((hwm / 1024))" \
     "$((heap / 1024))" "${opts:-(none: the defaults of the JVM)}"
   kill "$pid" "$rpid"

@@ -7,6 +7,8 @@
 local VISITORS = 20000
 local RUN = os.getenv("BENCH_RUN") or "r"
 local SITE = os.getenv("BENCH_SITE") or "bench"
+-- answers after which a thread stops (0: run for wrk's duration); bench/footprint.sh counts events, not seconds
+local MAX = tonumber(os.getenv("BENCH_MAX") or "0")
 
 local pages = {
   { "https://www.acme-example.com/pricing?utm_source=newsletter&utm_medium=email&utm_campaign=q4-launch",
@@ -56,6 +58,10 @@ end
 -- here, so the summary's non-2xx count is what tells its failures)
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
+  answered = (answered or 0) + 1
+  if MAX > 0 and answered >= MAX then
+    wrk.thread:stop()
+  end
 end
 
 function done(summary, latency, requests)
