@@ -8,7 +8,7 @@
 #
 # Per set: its own redis-server as in production (AOF everysec), the gateway (bench/collect.yaml) with the set's
 # options, then wrk -t1 -c48 with bench/pageview.lua (the intake benchmark's page view; the projector running) until
-# EVENTS answers, the backlog drained, and then: the events/s of the run (load-sensitive: only a rough check), the
+# the gateway has accepted EVENTS (its /metrics; wrk is then stopped with SIGINT, which prints its results), the backlog drained, and then: the events/s of the run (load-sensitive: only a rough check), the
 # RSS at the end and its peak (VmHWM), and the heap in use after a full GC (jcmd GC.heap_info).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +37,10 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+
+accepted() { # gateway port -> events it accepted
+  curl -fsS "http://127.0.0.1:$1/metrics" | awk '$1 ~ /^leadgate_events_accepted_total/ {s += $2} END {printf "%d\n", s}'
+}
 
 kb() { awk -v f="$2:" '$1 == f {print $2}' "/proc/$1/status"; }
 
@@ -70,8 +74,12 @@ for opts in "${SETS[@]}"; do
   pid=$!
   PIDS+=("$pid")
   wait_http "http://127.0.0.1:$gport/health/ready" 90
-  BENCH_RUN="m$n" BENCH_SITE=bench BENCH_MAX=$EVENTS wrk -t1 -c48 -d1800s --timeout 5s -s bench/pageview.lua \
-    "http://127.0.0.1:$gport/e" > "$WORK/$n/run.txt"
+  BENCH_RUN="m$n" BENCH_SITE=bench wrk -t1 -c48 -d1800s --timeout 5s -s bench/pageview.lua \
+    "http://127.0.0.1:$gport/e" > "$WORK/$n/run.txt" &
+  wpid=$!
+  while [ "$(accepted "$gport")" -lt "$EVENTS" ] && kill -0 "$wpid" 2>/dev/null; do sleep 0.5; done
+  kill -INT "$wpid" 2>/dev/null || true
+  wait "$wpid" || true
   deadline=$((SECONDS + 180))
   while [ "$(backlog "$port")" -gt 0 ] && [ $SECONDS -lt $deadline ]; do sleep 0.5; done
   events=$(field "$WORK/$n/run.txt" requests)

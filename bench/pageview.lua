@@ -7,8 +7,6 @@
 local VISITORS = 20000
 local RUN = os.getenv("BENCH_RUN") or "r"
 local SITE = os.getenv("BENCH_SITE") or "bench"
--- answers after which a thread stops (0: run for wrk's duration); bench/footprint.sh counts events, not seconds
-local MAX = tonumber(os.getenv("BENCH_MAX") or "0")
 -- bench/peer.sh sends the same body to webdis: PUT /XADD/<stream>/*/e (the body is the value of field e)
 local METHOD = os.getenv("BENCH_METHOD") or "POST"
 local PATH = os.getenv("BENCH_PATH") or "/e"
@@ -61,10 +59,6 @@ end
 -- here, so the summary's non-2xx count is what tells its failures)
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
-  answered = (answered or 0) + 1
-  if MAX > 0 and answered >= MAX then
-    wrk.thread:stop()
-  end
 end
 
 function done(summary, latency, requests)

@@ -27,7 +27,8 @@ class ShardLayoutTest {
   void setUp() {
     redis.flush();
     vertx = Vertx.vertx();
-    GatewayConfig parsed = new ConfigLoader().parse("sites: [{key: acme}]", "test.yaml");
+    // a long store timeout: a check that times out on a busy machine starts (503s) instead of refusing
+    GatewayConfig parsed = new ConfigLoader().parse("sites: [{key: acme}]\nredis: {timeoutMs: 20000}", "test.yaml");
     config = parsed.withRedis(parsed.redis().withUrl(redis.url()));
   }
 
