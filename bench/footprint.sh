@@ -73,7 +73,7 @@ for opts in "${SETS[@]}"; do
     --config bench/collect.yaml > "$WORK/$n/gateway.log" 2>&1 &
   pid=$!
   PIDS+=("$pid")
-  wait_http "http://127.0.0.1:$gport/health/ready" 90
+  wait_http "http://127.0.0.1:$gport/health/ready" 300
   BENCH_RUN="m$n" BENCH_SITE=bench wrk -t1 -c48 -d1800s --timeout 5s -s bench/pageview.lua \
     "http://127.0.0.1:$gport/e" > "$WORK/$n/run.txt" &
   wpid=$!

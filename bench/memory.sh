@@ -96,7 +96,7 @@ measure() { # label jar
     java $GATEWAY_JAVA_OPTS -jar "$jar" --config bench/memory.yaml > "$WORK/$label/gateway.log" 2>&1 &
   pid=$!
   PIDS+=("$pid")
-  wait_http "http://127.0.0.1:$gport/health/ready" 90
+  wait_http "http://127.0.0.1:$gport/health/ready" 300
   java bench/MemoryLoad.java "http://127.0.0.1:$gport" warm 1000000 100 "$VIEWS" 5 >/dev/null
   drained "$port"
   m0=$(settled_memory "$port")
@@ -118,11 +118,15 @@ measure() { # label jar
       for k in "$key" "${key/:tl:/:v:}" "${key/:tl:/:seen:}"; do
         redis-cli -p "$port" memory usage "$k" samples 0
       done | awk '{s += $1} END {print s + 0}'; done | awk '{s += $1; n++} END {printf "%.0f", s / n}')
-  java bench/MemoryLoad.java "http://127.0.0.1:$gport" run 0 0 "$VIEWS" "$LEADS" > "$WORK/$label/leads.txt"
+  # a submission that still failed after its retries is counted out (the bytes are per lead made)
+  java bench/MemoryLoad.java "http://127.0.0.1:$gport" run 0 0 "$VIEWS" "$LEADS" > "$WORK/$label/leads.txt" \
+    2> "$WORK/$label/leads.err" || head -3 "$WORK/$label/leads.err" >&2
+  made=$(grep -oE 'leads=[0-9]+' "$WORK/$label/leads.txt" | cut -d= -f2)
+  echo "$label: leads $(cat "$WORK/$label/leads.txt")"
   drained "$port"
   m2=$(settled_memory "$port")
   printf '%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\n' "$label" "$(( (m1 - m0) / VISITORS ))" \
-    "$(( (m2 - m1) / (LEADS > 0 ? LEADS : 1) ))" "$agg" "$keys" "$sample" "$(( (aof1 - aof0) / (VISITORS * VIEWS) ))" \
+    "$(( (m2 - m1) / (${made:-0} > 0 ? made : 1) ))" "$agg" "$keys" "$sample" "$(( (aof1 - aof0) / (VISITORS * VIEWS) ))" \
     "$(redis-cli -p "$port" dbsize)" "$(awk '/VmHWM/ {print $2 / 1024 " MB"}' "/proc/$pid/status")" >> "$RESULTS"
   kill "$pid" "$rpid"
   wait "$pid" "$rpid" 2>/dev/null || true

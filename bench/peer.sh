@@ -71,7 +71,7 @@ cat > "$WORK/webdis.json" <<JSON
 JSON
 webdis "$WORK/webdis.json" &
 PIDS+=("$!")
-wait_http "http://127.0.0.1:$GW_PORT/health/ready" 90
+wait_http "http://127.0.0.1:$GW_PORT/health/ready" 300
 wait_http "http://127.0.0.1:$WD_PORT/PING" 30
 
 backlog() { # events the gateway has not projected yet
