@@ -1,8 +1,6 @@
 package io.leadgate.segment;
 
-import io.leadgate.core.UnsupportedFormat;
 import io.leadgate.http.ClientIp;
-import io.leadgate.http.ContentType;
 import io.leadgate.http.Handlers;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -50,14 +48,11 @@ final class SegmentRoutes {
     return ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
   }
 
+  /**
+   * The body as sent, whatever its Content-Type says: RudderStack's SDK labels its gzipped JSON
+   * {@code application/x-www-form-urlencoded}, and Segment's API reads JSON regardless.
+   */
   private static byte[] body(RoutingContext ctx) {
-    String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-    if (type != null) {
-      String mediaType = ContentType.mediaType(type);
-      if (!mediaType.equals("application/json") && !mediaType.equals("text/plain")) {
-        throw new UnsupportedFormat("send messages as application/json");
-      }
-    }
     Buffer body = ctx.body().buffer();
     return body == null ? new byte[0] : body.getBytes();
   }
