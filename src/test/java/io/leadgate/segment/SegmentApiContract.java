@@ -349,6 +349,29 @@ abstract class SegmentApiContract {
     visitorWith("acme", id, "pageviews", 1);
   }
 
+  @Test
+  void batch_gzipThatInflatesOver500KB_is413() throws IOException {
+    byte[] body = new JsonObject().put("batch", new JsonArray()).put("padding", " ".repeat(2 * 1024 * 1024))
+        .encode().getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(zipped)) {
+      out.write(body);
+    }
+    HttpResponse<Buffer> response = post("/v1/batch", basic(ACME_KEY), zipped.toByteArray(), "Content-Encoding", "gzip");
+    assertEquals(413, response.statusCode());
+  }
+
+  @Test
+  void batch_labelledAsAForm_isReadAsJson() {
+    String id = anonymousId();
+    byte[] body = new JsonObject().put("batch", new JsonArray().add(page(id, "https://www.acme.com/f").put("type", "page")))
+        .encode().getBytes(StandardCharsets.UTF_8);
+    HttpResponse<Buffer> response = post("/v1/batch", basic(ACME_KEY), body,
+        "Content-Type", "application/x-www-form-urlencoded;charset=utf-8");
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    visitorWith("acme", id, "pageviews", 1);
+  }
+
   // --- a message sent again ---
 
   @Test
