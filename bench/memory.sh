@@ -114,7 +114,7 @@ measure() { # label jar
     keys=$((keys + 1))
   done
   # a visitor's keys: its list, and the hash and id set of the build before (absent in this one)
-  sample=$(redis-cli -p "$port" --scan --pattern 'lg:{s*}:tl:bench:*' | head -200 | while read -r key; do
+  sample=$(redis-cli -p "$port" --scan --pattern 'lg:{s*}:tl:bench:*' | awk 'NR <= 200' | while read -r key; do
       for k in "$key" "${key/:tl:/:v:}" "${key/:tl:/:seen:}"; do
         redis-cli -p "$port" memory usage "$k" samples 0
       done | awk '{s += $1} END {print s + 0}'; done | awk '{s += $1; n++} END {printf "%.0f", s / n}')
