@@ -16,9 +16,12 @@ import java.util.List;
  * @param timelineMax        events kept in each visitor's timeline
  * @param statsRetentionDays daily aggregates are kept this long
  * @param timezone           the IANA time zone whose days the daily aggregates and reports follow (default UTC)
+ * @param leadRetentionDays  leads without activity (no change, no event of their visitors) this long are erased by
+ *                           the privacy feature's sweep; absent: kept
  */
 public record SiteConfig(String key, String name, List<String> allowedOrigins, IpPolicy ip, Boolean botFilter,
-                         Integer visitorTtlDays, Integer timelineMax, Integer statsRetentionDays, String timezone) {
+                         Integer visitorTtlDays, Integer timelineMax, Integer statsRetentionDays, String timezone,
+                         Integer leadRetentionDays) {
 
   public SiteConfig {
     key = Check.required(key, "key");
@@ -37,6 +40,9 @@ public record SiteConfig(String key, String name, List<String> allowedOrigins, I
     Check.range(visitorTtlDays, 1, 3650, "visitorTtlDays");
     Check.range(timelineMax, 10, 100_000, "timelineMax");
     Check.range(statsRetentionDays, 1, 3650, "statsRetentionDays");
+    if (leadRetentionDays != null) {
+      Check.range(leadRetentionDays, 1, 36_500, "leadRetentionDays");
+    }
     timezone = timezone == null ? "UTC" : timezone.strip();
     Check.that(isZone(timezone), "timezone", "must be an IANA time zone such as Europe/Berlin or UTC (was \""
         + timezone + "\")");
