@@ -54,8 +54,11 @@ final class MemoryErasures implements ErasureStore {
 
   @Override
   public synchronized Future<List<String>> unfinished(int max) {
-    return Future.succeededFuture(erasures.keySet().stream().filter(id -> !finishedAt.containsKey(id)).limit(max)
-        .toList());
+    // oldest first, as the sorted set on Redis orders them
+    return Future.succeededFuture(erasures.entrySet().stream().filter(e -> !finishedAt.containsKey(e.getKey()))
+        .sorted(java.util.Comparator.comparingLong((Map.Entry<String, JsonObject> e) ->
+            e.getValue().getLong("requestedAt", 0L)).thenComparing(Map.Entry::getKey))
+        .limit(max).map(Map.Entry::getKey).toList());
   }
 
   @Override

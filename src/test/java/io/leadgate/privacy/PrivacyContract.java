@@ -254,6 +254,30 @@ abstract class PrivacyContract {
   }
 
   @Test
+  void erase_removesTheLeadsQueuedAndRetryingWebhookMessages() {
+    String email = email();
+    receiver.answer(r -> r.body().contains(email) ? Receiver.Reply.status(503) : Receiver.Reply.ok());
+    try {
+      String leadId = submit(visitor(), email);
+      // the first attempt failed: the event waits for its retry
+      Eventually.until(() -> await(stores().deliveryLog().forLead(leadId, null, 10)), log -> !log.isEmpty());
+      long seq = await(stores().leads().lead(leadId)).orElseThrow().seq();
+      assertFalse(await(stores().leadDeliveries().held(leadId, seq, List.of("crm"))).isEmpty());
+
+      erase(new JsonObject().put("email", email));
+
+      // what may still wait is the lead.erased event itself, which holds no personal data
+      String held = await(stores().leadDeliveries().held(leadId, seq, List.of("crm"))).encode();
+      assertFalse(held.contains(email), held);
+      assertFalse(held.contains("lead.created"), held);
+      assertTrue(await(stores().deliveryLog().forLead(leadId, null, 10)).stream()
+          .allMatch(a -> "lead.erased".equals(a.type())));
+    } finally {
+      receiver.answer(r -> Receiver.Reply.ok());
+    }
+  }
+
+  @Test
   void erasedVisitor_laterEventsAreDropped() {
     String visitor = visitor();
     String email = email();
