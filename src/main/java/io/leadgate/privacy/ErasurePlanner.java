@@ -45,13 +45,22 @@ final class ErasurePlanner {
         planned = planned.compose(v -> ports.leads().leadIdByEmail(site, subject.email().key()))
             .compose(id -> id.isEmpty() ? Future.succeededFuture() : planLead(steps, id.get()));
       }
-      return planned.map(v -> steps.add(step("tombstone").put("emailHash", emailHash(subject.email().key()))));
+      // tombstoned even when nothing is held: the request itself is on record without the email
+      return planned.map(v -> steps.isEmpty()
+          ? steps.add(step("tombstone").put("emailHash", emailHash(subject.email().key()))) : steps);
     }
     String site = subject.sites().get(0);
     return ports.visitors().visitor(site, subject.visitor()).compose(found -> {
       String leadId = found.map(io.leadgate.identity.Visitor::leadId).orElse(null);
-      steps.add(step("visitor").put("site", site).put("visitor", subject.visitor()));
-      return leadId == null ? Future.succeededFuture(steps) : planLead(steps, leadId).map(steps);
+      if (leadId == null) {
+        return Future.succeededFuture(steps.add(step("visitor").put("site", site).put("visitor", subject.visitor())));
+      }
+      return planLead(steps, leadId).map(v -> {
+        // the lead's visitor set names this one, unless a crash came between linking it and adding it there
+        boolean planned = steps.stream().map(JsonObject.class::cast).anyMatch(s -> "visitor".equals(s.getString("op"))
+            && site.equals(s.getString("site")) && subject.visitor().equals(s.getString("visitor")));
+        return planned ? steps : steps.add(step("visitor").put("site", site).put("visitor", subject.visitor()));
+      });
     });
   }
 
@@ -89,6 +98,7 @@ final class ErasurePlanner {
       TreeSet<String> told = new TreeSet<>(receivers.result());
       attempts.result().forEach(a -> told.add(a.endpoint()));
       told.retainAll(endpoints);
+      steps.add(step("tombstone").put("emailHash", emailHash(emailKey)));
       if (!told.isEmpty()) {
         steps.add(step("notify").put("site", site).put("lead", leadId).put("seq", found.seq() + 1)
             .put("emailHash", emailHash(emailKey)).put("endpoints", new JsonArray(new ArrayList<>(told))));

@@ -106,7 +106,12 @@ public final class RedisKeys {
 
   /** The endpoints a lead's events were ever queued for (set), read when the lead is erased. */
   public static String webhookReceivers(String leadId) {
-    return "lg:" + shardTag(leadShard(leadId)) + ":wh:to:" + leadId;
+    return webhookReceivers(leadShard(leadId), leadId);
+  }
+
+  /** {@link #webhookReceivers(String)} in a given shard (a fan-out of an unreadable entry names a placeholder there). */
+  public static String webhookReceivers(int shard, String leadId) {
+    return "lg:" + shardTag(shard) + ":wh:to:" + leadId;
   }
 
   /** Tombstones of erased visitors in one shard: keyed hashes scored by when they were erased. */

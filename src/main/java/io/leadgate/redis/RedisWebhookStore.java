@@ -74,7 +74,7 @@ final class RedisWebhookStore implements WebhookStore {
     List<String> keys = new ArrayList<>();
     keys.add(RedisKeys.outbox(entry.shard()));
     keys.add(RedisKeys.webhookMessage(entry.shard(), eventId));
-    keys.add(RedisKeys.webhookReceivers(event == null ? "-" : lead));
+    keys.add(RedisKeys.webhookReceivers(entry.shard(), event == null ? "-" : lead));
     if (event != null) {
       for (String endpoint : live) {
         keys.add(RedisKeys.webhookLeadQueue(endpoint, lead));

@@ -213,6 +213,9 @@ abstract class PrivacyContract {
     pageview(visitor, "/pricing");
     String leadId = submit(visitor, email);
     delivered(leadId);
+    // the attempt is logged once settled: an attempt still in flight may log after the erasure (docs/privacy.md)
+    Eventually.until(() -> await(stores().deliveryLog().forEndpoint("crm", 1000)),
+        log -> log.stream().anyMatch(a -> leadId.equals(a.leadId())));
     String domain = email.substring(email.indexOf('@') + 1);
 
     JsonObject done = erase(new JsonObject().put("email", email));
