@@ -57,9 +57,9 @@ final class ErasurePlanner {
       }
       return planLead(steps, leadId).map(v -> {
         // the lead's visitor set names this one, unless a crash came between linking it and adding it there
-        boolean planned = steps.stream().map(JsonObject.class::cast).anyMatch(s -> "visitor".equals(s.getString("op"))
+        boolean listed = steps.stream().map(JsonObject.class::cast).anyMatch(s -> "visitor".equals(s.getString("op"))
             && site.equals(s.getString("site")) && subject.visitor().equals(s.getString("visitor")));
-        return planned ? steps : steps.add(step("visitor").put("site", site).put("visitor", subject.visitor()));
+        return listed ? steps : steps.add(step("visitor").put("site", site).put("visitor", subject.visitor()));
       });
     });
   }
