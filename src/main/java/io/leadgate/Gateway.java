@@ -29,6 +29,7 @@ import io.leadgate.ops.OpsRoutes;
 import io.leadgate.redis.RedisStores;
 import io.leadgate.scoring.ScoringFeature;
 import io.leadgate.scoring.ScoringService;
+import io.leadgate.segment.SegmentFeature;
 import io.leadgate.stats.StatsFeature;
 import io.leadgate.webhooks.EndpointResolution;
 import io.leadgate.webhooks.WebhooksFeature;
@@ -160,9 +161,11 @@ public final class Gateway {
         config.webhooks().stream().map(EndpointConfig::id).toList(), clock);
     // the audit trail watches the routes mounted after it
     features.add(privacy.auditTrail());
-    features.add(new CollectFeature(config.ingest(), sites, clientIp, stores.events(), stores.visitors(),
+    CollectFeature collect = new CollectFeature(config.ingest(), sites, clientIp, stores.events(), stores.visitors(),
         stores.stats(), List.of(scoringFeature.listener(), funnel.listener(),
-            new IdentifyListener(stores.leads(), stores.identifyAttempts(), metrics)), metrics, clock, erased));
+            new IdentifyListener(stores.leads(), stores.identifyAttempts(), metrics)), metrics, clock, erased);
+    features.add(collect);
+    features.add(new SegmentFeature(config.segment(), config.sites(), collect.service(), clientIp, clock));
     features.add(forms);
     features.add(new IdentityFeature(stores.leads(), stores.leadSearch(), sites.keySet()));
     features.add(new OpsRoutes(stores.backend(), metrics));
@@ -213,7 +216,8 @@ public final class Gateway {
    */
   public Router router(Vertx on) {
     List<Consumer<Router>> routes = features.stream().<Consumer<Router>>map(f -> f::mount).toList();
-    return GatewayRouter.create(on, metrics, config.server().bodyLimit(), anySiteAllows(config.sites()), routes);
+    return GatewayRouter.create(on, metrics, config.server().bodyLimit(),
+        Map.of(SegmentFeature.PATH_PREFIX, SegmentFeature.BODY_LIMIT), anySiteAllows(config.sites()), routes);
   }
 
   /** Whether some site allows an origin, answered without walking every site's list on every request. */

@@ -16,12 +16,14 @@ import java.util.List;
  * @param timelineMax        events kept in each visitor's timeline
  * @param statsRetentionDays daily aggregates are kept this long
  * @param timezone           the IANA time zone whose days the daily aggregates and reports follow (default UTC)
+ * @param writeKeys          keys that server-side sources (Segment and RudderStack SDKs) send events with to
+ *                           {@code /v1/*}; none: that API refuses every request for the site
  * @param leadRetentionDays  leads without activity (no change, no event of their visitors) this long are erased by
  *                           the privacy feature's sweep; absent: kept
  */
 public record SiteConfig(String key, String name, List<String> allowedOrigins, IpPolicy ip, Boolean botFilter,
                          Integer visitorTtlDays, Integer timelineMax, Integer statsRetentionDays, String timezone,
-                         Integer leadRetentionDays) {
+                         List<WriteKeyConfig> writeKeys, Integer leadRetentionDays) {
 
   public SiteConfig {
     key = Check.required(key, "key");
@@ -43,6 +45,8 @@ public record SiteConfig(String key, String name, List<String> allowedOrigins, I
     if (leadRetentionDays != null) {
       Check.range(leadRetentionDays, 1, 36_500, "leadRetentionDays");
     }
+    writeKeys = writeKeys == null ? List.of() : List.copyOf(writeKeys);
+    Check.unique(writeKeys.stream().map(WriteKeyConfig::name).toList(), "writeKeys[].name");
     timezone = timezone == null ? "UTC" : timezone.strip();
     Check.that(isZone(timezone), "timezone", "must be an IANA time zone such as Europe/Berlin or UTC (was \""
         + timezone + "\")");
