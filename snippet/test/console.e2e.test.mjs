@@ -212,6 +212,7 @@ describe('e2e: the console of java -jar target/leadgate.jar', { timeout: 240000 
     assert.equal(await page.getByLabel('Magnet').inputValue(), 'ebook');
     assert.equal(await page.getByLabel('Made to').inputValue(), today);
     assert.equal(await page.locator('tr[data-lead]').count(), 1);
+    await page.getByLabel('Made from').fill('2020-01-01');
     await page.getByLabel('Made to').fill('2020-01-01');
     await page.getByRole('button', { name: 'Show leads' }).click();
     await page.waitForURL(/created_to=2020-01-01/);
@@ -331,7 +332,7 @@ describe('e2e: the console of java -jar target/leadgate.jar', { timeout: 240000 
     assert.equal((await apiGet('/api/webhooks/crm/speed-to-lead')).leads, 0);
     assert.match(await page.locator('[data-field="speed"]').textContent(), /no new lead delivered/);
     await screenshot(page, 'webhooks');
-    await page.locator(`tr[data-dead="${dead[0].id}"]`).getByRole('button', { name: /again/ }).click();
+    await page.locator(`tr[data-dead="${dead[0].id}"]`).getByRole('button', { name: /^Replay / }).click();
     assert.match(await page.getByRole('status').filter({ hasText: 'Sent again' }).textContent(), /Sent again: 1/);
     assert.deepEqual(problems, []);
     await context.close();
@@ -346,7 +347,7 @@ describe('e2e: the console of java -jar target/leadgate.jar', { timeout: 240000 
     assert.equal(await page.locator('text=Change the stage').count(), 0);
     await page.click('nav >> text=Webhooks');
     await page.waitForSelector('tr[data-dead]');
-    assert.equal(await page.getByRole('button', { name: /again/ }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: /^Replay / }).count(), 0);
     // The viewer's own session and CSRF token, from the page, as the console would send them.
     const answer = await page.evaluate(async (id) => {
       const session = await (await fetch('/api/session')).json();

@@ -45,7 +45,7 @@ function Endpoint({ endpoint: e, admin, onChanged }) {
       <${Failure} error=${speed.error} />
       ${speed.data && html`<p class="speed" data-field="speed">Speed-to-lead, form answered → delivered, last 7 days:
         ${speed.data.leads === 0 ? html` <span class="muted">no new lead delivered.</span>`
-          : html` median <strong data-field="median">${duration(speed.data.medianMs)}</strong>, 90 % within <strong data-field="p90">${duration(speed.data.p90Ms)}</strong>
+          : html` median <strong data-field="median">${duration(speed.data.medianMs)}</strong>, 90 % within <strong data-field="p90">${duration(speed.data.p90Ms)}</strong>${' '}
             <span class="muted">(${count(speed.data.leads)} new ${speed.data.leads === 1 ? 'lead' : 'leads'})</span>`}</p>`}
       ${admin && !e.enabled && html`<button type="button" onClick=${() => act('enable')}>Enable again</button>`}
       ${message && html`<p class=${message.ok ? 'ok' : 'error'} role=${message.ok ? 'status' : 'alert'}>${message.text}</p>`}
@@ -70,7 +70,7 @@ function Endpoint({ endpoint: e, admin, onChanged }) {
               <td data-label="Died">${when(d.deadAt)}</td><td data-label="Message">${d.type}</td>
               <td data-label="Lead">${d.lead ? html`<a href=${'/console/leads/' + encodeURIComponent(d.lead)}>${d.lead}</a>` : '—'}</td>
               <td class="num" data-label="Attempts">${count(d.attempts)}</td><td data-label="Last answer">${d.status || ''} ${d.reason || ''}</td>
-              ${admin && html`<td data-label=""><button type="button" aria-label=${'Send ' + d.type + ' for ' + (d.lead || d.id) + ' again'} onClick=${() => act('replay', { id: d.id })}>Replay</button></td>`}
+              ${admin && html`<td data-label=""><button type="button" aria-label=${'Replay ' + d.type + ' for ' + (d.lead || d.id)} onClick=${() => act('replay', { id: d.id })}>Replay</button></td>`}
             </tr>`)}</tbody>
           </table></div>`)}
     </section>

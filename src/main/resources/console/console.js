@@ -249,7 +249,7 @@ var Rn,he,as,Ya,el,os,cs,us,fs,Ao,Lo,Do,Ka,Dn={},Pn=[],Ja=/acit|ex(?:s|g|n|p|$)|
         ${e.disabledReason&&$` · disabled ${yt(e.disabledAt)}: ${e.disabledReason}`}</p>
       <${Qe} error=${a.error} />
       ${a.data&&$`<p class="speed" data-field="speed">Speed-to-lead, form answered → delivered, last 7 days:
-        ${a.data.leads===0?$` <span class="muted">no new lead delivered.</span>`:$` median <strong data-field="median">${qo(a.data.medianMs)}</strong>, 90 % within <strong data-field="p90">${qo(a.data.p90Ms)}</strong>
+        ${a.data.leads===0?$` <span class="muted">no new lead delivered.</span>`:$` median <strong data-field="median">${qo(a.data.medianMs)}</strong>, 90 % within <strong data-field="p90">${qo(a.data.p90Ms)}</strong>${" "}
             <span class="muted">(${ee(a.data.leads)} new ${a.data.leads===1?"lead":"leads"})</span>`}</p>`}
       ${t&&!e.enabled&&$`<button type="button" onClick=${()=>d("enable")}>Enable again</button>`}
       ${p&&$`<p class=${p.ok?"ok":"error"} role=${p.ok?"status":"alert"}>${p.text}</p>`}
@@ -270,7 +270,7 @@ var Rn,he,as,Ya,el,os,cs,us,fs,Ao,Lo,Do,Ka,Dn={},Pn=[],Ja=/acit|ex(?:s|g|n|p|$)|
               <td data-label="Died">${yt(u.deadAt)}</td><td data-label="Message">${u.type}</td>
               <td data-label="Lead">${u.lead?$`<a href=${"/console/leads/"+encodeURIComponent(u.lead)}>${u.lead}</a>`:"—"}</td>
               <td class="num" data-label="Attempts">${ee(u.attempts)}</td><td data-label="Last answer">${u.status||""} ${u.reason||""}</td>
-              ${t&&$`<td data-label=""><button type="button" aria-label=${"Send "+u.type+" for "+(u.lead||u.id)+" again"} onClick=${()=>d("replay",{id:u.id})}>Replay</button></td>`}
+              ${t&&$`<td data-label=""><button type="button" aria-label=${"Replay "+u.type+" for "+(u.lead||u.id)} onClick=${()=>d("replay",{id:u.id})}>Replay</button></td>`}
             </tr>`)}</tbody>
           </table></div>`)}
     </section>

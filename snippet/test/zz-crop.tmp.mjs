@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+const [file, out, y, h] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox'] });
+const p = await b.newPage({ viewport: { width: 375, height: Number(h) } });
+await p.setContent(`<body style="margin:0"><img id=i src="data:image/png;base64,${readFileSync(file).toString('base64')}"></body>`);
+const size = await p.evaluate(() => [document.getElementById('i').naturalWidth, document.getElementById('i').naturalHeight]);
+console.log(size.join('x'));
+await p.screenshot({ path: out, clip: { x: 0, y: Number(y), width: size[0], height: Math.min(Number(h), size[1] - Number(y)) }, fullPage: true });
+await b.close();
