@@ -49,9 +49,9 @@ function Split({ title, label, rows }) {
       <h2>${title}</h2>
       ${entries.length === 0
         ? html`<p class="muted">None in this range.</p>`
-        : html`<div class="table-wrap" tabindex="0" role="region" aria-label=${title}><table class="split">
+        : html`<div class="table-wrap" tabindex="0" role="region" aria-label=${title}><table class="split stacked">
             <thead><tr><th scope="col">${label}</th>${STEPS.map((s) => html`<th scope="col" class="num">${stageName(s)}</th>`)}<th scope="col" class="num">Disqualified</th></tr></thead>
-            <tbody>${entries.map(([name, c]) => html`<tr><th scope="row">${name}</th>${STEPS.map((s) => html`<td class="num">${count(c[s] || 0)}</td>`)}<td class="num">${count(c.disqualified || 0)}</td></tr>`)}</tbody>
+            <tbody>${entries.map(([name, c]) => html`<tr><th scope="row">${name}</th>${STEPS.map((s) => html`<td class="num" data-label=${stageName(s)}>${count(c[s] || 0)}</td>`)}<td class="num" data-label="Disqualified">${count(c.disqualified || 0)}</td></tr>`)}</tbody>
           </table></div>`}
     </section>
   `;
