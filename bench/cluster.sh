@@ -187,8 +187,12 @@ for port in "${PORTS[@]}"; do
 done
 echo "(shards: of the 64 virtual shards lg:{sNN}, the ones whose slot the master serves; log parts: the event log's"
 echo " streams lg:{inP}, which take every XADD of the intake)"
+echo "site $SITE: its daily counts lg:{d:$SITE} on 127.0.0.1:$(owner "d:$SITE"), its lead index lg:{ix:$SITE} on" \
+  "127.0.0.1:$(owner "ix:$SITE") (one slot per site: every projection batch of the site counts there)"
 echo
 echo "== calls per accepted event, all masters (idle: the same command's calls per second with no load) =="
+echo "(commands a script runs count under their own names too; how many events share an XADD, a script call or a"
+echo " transaction depends on the rate: the slower the run, the more calls per event)"
 cat "$WORK"/run-*.txt | awk '{c[$1] += $2} END {for (k in c) print k, c[k]}' | sort -k2 -n -r > "$WORK/run-all.txt"
 cat "$WORK"/idle-*.txt | awk '{c[$1] += $2} END {for (k in c) print k, c[k]}' > "$WORK/idle-all.txt"
 awk -v e="$events" -v d="$DURATION" 'NR == FNR {idle[$1] = $2; next} {
