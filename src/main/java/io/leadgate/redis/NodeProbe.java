@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * and its metrics SPI sees a redirect as a failed request, like any error). So every {@link #INTERVAL_MS} the probe
  * lists the nodes ({@code CLUSTER NODES} on a cluster; otherwise the server the pool is connected to and the replicas
  * it reports), sends each a {@code PING} over a connection of its own (latency and failures seen from this gateway),
- * and reads the node's own counters from {@code INFO} (redirects and error replies it answered to all its clients,
+ * and reads the node's own counters and role from {@code INFO} (redirects and error replies it answered to all its clients,
  * commands, keys). docs/operations.md says what each metric means.
  */
 final class NodeProbe {
@@ -114,7 +114,7 @@ final class NodeProbe {
         .compose(pong -> {
           m.ping.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
           return client.batch(List.of(Request.cmd(Command.INFO).arg("stats"), Request.cmd(Command.INFO).arg("errorstats"),
-              Request.cmd(Command.INFO).arg("keyspace"), Request.cmd(Command.ROLE)))
+              Request.cmd(Command.INFO).arg("keyspace"), Request.cmd(Command.INFO).arg("replication")))
               .timeout(timeoutMs, TimeUnit.MILLISECONDS);
         })
         .onSuccess(replies -> m.read(replies))
@@ -158,7 +158,8 @@ final class NodeProbe {
       String errors = replies.get(1).toString();
       String keyspace = replies.get(2).toString();
       up.set(1);
-      master.set("master".equals(replies.get(3).get(0).toString()) ? 1 : 0);
+      // INFO rather than ROLE: ROLE is an @admin command, which the gateway's ACL user may not have (docker/)
+      master.set(replies.get(3).toString().contains("role:master") ? 1 : 0);
       errorReplies.set(InfoFields.number(stats, "total_error_replies"));
       commands.set(InfoFields.number(stats, "total_commands_processed"));
       moved.set(InfoFields.count(errors, "errorstat_MOVED"));
