@@ -107,6 +107,10 @@ final class NodeProbe {
   }
 
   private Future<Void> probe(ClusterNodes.Node node) {
+    if (closed) {
+      // a round under way when the store closed: no new connection
+      return Future.succeededFuture();
+    }
     NodeMeters m = meters.computeIfAbsent(node.address(), a -> new NodeMeters(metrics, a));
     Redis client = clients.computeIfAbsent(node.address(), redis::node);
     long start = System.nanoTime();
