@@ -102,7 +102,7 @@ class DockerConfigTest {
     String node = "node=\"127.0.0.1:" + redis.port() + "\"";
 
     String metrics = io.leadgate.testing.Eventually.until(() -> http.get("/metrics").bodyAsString(),
-        m -> m.contains("leadgate_redis_node_up{" + node + "} 1.0"));
+        m -> m.contains("leadgate_redis_node_up{" + node + "} 1.0"), java.time.Duration.ofSeconds(30));
 
     assertTrue(metrics.contains("leadgate_redis_node_master{" + node + "} 1.0"), metrics);
   }

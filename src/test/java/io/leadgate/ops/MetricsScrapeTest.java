@@ -130,7 +130,7 @@ class MetricsScrapeTest {
   void theRedisNode_isProbedFromStart_upWithItsPingLatencyRoleAndCounters() {
     String node = "node=\"127.0.0.1:" + redis.port() + "\"";
     String metrics = io.leadgate.testing.Eventually.until(MetricsScrapeTest::scrape,
-        m -> m.contains("leadgate_redis_node_up{" + node + "} 1.0"));
+        m -> m.contains("leadgate_redis_node_up{" + node + "} 1.0"), java.time.Duration.ofSeconds(30));
 
     for (String series : List.of("leadgate_redis_node_master{" + node + "} 1.0",
         "leadgate_redis_node_ping_seconds_count{" + node + "} ", "leadgate_redis_node_commands_total{" + node + "} ",
