@@ -76,6 +76,14 @@ public final class FaultLoad {
     return load;
   }
 
+  /**
+   * Waits until the load has had at least this many leads and events acknowledged, so that the fault meets
+   * acknowledged writes to account for however slow a loaded machine makes the gateway; fails after {@code limit}.
+   */
+  public void awaitAcknowledged(int leads, int events, Duration limit) {
+    Eventually.until(() -> ackedEmails.size() >= leads && ackedEvents.size() >= events, done -> done, limit);
+  }
+
   /** Marks the moment of the fault: the times reported are from here. */
   public void fault() {
     faultAt = System.nanoTime();
