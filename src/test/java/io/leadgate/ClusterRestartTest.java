@@ -86,7 +86,8 @@ class ClusterRestartTest {
     System.out.printf("cluster %s and restarted from AOF: stopping took %d ms, healthy %d ms after the start; %s%n",
         crash ? "killed (kill -9)" : "stopped (SIGTERM)", stopMs, healthyMs, account);
     assertTrue(account.problems().isEmpty(), "only 2xx and 503 with Retry-After: " + account.problems());
-    assertTrue(account.statuses().keySet().stream().allMatch(s -> s == 200 || s == 202 || s == 503), account.toString());
+    assertTrue(account.statuses().keySet().stream().allMatch(s -> s == 200 || s == 202 || s == 503),
+        account.toString());
     assertTrue(account.statuses().getOrDefault(503, 0) > 0, "the outage was seen: " + account);
     assertTrue(account.firstAckAfterRepairMs() >= 0, "the same gateway answered 2xx after the restart: " + account);
     return account;

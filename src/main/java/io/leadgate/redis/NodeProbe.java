@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * and its metrics SPI sees a redirect as a failed request, like any error). So every {@link #INTERVAL_MS} the probe
  * lists the nodes ({@code CLUSTER NODES} on a cluster; otherwise the server the pool is connected to and the replicas
  * it reports), sends each a {@code PING} over a connection of its own (latency and failures seen from this gateway),
- * and reads the node's own counters and role from {@code INFO} (redirects and error replies it answered to all its clients,
- * commands, keys). docs/operations.md says what each metric means.
+ * and reads the node's own counters and role from {@code INFO} (redirects and error replies it answered to all its
+ * clients, commands, keys). docs/operations.md says what each metric means.
  */
 final class NodeProbe {
   static final long INTERVAL_MS = 5000;
@@ -117,8 +117,9 @@ final class NodeProbe {
     return client.send(Request.cmd(Command.PING)).timeout(timeoutMs, TimeUnit.MILLISECONDS)
         .compose(pong -> {
           m.ping.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-          return client.batch(List.of(Request.cmd(Command.INFO).arg("stats"), Request.cmd(Command.INFO).arg("errorstats"),
-              Request.cmd(Command.INFO).arg("keyspace"), Request.cmd(Command.INFO).arg("replication")))
+          return client.batch(List.of(Request.cmd(Command.INFO).arg("stats"),
+              Request.cmd(Command.INFO).arg("errorstats"), Request.cmd(Command.INFO).arg("keyspace"),
+              Request.cmd(Command.INFO).arg("replication")))
               .timeout(timeoutMs, TimeUnit.MILLISECONDS);
         })
         .onSuccess(replies -> m.read(replies))

@@ -108,8 +108,9 @@ public final class FaultLoad {
                         long webhooksMissed) {
     @Override
     public String toString() {
-      return "statuses %s; last 503 %d ms after the fault; first 2xx %d ms after the repair; events acknowledged %d, lost %d; leads acknowledged %d, lost %d %s; webhooks delivered %d, duplicated %d, missed %d"
-          .formatted(new TreeMap<>(statuses), last503Ms, firstAckAfterRepairMs, eventsAcked, eventsLost, leadsAcked,
+      return ("statuses %s; last 503 %d ms after the fault; first 2xx %d ms after the repair; "
+          + "events acknowledged %d, lost %d; leads acknowledged %d, lost %d %s; "
+          + "webhooks delivered %d, duplicated %d, missed %d").formatted(new TreeMap<>(statuses), last503Ms, firstAckAfterRepairMs, eventsAcked, eventsLost, leadsAcked,
               leadsLostAckedMsBeforeFault.size(), leadsLostAckedMsBeforeFault.isEmpty() ? ""
                   : "(acknowledged these ms before the fault: " + leadsLostAckedMsBeforeFault + ")",
               webhooksDelivered, webhooksDuplicated, webhooksMissed);
