@@ -39,7 +39,9 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -141,7 +143,7 @@ public final class Gateway {
   private List<Feature> features(Clock clock, DomainLists lists, Path configFile) {
     Map<String, SiteConfig> sites = config.sitesByKey();
     ClientIp clientIp = new ClientIp(config.server().trustedProxies());
-    ScoringFeature scoringFeature = new ScoringFeature(config.scoring(), sites.keySet(), lists::isFreeMail,
+    ScoringFeature scoringFeature = new ScoringFeature(config.scoring(), zones(sites), lists::isFreeMail,
         configFile, (text, source) -> new ConfigLoader().parse(text, source).scoring(), stores.leads(),
         stores.leadSearch(), stores.scores(), stores.visitors(), metrics, clock, vertx);
     scoring = scoringFeature.service();
@@ -153,7 +155,7 @@ public final class Gateway {
     ErasedVisitorFilter erased = new ErasedVisitorFilter(stores.erasedVisitors(), privacyHash);
     forms = new FormsFeature(config.forms(), sites, config.secret(), config.assetsFolder(),
         config.server().publicUrl(), clientIp, lists, stores.leads(), stores.visitors(), stores.events(),
-        stores.rateLimits(), stores.leadSearch(), stores.formCounts(), metrics, clock);
+        stores.rateLimits(), stores.leadSearch(), stores.formCounts(), stores.stats(), metrics, clock);
     privacy = new PrivacyFeature(new PrivacyPorts(stores.leads(), stores.visitors(), stores.leadSearch(),
         stores.identifyAttempts(), stores.scores(), stores.funnel(), stores.leadDeliveries(), stores.deliveryLog(),
         stores.outbox(), stores.erasures(), stores.audit(), erased, forms.service()::forgetEmail,
@@ -266,5 +268,11 @@ public final class Gateway {
       stops.add(demoCrm.stop());
     }
     return Future.join(stops).transform(v -> stores.close());
+  }
+
+  private static Map<String, ZoneId> zones(Map<String, SiteConfig> sites) {
+    Map<String, ZoneId> zones = new LinkedHashMap<>();
+    sites.forEach((key, site) -> zones.put(key, site.zone()));
+    return zones;
   }
 }
