@@ -2,7 +2,12 @@ package io.leadgate;
 
 import io.leadgate.admin.AdminFeature;
 import io.leadgate.collect.CollectFeature;
+import io.leadgate.collect.ErasedVisitorFilter;
 import io.leadgate.collect.IdentifyListener;
+import io.leadgate.core.KeyedHash;
+import io.leadgate.privacy.PrivacyFeature;
+import io.leadgate.privacy.PrivacyPorts;
+import io.leadgate.webhooks.EndpointConfig;
 import io.leadgate.config.SiteConfig;
 import io.leadgate.console.ConsoleFeature;
 import io.leadgate.core.Feature;
@@ -64,6 +69,8 @@ public final class Gateway {
   private FormsFeature forms;
   private Clock clock;
   private DemoCrm demoCrm;
+  private KeyedHash privacyHash;
+  private PrivacyFeature privacy;
 
   private Gateway(Vertx vertx, GatewayConfig config, Stores stores, Metrics metrics) {
     this.vertx = vertx;
@@ -97,11 +104,12 @@ public final class Gateway {
         .compose(v -> config.redis().enabled()
             ? RedisStores.start(vertx, config.redis(), config.ingest().partitions(), metrics).map(Stores::of)
             : Future.succeededFuture(Stores.of(new MemoryStores(vertx, clock, config.ingest().partitions()))))
-        .compose(s -> {
+        .compose(s -> PrivacyKey.of(config.secret(), s.erasures()).compose(key -> {
           Gateway gateway = new Gateway(vertx, config, s, metrics);
           gateway.demoCrm = demoCrm;
+          gateway.privacyHash = key;
           return gateway.deploy(clock, lists, openApi, configFile);
-        });
+        }));
   }
 
   private Future<Gateway> deploy(Clock clock, DomainLists lists, OpenApiRoutes openApi, Path configFile) {
@@ -144,14 +152,22 @@ public final class Gateway {
     features.add(new AdminFeature(config.console(), config.apiKeys(), config.users(), config.server().publicUrl(), clientIp,
         stores.sessions(), stores.rateLimits(), vertx, clock));
     FunnelFeature funnel = new FunnelFeature(sites, stores.funnel(), stores.leads(), stores.stats(), clock);
-    CollectFeature collect = new CollectFeature(config.ingest(), sites, clientIp, stores.events(), stores.visitors(),
-        stores.stats(), List.of(scoringFeature.listener(), funnel.listener(),
-            new IdentifyListener(stores.leads(), stores.identifyAttempts(), metrics)), metrics, clock);
-    features.add(collect);
-    features.add(new SegmentFeature(config.segment(), config.sites(), collect.service(), clientIp, clock));
+    ErasedVisitorFilter erased = new ErasedVisitorFilter(stores.erasedVisitors(), privacyHash);
     forms = new FormsFeature(config.forms(), sites, config.secret(), config.assetsFolder(),
         config.server().publicUrl(), clientIp, lists, stores.leads(), stores.visitors(), stores.events(),
         stores.rateLimits(), stores.leadSearch(), stores.formCounts(), stores.stats(), metrics, clock);
+    privacy = new PrivacyFeature(new PrivacyPorts(stores.leads(), stores.visitors(), stores.leadSearch(),
+        stores.identifyAttempts(), stores.scores(), stores.funnel(), stores.leadDeliveries(), stores.deliveryLog(),
+        stores.outbox(), stores.erasures(), stores.audit(), erased, forms.service()::forgetEmail,
+        scoringFeature.leads()::profile), privacyHash, List.copyOf(sites.keySet()), retentionDays(),
+        config.webhooks().stream().map(EndpointConfig::id).toList(), clock);
+    // the audit trail watches the routes mounted after it
+    features.add(privacy.auditTrail());
+    CollectFeature collect = new CollectFeature(config.ingest(), sites, clientIp, stores.events(), stores.visitors(),
+        stores.stats(), List.of(scoringFeature.listener(), funnel.listener(),
+            new IdentifyListener(stores.leads(), stores.identifyAttempts(), metrics)), metrics, clock, erased);
+    features.add(collect);
+    features.add(new SegmentFeature(config.segment(), config.sites(), collect.service(), clientIp, clock));
     features.add(forms);
     features.add(new IdentityFeature(stores.leads(), stores.leadSearch(), sites.keySet()));
     features.add(new OpsRoutes(stores.backend(), metrics));
@@ -160,11 +176,23 @@ public final class Gateway {
     features.add(new StatsFeature(sites, stores.stats(), clock));
     features.add(new WebhooksFeature(config.webhooks(), config.webhookDelivery(), stores.outboxReader(),
         stores.webhooks(), stores.deliveryLog(), metrics, clock));
+    features.add(privacy);
     features.add(new ConsoleFeature(sites));
     if (config.server().demoPage()) {
       features.add(Feature.routes(DemoRoutes::mount));
     }
     return features;
+  }
+
+  /** The sites that set {@code leadRetentionDays}, with their days. */
+  private Map<String, Integer> retentionDays() {
+    return config.sites().stream().filter(s -> s.leadRetentionDays() != null)
+        .collect(Collectors.toUnmodifiableMap(SiteConfig::key, SiteConfig::leadRetentionDays));
+  }
+
+  /** Privacy: export, erasure, retention, the audit log. */
+  public PrivacyFeature privacy() {
+    return privacy;
   }
 
   /**

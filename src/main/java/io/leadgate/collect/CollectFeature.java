@@ -36,9 +36,11 @@ public final class CollectFeature implements Feature {
   private String projector;
 
   /** @param listeners told of every projected event, after its visitor is recorded (scoring) */
+  private final ErasedVisitorFilter erased;
   public CollectFeature(IngestConfig ingest, Map<String, SiteConfig> sites, ClientIp clientIp, EventLog events,
                         VisitorStore visitors, StatsStore stats, List<ProjectionListener> listeners, Metrics metrics,
-                        Clock clock) {
+                        Clock clock, ErasedVisitorFilter erased) {
+    this.erased = erased;
     this.ingest = ingest;
     this.sites = Map.copyOf(sites);
     this.events = events;
@@ -70,7 +72,7 @@ public final class CollectFeature implements Feature {
     rateWatch = intakeRate.watch(vertx);
     ProjectionPacer pacer = new ProjectionPacer(intakeRate, backlog, ingest.busyAbove(), ingest.busyShare());
     return vertx.deployVerticle(new Projector(events, visitors, stats, sites, listeners, metrics,
-            ingest.batchSize(), pacer))
+            ingest.batchSize(), pacer, erased))
         .onSuccess(id -> projector = id)
         .mapEmpty();
   }

@@ -18,10 +18,12 @@ import java.util.List;
  * @param timezone           the IANA time zone whose days the daily aggregates and reports follow (default UTC)
  * @param writeKeys          keys that server-side sources (Segment and RudderStack SDKs) send events with to
  *                           {@code /v1/*}; none: that API refuses every request for the site
+ * @param leadRetentionDays  leads without activity (no change, no event of their visitors) this long are erased by
+ *                           the privacy feature's sweep; absent: kept
  */
 public record SiteConfig(String key, String name, List<String> allowedOrigins, IpPolicy ip, Boolean botFilter,
                          Integer visitorTtlDays, Integer timelineMax, Integer statsRetentionDays, String timezone,
-                         List<WriteKeyConfig> writeKeys) {
+                         List<WriteKeyConfig> writeKeys, Integer leadRetentionDays) {
 
   public SiteConfig {
     key = Check.required(key, "key");
@@ -40,6 +42,9 @@ public record SiteConfig(String key, String name, List<String> allowedOrigins, I
     Check.range(visitorTtlDays, 1, 3650, "visitorTtlDays");
     Check.range(timelineMax, 10, 100_000, "timelineMax");
     Check.range(statsRetentionDays, 1, 3650, "statsRetentionDays");
+    if (leadRetentionDays != null) {
+      Check.range(leadRetentionDays, 1, 36_500, "leadRetentionDays");
+    }
     writeKeys = writeKeys == null ? List.of() : List.copyOf(writeKeys);
     Check.unique(writeKeys.stream().map(WriteKeyConfig::name).toList(), "writeKeys[].name");
     timezone = timezone == null ? "UTC" : timezone.strip();

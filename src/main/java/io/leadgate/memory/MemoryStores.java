@@ -2,6 +2,10 @@ package io.leadgate.memory;
 
 import io.leadgate.core.Backend;
 import io.leadgate.webhooks.DeliveryLog;
+import io.leadgate.webhooks.LeadDeliveries;
+import io.leadgate.collect.ErasedVisitors;
+import io.leadgate.privacy.AuditLog;
+import io.leadgate.privacy.ErasureStore;
 import io.leadgate.collect.EventLog;
 import io.leadgate.identity.IdentifyAttempts;
 import io.leadgate.identity.LeadSearch;
@@ -36,6 +40,10 @@ public final class MemoryStores implements Backend {
   private final MemorySessionStore sessions;
   private final MemoryFormCountStore formCounts;
   private final MemoryFunnelIndex funnel = new MemoryFunnelIndex();
+  private final MemoryLeadDeliveries leadDeliveries;
+  private final MemoryErasedVisitors erasedVisitors = new MemoryErasedVisitors();
+  private final MemoryErasures erasures;
+  private final MemoryAuditLog audit = new MemoryAuditLog();
 
   public MemoryStores(Vertx vertx, Clock clock, int partitions) {
     this.events = new MemoryEventLog(vertx, clock, partitions);
@@ -50,6 +58,8 @@ public final class MemoryStores implements Backend {
     this.deliveryLog = new MemoryDeliveryLog(clock);
     this.sessions = new MemorySessionStore(clock);
     this.formCounts = new MemoryFormCountStore(clock);
+    this.leadDeliveries = new MemoryLeadDeliveries(webhooks, outbox);
+    this.erasures = new MemoryErasures(clock);
   }
 
   public EventLog events() {
@@ -110,6 +120,22 @@ public final class MemoryStores implements Backend {
 
   public DeliveryLog deliveryLog() {
     return deliveryLog;
+  }
+
+  public LeadDeliveries leadDeliveries() {
+    return leadDeliveries;
+  }
+
+  public ErasedVisitors erasedVisitors() {
+    return erasedVisitors;
+  }
+
+  public ErasureStore erasures() {
+    return erasures;
+  }
+
+  public AuditLog audit() {
+    return audit;
   }
 
   @Override

@@ -4,6 +4,10 @@ import io.leadgate.config.RedisConfig;
 import io.leadgate.core.Backend;
 import io.leadgate.ops.Metrics;
 import io.leadgate.webhooks.DeliveryLog;
+import io.leadgate.webhooks.LeadDeliveries;
+import io.leadgate.collect.ErasedVisitors;
+import io.leadgate.privacy.AuditLog;
+import io.leadgate.privacy.ErasureStore;
 import io.leadgate.collect.EventLog;
 import io.leadgate.identity.IdentifyAttempts;
 import io.leadgate.identity.LeadSearch;
@@ -42,6 +46,10 @@ public final class RedisStores implements Backend {
   private final RedisSessionStore sessions;
   private final RedisFormCountStore formCounts;
   private final RedisFunnelIndex funnel;
+  private final RedisLeadDeliveries leadDeliveries;
+  private final RedisErasedVisitors erasedVisitors;
+  private final RedisErasures erasures;
+  private final RedisAuditLog audit;
 
   private RedisStores(RedisClient redis, String description, int partitions, long timeoutMs, boolean replicated,
                       Metrics metrics) {
@@ -63,6 +71,10 @@ public final class RedisStores implements Backend {
     this.sessions = new RedisSessionStore(redis);
     this.formCounts = new RedisFormCountStore(redis);
     this.funnel = new RedisFunnelIndex(redis);
+    this.leadDeliveries = new RedisLeadDeliveries(redis);
+    this.erasedVisitors = new RedisErasedVisitors(redis);
+    this.erasures = new RedisErasures(redis);
+    this.audit = new RedisAuditLog(redis);
   }
 
   /**
@@ -157,6 +169,22 @@ public final class RedisStores implements Backend {
 
   public WebhookStore webhooks() {
     return webhooks;
+  }
+
+  public LeadDeliveries leadDeliveries() {
+    return leadDeliveries;
+  }
+
+  public ErasedVisitors erasedVisitors() {
+    return erasedVisitors;
+  }
+
+  public ErasureStore erasures() {
+    return erasures;
+  }
+
+  public AuditLog audit() {
+    return audit;
   }
 
   public DeliveryLog deliveryLog() {

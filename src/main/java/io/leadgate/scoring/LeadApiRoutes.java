@@ -38,8 +38,9 @@ public final class LeadApiRoutes {
 
   /** Mounts the routes; {@link ApiKeyAuth} must be mounted on {@code /api/*} before them. */
   public void mount(Router router) {
-    need(router.get("/api/leads"), Role.VIEWER).handler(this::list);
-    need(router.get("/api/leads/:id"), Role.VIEWER).handler(this::profile);
+    Access.personal(need(router.get("/api/leads"), Role.VIEWER), "lead list").handler(this::list);
+    Access.personal(need(router.get("/api/leads/:id"), Role.VIEWER), "lead detail and timeline")
+        .handler(this::profile);
     need(router.post("/api/leads/:id/stage"), Role.SALES).handler(this::setStage);
     need(router.post("/api/scoring/reload"), Role.ADMIN).handler(this::reload);
     need(router.get("/api/scoring"), Role.VIEWER).handler(this::current);

@@ -33,6 +33,7 @@ public final class ScoringFeature implements Feature {
    * @param configFile the file the gateway started from (rules are reloaded from it); null: none
    * @param parser     reads the scoring section out of that file's text
    */
+  private final LeadsService leads;
   public ScoringFeature(ScoringConfig config, Map<String, ZoneId> siteZones, Predicate<String> freeMail, Path configFile,
                         ScoringReloader.Parser parser, LeadStore leads, LeadSearch leadSearch, ScoreStore scores,
                         VisitorStore visitors, Metrics metrics, Clock clock, Vertx vertx) {
@@ -40,8 +41,14 @@ public final class ScoringFeature implements Feature {
     ScoringRules rules = new ScoringRules(config, siteZones.keySet(), freeMail, clock);
     this.service = new ScoringService(leads, scores, visitors, rules, clock, metrics);
     this.reloader = new ScoringReloader(vertx, configFile, rules, parser);
-    this.routes = new LeadApiRoutes(new LeadsService(leads, scores, service, new LeadHistory(leads, visitors),
-        new LeadFinder(leads, leadSearch), siteZones), reloader, rules);
+    this.leads = new LeadsService(leads, scores, service, new LeadHistory(leads, visitors),
+        new LeadFinder(leads, leadSearch), siteZones);
+    this.routes = new LeadApiRoutes(this.leads, reloader, rules);
+  }
+
+  /** The lead API's reads (a lead's profile, lists). */
+  public LeadsService leads() {
+    return leads;
   }
 
   /** Scores each projected event of a lead. */

@@ -19,6 +19,12 @@ public interface DeliveryLog {
 
   Future<List<Attempt>> forEndpoint(String endpoint, int max);
 
+  /**
+   * Erasure: removes the lead's attempts from the endpoint's log, or, with {@code endpoint} null, the lead's own log.
+   * One endpoint (one slot) per call. Idempotent.
+   */
+  Future<Void> eraseLead(String endpoint, String leadId);
+
   /** A lead's attempts (to every endpoint, or to {@code endpoint} only when it is not null). */
   Future<List<Attempt>> forLead(String leadId, String endpoint, int max);
 

@@ -60,7 +60,7 @@ public final class PayloadMapper {
         .put("lead", event.leadId())
         .put("seq", event.seq())
         .put("at", event.at())
-        .put("data", event.data() == null ? new JsonObject() : event.data());
+        .put("data", LeadErasure.publicData(event));
   }
 
   private static Object read(JsonObject root, String path) {

@@ -44,7 +44,7 @@ public final class WebhookRoutes {
     need(router.get("/api/webhooks/:endpoint/deliveries"), Role.VIEWER).handler(ctx -> Handlers.call(ctx,
         () -> service.deliveries(ctx.pathParam("endpoint"), ctx.queryParams().get("lead"), limit(ctx)),
         list -> json(ctx, 200, new JsonObject().put("deliveries", attempts(list)))));
-    need(router.get("/api/webhooks/:endpoint/dead"), Role.VIEWER).handler(ctx -> Handlers.call(ctx,
+    Access.personal(need(router.get("/api/webhooks/:endpoint/dead"), Role.VIEWER), "webhook dead letters").handler(ctx -> Handlers.call(ctx,
         () -> service.deadLetters(ctx.pathParam("endpoint"), since(ctx), limit(ctx)),
         list -> json(ctx, 200, new JsonObject().put("dead", dead(list)))));
     need(router.get("/api/webhooks/:endpoint/speed-to-lead"), Role.VIEWER).handler(ctx -> Handlers.call(ctx,
