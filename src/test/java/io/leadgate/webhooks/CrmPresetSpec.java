@@ -129,6 +129,9 @@ abstract class CrmPresetSpec {
     assertEquals("delivered", log.getString("outcome"));
     assertEquals(201, log.getInteger("status"));
     assertFalse(log.encode().contains(FakeCrm.TOKEN), "the token is never in the delivery log");
+    JsonObject described = api(gateway, HttpMethod.GET, "/api/webhooks/hubspot", null).bodyAsJsonObject();
+    assertEquals("hubspot", described.getString("preset"));
+    assertFalse(described.encode().contains(FakeCrm.TOKEN));
   }
 
   @Test
