@@ -58,6 +58,7 @@ public final class WebhookService {
       JsonObject out = new JsonObject().put("id", id).put("url", config.url())
           .put("events", new JsonArray(config.events())).put("enabled", !state.disabled())
           .put("ready", queued.ready()).put("retrying", queued.retrying());
+      config.crmPreset().ifPresent(preset -> out.put("preset", preset.label()));
       if (state.disabled()) {
         out.put("disabledReason", state.disabledReason()).put("disabledAt", iso(state.disabledAtMs()));
       }
