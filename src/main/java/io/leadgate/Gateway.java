@@ -1,5 +1,7 @@
 package io.leadgate;
 
+import io.leadgate.accounts.AccountDomains;
+import io.leadgate.accounts.AccountsFeature;
 import io.leadgate.admin.AdminFeature;
 import io.leadgate.collect.CollectFeature;
 import io.leadgate.collect.IdentifyListener;
@@ -136,13 +138,16 @@ public final class Gateway {
         configFile, (text, source) -> new ConfigLoader().parse(text, source).scoring(), stores.leads(),
         stores.leadSearch(), stores.scores(), stores.visitors(), metrics, clock, vertx);
     scoring = scoringFeature.service();
+    AccountsFeature accounts = new AccountsFeature(config.accounts(), sites.keySet(),
+        new AccountDomains(lists, config.accounts().aliases()), stores.accounts(), stores.leads(), stores.scores(),
+        scoring, clock);
     List<Feature> features = new ArrayList<>();
     // sign-in and the /api/ guard first, so that the guard stands before every /api/ route mounted after it
     features.add(new AdminFeature(config.console(), config.apiKeys(), config.users(), config.server().publicUrl(), clientIp,
         stores.sessions(), stores.rateLimits(), vertx, clock));
     FunnelFeature funnel = new FunnelFeature(sites, stores.funnel(), stores.leads(), stores.stats(), clock);
     features.add(new CollectFeature(config.ingest(), sites, clientIp, stores.events(), stores.visitors(),
-        stores.stats(), List.of(scoringFeature.listener(), funnel.listener(),
+        stores.stats(), List.of(accounts.after(scoringFeature.listener()), funnel.listener(),
             new IdentifyListener(stores.leads(), stores.identifyAttempts(), metrics)), metrics, clock));
     forms = new FormsFeature(config.forms(), sites, config.secret(), config.assetsFolder(),
         config.server().publicUrl(), clientIp, lists, stores.leads(), stores.visitors(), stores.events(),
@@ -151,6 +156,7 @@ public final class Gateway {
     features.add(new IdentityFeature(stores.leads(), stores.leadSearch(), sites.keySet()));
     features.add(new OpsRoutes(stores.backend(), metrics));
     features.add(scoringFeature);
+    features.add(accounts);
     features.add(funnel);
     features.add(new StatsFeature(sites, stores.stats(), clock));
     features.add(new WebhooksFeature(config.webhooks(), config.webhookDelivery(), stores.outboxReader(),

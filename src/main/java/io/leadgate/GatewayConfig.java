@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import io.leadgate.webhooks.DeliveryConfig;
 import io.leadgate.webhooks.EndpointConfig;
+import io.leadgate.accounts.AccountsConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,11 +38,13 @@ import java.util.stream.Collectors;
  * @param users           console users (name, role, BCrypt password hash); none: the console cannot be signed in to
  * @param console         console sessions and sign-in limits
  * @param demo            a demo month of data filled in at start ({@code --demo-data})
+ * @param accounts        accounts: domains declared to be one company ({@code aliases})
  */
 public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig ingest, List<SiteConfig> sites,
                             String secret, String assets, List<FormConfig> forms, List<ApiKeyConfig> apiKeys,
                             ScoringConfig scoring, List<EndpointConfig> webhooks, DeliveryConfig webhookDelivery,
-                            List<UserConfig> users, ConsoleConfig console, DemoConfig demo) {
+                            List<UserConfig> users, ConsoleConfig console, DemoConfig demo,
+                            AccountsConfig accounts) {
 
   public GatewayConfig {
     server = server == null ? ServerConfig.defaults() : server;
@@ -57,6 +60,7 @@ public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig
     users = users == null ? List.of() : List.copyOf(users);
     console = console == null ? ConsoleConfig.defaults() : console;
     demo = demo == null ? DemoConfig.defaults() : demo;
+    accounts = accounts == null ? AccountsConfig.defaults() : accounts;
     Check.unique(users.stream().map(UserConfig::name).toList(), "users[].name");
     try {
       scoring.checkSites(sites.stream().map(SiteConfig::key).toList());
@@ -118,12 +122,12 @@ public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig
 
   public GatewayConfig withServer(ServerConfig newServer) {
     return new GatewayConfig(newServer, redis, ingest, sites, secret, assets, forms, apiKeys, scoring, webhooks,
-        webhookDelivery, users, console, demo);
+        webhookDelivery, users, console, demo, accounts);
   }
 
   public GatewayConfig withDemo(DemoConfig newDemo) {
     return new GatewayConfig(server, redis, ingest, sites, secret, assets, forms, apiKeys, scoring, webhooks,
-        webhookDelivery, users, console, newDemo);
+        webhookDelivery, users, console, newDemo, accounts);
   }
 
   /** With one more webhook endpoint (the demo's in-process receiver). */
@@ -131,11 +135,11 @@ public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig
     List<EndpointConfig> more = new java.util.ArrayList<>(webhooks);
     more.add(endpoint);
     return new GatewayConfig(server, redis, ingest, sites, secret, assets, forms, apiKeys, scoring, more,
-        webhookDelivery, users, console, demo);
+        webhookDelivery, users, console, demo, accounts);
   }
 
   public GatewayConfig withRedis(RedisConfig newRedis) {
     return new GatewayConfig(server, newRedis, ingest, sites, secret, assets, forms, apiKeys, scoring, webhooks,
-        webhookDelivery, users, console, demo);
+        webhookDelivery, users, console, demo, accounts);
   }
 }

@@ -36,6 +36,7 @@ public final class MemoryStores implements Backend {
   private final MemorySessionStore sessions;
   private final MemoryFormCountStore formCounts;
   private final MemoryFunnelIndex funnel = new MemoryFunnelIndex();
+  private final MemoryAccountStore accounts = new MemoryAccountStore(outbox);
 
   public MemoryStores(Vertx vertx, Clock clock, int partitions) {
     this.events = new MemoryEventLog(vertx, clock, partitions);
@@ -98,6 +99,10 @@ public final class MemoryStores implements Backend {
 
   public ScoreStore scores() {
     return scores;
+  }
+
+  public io.leadgate.accounts.AccountStore accounts() {
+    return accounts;
   }
 
   public OutboxReader outboxReader() {
