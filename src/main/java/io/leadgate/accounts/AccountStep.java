@@ -66,7 +66,8 @@ public final class AccountStep {
     boolean told = false;
     boolean changed = false;
 
-    if (edit.upsert() != null) {
+    Member stale = edit.upsert() == null ? null : members.get(edit.upsert().leadId());
+    if (edit.upsert() != null && (stale == null || stale.version() <= edit.upsert().version())) {
       Member m = edit.upsert();
       Member old = members.put(m.leadId(), m);
       if (old == null) {

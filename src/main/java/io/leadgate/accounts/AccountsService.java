@@ -81,7 +81,7 @@ public final class AccountsService {
           return leave.map(v -> Optional.<AccountStep.Decision>empty());
         }
         Member member = new Member(lead.id(), lead.email(), lead.stage().label(), lead.fields(),
-            state.behaviour().value(), state.behaviour().at(), state.activity());
+            state.behaviour().value(), state.behaviour().at(), state.activity(), lead.seq() + state.version());
         return leave.compose(v -> apply(lead.site(), domain.get(),
             AccountStep.Edit.upsert(member, firmographic(lead.fields()), "scoring"))).map(Optional::of);
       });

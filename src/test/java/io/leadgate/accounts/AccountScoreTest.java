@@ -46,7 +46,7 @@ class AccountScoreTest {
   }
 
   static Member member(String id, String role, double behaviour, long at) {
-    return new Member(id, id + "@acme.com", "lead", new JsonObject().put("role", role), behaviour, at, at);
+    return new Member(id, id + "@acme.com", "lead", new JsonObject().put("role", role), behaviour, at, at, 1);
   }
 
   static Account account(JsonObject fields, Member... members) {
