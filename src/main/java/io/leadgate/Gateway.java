@@ -91,6 +91,7 @@ public final class Gateway {
     Metrics metrics = new Metrics();
     // read here, on the caller's thread: the lists are large and deploy() may run on an event loop
     DomainLists lists = DomainLists.shipped();
+    AccountDomains.loadPublicSuffixList();
     OpenApiRoutes openApi = OpenApiRoutes.shipped();
     return EndpointResolution.check(vertx, config.webhooks())
         .compose(v -> config.redis().enabled()

@@ -15,6 +15,8 @@ import java.util.Optional;
  * the forms' junk rules use ({@link DomainLists}). Pure and immutable.
  */
 public final class AccountDomains {
+  /** Held so the level set on it stays: the finder logs six INFO lines about the list it read. */
+  private static final java.util.logging.Logger PSL_LOG = java.util.logging.Logger.getLogger("crawlercommons");
   private final DomainLists lists;
   private final Map<String, String> aliases;
 
@@ -22,6 +24,15 @@ public final class AccountDomains {
   public AccountDomains(DomainLists lists, Map<String, String> aliases) {
     this.lists = lists;
     this.aliases = Map.copyOf(aliases);
+  }
+
+  /**
+   * Reads the Public Suffix List (about 0.3 MB, a second or two on a busy machine) now, on the caller's thread:
+   * start-up calls it before any event loop can ask, so no request waits for the list.
+   */
+  public static void loadPublicSuffixList() {
+    PSL_LOG.setLevel(java.util.logging.Level.WARNING);
+    EffectiveTldFinder.getInstance();
   }
 
   /** The account of an email address: empty for a free-mail or disposable domain, or no registrable domain. */

@@ -180,8 +180,18 @@ public final class AccountStep {
     return new DomainEvent(eventId(account, seq), type, account.site(), account.ref(), seq, now, data);
   }
 
+  /**
+   * {@code evt_acct_<24 hex digits of SHA-256 of the reference>_<seq>}: stable, and free of the dots a domain has (a
+   * Standard Webhooks id may not hold a '.': the signature joins id, time and body with them).
+   */
   static String eventId(Account account, long seq) {
-    return "evt_acct_" + account.site() + "_" + account.domain() + "_" + seq;
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(account.ref().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "evt_acct_" + java.util.HexFormat.of().formatHex(digest, 0, 12) + "_" + seq;
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 
   private static List<String> setFields(JsonObject fields, JsonObject update) {

@@ -74,6 +74,14 @@ class AccountScoreTest {
   }
 
   @Test
+  void workedExample_oneHalfLifeLater_isHalvedBehaviourWithTheSameFitPeopleAndRoles() {
+    Account a = account(new JsonObject().put("industry", "Software").put("size", "200"),
+        member("ann", "CTO", 40, T0), member("bob", "Engineer", 30, T0), member("cy", "Analyst", 20, T0),
+        member("dee", "Intern", 8, T0));
+    assertEquals(115.0, AccountScore.of(a, rules(), HALF, T0 + HALF).total());
+  }
+
+  @Test
   void behaviour_decaysAsALeadsDoes() {
     Account a = account(new JsonObject(), member("ann", "CTO", 40, T0));
     AccountScore s = AccountScore.of(a, rules(), HALF, T0 + HALF);
