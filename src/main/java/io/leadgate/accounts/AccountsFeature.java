@@ -47,7 +47,7 @@ public final class AccountsFeature implements Feature {
     return (event, recorded) -> {
       Future<Void> scored = scoring.projected(event, recorded);
       return recorded.leadId() == null ? scored
-          : scored.compose(v -> service.refresh(recorded.leadId())).mapEmpty();
+          : scored.compose(v -> service.refresh(recorded.leadId(), GroupCall.fields(event))).mapEmpty();
     };
   }
 

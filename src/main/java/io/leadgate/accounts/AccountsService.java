@@ -61,29 +61,44 @@ public final class AccountsService {
    * @return the account's decision, or empty when the lead belongs to no account (or does not exist)
    */
   public Future<Optional<AccountStep.Decision>> refresh(String leadId) {
+    return refresh(leadId, null);
+  }
+
+  /**
+   * {@link #refresh(String)}, with firmographic fields told by the lead's own side (a {@code group} call), which
+   * win over its form fields.
+   */
+  public Future<Optional<AccountStep.Decision>> refresh(String leadId, JsonObject told) {
     return leads.lead(leadId).compose(found -> {
       if (found.isEmpty()) {
         return Future.succeededFuture(Optional.empty());
       }
       Lead lead = found.get();
       Optional<String> own = domains.ofEmail(lead.email());
-      Future<Optional<String>> target = own.isEmpty() ? Future.succeededFuture(Optional.empty())
-          : resolve(lead.site(), own.get()).map(Optional::of);
+      if (own.isEmpty()) {
+        // no company address: only a departure from an account it was in (its domain was one once) is to write
+        return accounts.accountOf(lead.site(), leadId).compose(before -> before.isEmpty()
+            ? Future.succeededFuture(Optional.empty())
+            : apply(lead.site(), before.get(), AccountStep.Edit.remove(leadId,
+                "its email is at no company domain now", "scoring")).map(d -> Optional.<AccountStep.Decision>empty()));
+      }
+      Future<String> target = resolve(lead.site(), own.get());
       return Future.all(target, accounts.accountOf(lead.site(), leadId), scores.state(leadId)).compose(read -> {
-        Optional<String> domain = target.result();
+        String domain = target.result();
         Optional<String> before = read.resultAt(1);
         ScoreState state = read.resultAt(2);
-        Future<?> leave = before.isPresent() && !before.equals(domain)
-            ? apply(lead.site(), before.get(), AccountStep.Edit.remove(leadId, domain.map(d -> "its email is at "
-                + d + " now").orElse("its email is at no company domain now"), "scoring"))
+        Future<?> leave = before.isPresent() && !before.get().equals(domain)
+            ? apply(lead.site(), before.get(), AccountStep.Edit.remove(leadId, "its email is at " + domain + " now",
+                "scoring"))
             : Future.succeededFuture();
-        if (domain.isEmpty()) {
-          return leave.map(v -> Optional.<AccountStep.Decision>empty());
-        }
         Member member = new Member(lead.id(), lead.email(), lead.stage().label(), lead.fields(),
             state.behaviour().value(), state.behaviour().at(), state.activity(), lead.seq() + state.version());
-        return leave.compose(v -> apply(lead.site(), domain.get(),
-            AccountStep.Edit.upsert(member, firmographic(lead.fields()), "scoring"))).map(Optional::of);
+        JsonObject fields = firmographic(lead.fields());
+        if (told != null) {
+          fields.mergeIn(told);
+        }
+        return leave.compose(v -> apply(lead.site(), domain,
+            AccountStep.Edit.upsert(member, fields, told == null ? "scoring" : "group"))).map(Optional::of);
       });
     });
   }

@@ -264,6 +264,17 @@ abstract class AccountStoreContract {
   }
 
   @Test
+  void groupCall_fieldsWinOverTheFormsAndAreInTheHistory() {
+    Lead a = lead("ann@acme.com", new JsonObject().put("company", "acme"));
+    await(service().refresh(a.id()));
+    await(service().refresh(a.id(), new JsonObject().put("company", "Acme Ltd").put("size", 250)));
+    Account account = account("acme.com");
+    assertEquals("Acme Ltd", account.fields().getString("company"));
+    assertEquals(250, account.fields().getInteger("size"));
+    assertEquals("group", history("acme.com").get(0).by());
+  }
+
+  @Test
   void history_keepsTheNewestEntries() {
     for (int i = 0; i < AccountStore.KEPT_HISTORY + 5; i++) {
       await(service().setFields(SITE, "acme.com", new JsonObject().put("size", Integer.toString(i)), "test"));
