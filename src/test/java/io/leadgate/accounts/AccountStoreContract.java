@@ -174,14 +174,31 @@ abstract class AccountStoreContract {
     assertEquals(AccountStage.ENGAGED, account("acme.com").stage());   // 90 + 15
     AccountsService here = service();
     AccountsService there = service(otherInstance(), Map.of());
-    List<Future<?>> all = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
-      Lead lead = leads.get(i % 3);
-      Stores on = i % 2 == 0 ? stores() : otherInstance();
-      AccountsService service = i % 2 == 0 ? here : there;
-      all.add(scoreOn(on, lead, "e-" + i, 5).compose(v -> service.refresh(lead.id())));
+    // from plain threads, as the score store's contract does: each event scored, then its lead's account refreshed
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(10);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<?>> all = new ArrayList<>();
+    try {
+      for (int i = 0; i < 20; i++) {
+        Lead lead = leads.get(i % 3);
+        Stores on = i % 2 == 0 ? stores() : otherInstance();
+        AccountsService service = i % 2 == 0 ? here : there;
+        String id = "e-" + i;
+        all.add(threads.submit(() -> {
+          start.await();
+          await(scoreOn(on, lead, id, 5));
+          return await(service.refresh(lead.id()));
+        }));
+      }
+      start.countDown();
+      for (java.util.concurrent.Future<?> done : all) {
+        done.get(60, TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    } finally {
+      threads.shutdownNow();
     }
-    await(Future.all(all));
     Account account = account("acme.com");
     assertEquals(AccountStage.QUALIFIED, account.stage());
     assertEquals(205.0, scoreOf(account).total());   // 90 + 100 + 15
