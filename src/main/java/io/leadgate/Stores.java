@@ -44,15 +44,15 @@ public record Stores(EventLog events, VisitorStore visitors, StatsStore stats, O
   public static Stores of(RedisStores redis) {
     return new Stores(redis.events(), redis.visitors(), redis.stats(), redis.outbox(), redis.leads(),
         redis.leadSearch(), redis.identifyAttempts(), redis.rateLimits(), redis.scores(), redis.outboxReader(),
-        redis.webhooks(), redis.deliveryLog(), redis.sessions(), redis.formCounts(), redis.funnel(), redis.accounts(),
-        redis);
+        redis.webhooks(), redis.deliveryLog(), redis.sessions(), redis.formCounts(), redis.funnel(),
+        redis.accounts(), redis);
   }
 
   public static Stores of(MemoryStores memory) {
     return new Stores(memory.events(), memory.visitors(), memory.stats(), memory.outbox(), memory.leads(),
         memory.leadSearch(), memory.identifyAttempts(), memory.rateLimits(), memory.scores(), memory.outboxReader(),
-        memory.webhooks(), memory.deliveryLog(), memory.sessions(), memory.formCounts(), memory.funnel(), memory.accounts(),
-        memory);
+        memory.webhooks(), memory.deliveryLog(), memory.sessions(), memory.formCounts(), memory.funnel(),
+        memory.accounts(), memory);
   }
 
   /** Succeeds when the backend answers. */

@@ -71,7 +71,8 @@ final class RedisAccountStore implements AccountStore {
         RedisKeys.accountOrder(site, Order.RECENT.label()), RedisKeys.accountOfLead(site));
     List<String> args = List.of(change.domain(), Long.toString(change.after().version()),
         Double.toString(change.score()), Long.toString(change.activity()),
-        new JsonArray(new ArrayList<>(change.joined())).encode(), new JsonArray(new ArrayList<>(change.left())).encode());
+        new JsonArray(new ArrayList<>(change.joined())).encode(),
+        new JsonArray(new ArrayList<>(change.left())).encode());
     return redis.queueEval("index_account", INDEX, keys, args).mapEmpty();
   }
 

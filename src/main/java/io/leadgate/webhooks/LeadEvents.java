@@ -15,7 +15,7 @@ public final class LeadEvents {
   public static final String ACCOUNT_UPDATED = "account.updated";
   /** An account reached {@code qualified} (an MQA). */
   public static final String ACCOUNT_QUALIFIED = "account.qualified";
-  /** Account events: an endpoint gets them only when it names them in {@code events} (the default is {@link #TYPES}). */
+  /** Account events: an endpoint gets them only when it names them in {@code events} (default: {@link #TYPES}). */
   public static final List<String> ACCOUNT_TYPES = List.of(ACCOUNT_UPDATED, ACCOUNT_QUALIFIED);
   /** Every type an endpoint may name. */
   public static final List<String> ALL_TYPES = java.util.stream.Stream.concat(TYPES.stream(), ACCOUNT_TYPES.stream())

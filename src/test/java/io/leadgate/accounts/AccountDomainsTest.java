@@ -60,7 +60,8 @@ class AccountDomainsTest {
 
   @Test
   void alias_leadsToTheCanonicalDomain() {
-    AccountDomains aliased = new AccountDomains(LISTS, new AccountsConfig(Map.of("acme-corp.com", "acme.com")).aliases());
+    AccountDomains aliased = new AccountDomains(LISTS,
+        new AccountsConfig(Map.of("acme-corp.com", "acme.com")).aliases());
     assertEquals(Optional.of("acme.com"), aliased.ofEmail("ann@eu.acme-corp.com"));
   }
 

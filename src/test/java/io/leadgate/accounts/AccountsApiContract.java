@@ -117,7 +117,8 @@ abstract class AccountsApiContract {
   /** Submits the ebook form for a new visitor; returns the visitor once the lead's account holds it. */
   static String submit(String email, String role, String company) {
     String visitor = visitor();
-    JsonObject body = new JsonObject().put("visitor", visitor).put("submission", "submission-" + UNIQUE.incrementAndGet())
+    JsonObject body = new JsonObject().put("visitor", visitor)
+        .put("submission", "submission-" + UNIQUE.incrementAndGet())
         .put("page", "https://www.acme.com/ebook")
         .put("fields", new JsonObject().put("email", email).put("role", role).put("company", company));
     HttpResponse<Buffer> response = await(gateway.client().post("/f/ebook")
