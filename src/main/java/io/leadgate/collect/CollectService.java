@@ -44,12 +44,12 @@ public final class CollectService {
     if (!batch.rejected().isEmpty()) {
       metrics.eventsRejected("invalid", batch.rejected().size());
     }
-    if (requester.origin() != null && !site.allowsOrigin(requester.origin())) {
+    if (!requester.authenticated() && requester.origin() != null && !site.allowsOrigin(requester.origin())) {
       metrics.eventsRejected("origin", events.size());
       throw new Forbidden("origin_not_allowed",
           "origin " + requester.origin() + " may not send events for site " + site.key());
     }
-    if (site.botFilter() && bots.isBot(requester.userAgent())) {
+    if (!requester.authenticated() && site.botFilter() && bots.isBot(requester.userAgent())) {
       metrics.eventsRejected("bot", events.size());
       return Future.succeededFuture(new Outcome(0, events.size(), "bot", batch.rejected()));
     }
@@ -60,8 +60,10 @@ public final class CollectService {
     String ip = IpAnonymizer.apply(site.ip(), requester.ip());
     List<Event> stored = new ArrayList<>(events.size());
     for (Event e : events) {
+      // an event may name its own address (a server sending for its users); the site's policy applies to it too
+      String kept = e.ip() == null ? ip : IpAnonymizer.apply(site.ip(), e.ip());
       stored.add(new Event(e.id(), e.site(), e.visitor(), e.session(), e.type(), e.url(), e.page(), e.title(),
-          e.referrer(), e.utm(), e.click(), e.name(), e.props(), e.clientTs(), e.receivedAt(), ip));
+          e.referrer(), e.utm(), e.click(), e.name(), e.props(), e.clientTs(), e.receivedAt(), kept));
     }
     return log.append(stored)
         .onSuccess(v -> {
@@ -88,8 +90,24 @@ public final class CollectService {
     return site;
   }
 
-  /** Who sent the request, as far as it matters to intake. */
-  public record Requester(String origin, String userAgent, String ip) {
+  /**
+   * Who sent the request, as far as it matters to intake.
+   *
+   * @param authenticated a server-side source that proved itself with a site's write key: its user agent is not
+   *                      a browser's and it sends no browser origin, so neither the bot filter nor the origin check
+   *                      applies
+   */
+  public record Requester(String origin, String userAgent, String ip, boolean authenticated) {
+
+    /** A browser (or anything that calls the public intake). */
+    public Requester(String origin, String userAgent, String ip) {
+      this(origin, userAgent, ip, false);
+    }
+
+    /** A server-side source authenticated with a write key of the site its events are for. */
+    public static Requester server(String ip) {
+      return new Requester(null, null, ip, true);
+    }
   }
 
   /**

@@ -16,9 +16,12 @@ import java.util.List;
  * @param timelineMax        events kept in each visitor's timeline
  * @param statsRetentionDays daily aggregates are kept this long
  * @param timezone           the IANA time zone whose days the daily aggregates and reports follow (default UTC)
+ * @param writeKeys          keys that server-side sources (Segment and RudderStack SDKs) send events with to
+ *                           {@code /v1/*}; none: that API refuses every request for the site
  */
 public record SiteConfig(String key, String name, List<String> allowedOrigins, IpPolicy ip, Boolean botFilter,
-                         Integer visitorTtlDays, Integer timelineMax, Integer statsRetentionDays, String timezone) {
+                         Integer visitorTtlDays, Integer timelineMax, Integer statsRetentionDays, String timezone,
+                         List<WriteKeyConfig> writeKeys) {
 
   public SiteConfig {
     key = Check.required(key, "key");
@@ -37,6 +40,8 @@ public record SiteConfig(String key, String name, List<String> allowedOrigins, I
     Check.range(visitorTtlDays, 1, 3650, "visitorTtlDays");
     Check.range(timelineMax, 10, 100_000, "timelineMax");
     Check.range(statsRetentionDays, 1, 3650, "statsRetentionDays");
+    writeKeys = writeKeys == null ? List.of() : List.copyOf(writeKeys);
+    Check.unique(writeKeys.stream().map(WriteKeyConfig::name).toList(), "writeKeys[].name");
     timezone = timezone == null ? "UTC" : timezone.strip();
     Check.that(isZone(timezone), "timezone", "must be an IANA time zone such as Europe/Berlin or UTC (was \""
         + timezone + "\")");

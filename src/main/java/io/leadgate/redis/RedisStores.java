@@ -25,6 +25,7 @@ import java.util.List;
 public final class RedisStores implements Backend {
   private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(RedisStores.class.getName());
   private final RedisClient redis;
+  private final NodeProbe probe;
   private final String description;
   private final RedisEventLog events;
   private final RedisVisitorStore visitors;
@@ -43,8 +44,10 @@ public final class RedisStores implements Backend {
   private final RedisFormCountStore formCounts;
   private final RedisFunnelIndex funnel;
 
-  private RedisStores(RedisClient redis, String description, int partitions, long timeoutMs, boolean replicated) {
+  private RedisStores(RedisClient redis, String description, int partitions, long timeoutMs, boolean replicated,
+                      Metrics metrics) {
     this.redis = redis;
+    this.probe = new NodeProbe(redis, metrics, NodeProbe.INTERVAL_MS, timeoutMs);
     this.description = description;
     this.outboxReader = new RedisOutboxReader(redis);
     this.events = new RedisEventLog(redis, partitions);
@@ -73,7 +76,7 @@ public final class RedisStores implements Backend {
   public static Future<RedisStores> start(Vertx vertx, RedisConfig config, int partitions, Metrics metrics) {
     RedisClient client = new RedisClient(vertx, config, metrics);
     RedisStores stores = new RedisStores(client, config.describe(), partitions, config.timeoutMs(),
-        config.isCluster() || config.isSentinel());
+        config.isCluster() || config.isSentinel(), metrics);
     return ShardLayout.check(client)
         .compose(v -> stores.events.createGroups())
         .compose(v -> client.loadScripts(scripts()))
@@ -85,7 +88,9 @@ public final class RedisStores implements Backend {
           LOG.warning(config.describe() + " does not answer at start (" + e.getMessage()
               + "): the gateway answers 503 until it does");
           return Future.succeededFuture(stores);
-        });
+        })
+        // per-node metrics, also while Redis does not answer yet (they say so)
+        .onSuccess(s -> s.probe.start());
   }
 
   private static List<LuaScript> scripts() {
@@ -177,6 +182,6 @@ public final class RedisStores implements Backend {
 
   @Override
   public Future<Void> close() {
-    return redis.close();
+    return probe.close().transform(v -> redis.close());
   }
 }
