@@ -36,7 +36,9 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -136,7 +138,7 @@ public final class Gateway {
   private List<Feature> features(Clock clock, DomainLists lists, Path configFile) {
     Map<String, SiteConfig> sites = config.sitesByKey();
     ClientIp clientIp = new ClientIp(config.server().trustedProxies());
-    ScoringFeature scoringFeature = new ScoringFeature(config.scoring(), sites.keySet(), lists::isFreeMail,
+    ScoringFeature scoringFeature = new ScoringFeature(config.scoring(), zones(sites), lists::isFreeMail,
         configFile, (text, source) -> new ConfigLoader().parse(text, source).scoring(), stores.leads(),
         stores.leadSearch(), stores.scores(), stores.visitors(), metrics, clock, vertx);
     scoring = scoringFeature.service();
@@ -155,7 +157,7 @@ public final class Gateway {
     features.add(new SegmentFeature(config.segment(), config.sites(), collect.service(), clientIp, clock));
     forms = new FormsFeature(config.forms(), sites, config.secret(), config.assetsFolder(),
         config.server().publicUrl(), clientIp, lists, stores.leads(), stores.visitors(), stores.events(),
-        stores.rateLimits(), stores.leadSearch(), stores.formCounts(), metrics, clock);
+        stores.rateLimits(), stores.leadSearch(), stores.formCounts(), stores.stats(), metrics, clock);
     features.add(forms);
     features.add(new IdentityFeature(stores.leads(), stores.leadSearch(), sites.keySet()));
     features.add(new OpsRoutes(stores.backend(), metrics));
@@ -245,5 +247,11 @@ public final class Gateway {
       stops.add(demoCrm.stop());
     }
     return Future.join(stops).transform(v -> stores.close());
+  }
+
+  private static Map<String, ZoneId> zones(Map<String, SiteConfig> sites) {
+    Map<String, ZoneId> zones = new LinkedHashMap<>();
+    sites.forEach((key, site) -> zones.put(key, site.zone()));
+    return zones;
   }
 }

@@ -160,7 +160,7 @@ final class SendLane {
       count(recorded, job, answer, now);
       Future<Void> logged = loop.logged("writing the delivery log", loop.here(log.record(
           new DeliveryLog.Attempt(now, endpoint.id(), job.eventId(), job.event().type(), job.leadId(), job.attempt(),
-              answer.status(), recorded, answer.latencyMs(), answer.error(), answer.body()),
+              answer.status(), recorded, answer.latencyMs(), answer.error(), answer.body(), job.event().at()),
           settings.logMax(), settings.leadLogMax(), settings.logTtlDuration().toMillis())), null);
       return Future.join(logged, health.settled(decision, now)).mapEmpty();
     });
