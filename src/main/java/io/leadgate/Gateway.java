@@ -1,5 +1,7 @@
 package io.leadgate;
 
+import io.leadgate.accounts.AccountDomains;
+import io.leadgate.accounts.AccountsFeature;
 import io.leadgate.admin.AdminFeature;
 import io.leadgate.collect.CollectFeature;
 import io.leadgate.collect.ErasedVisitorFilter;
@@ -99,6 +101,7 @@ public final class Gateway {
     Metrics metrics = new Metrics();
     // read here, on the caller's thread: the lists are large and deploy() may run on an event loop
     DomainLists lists = DomainLists.shipped();
+    AccountDomains.loadPublicSuffixList();
     OpenApiRoutes openApi = OpenApiRoutes.shipped();
     return EndpointResolution.check(vertx, config.webhooks())
         .compose(v -> config.redis().enabled()
@@ -147,6 +150,9 @@ public final class Gateway {
         configFile, (text, source) -> new ConfigLoader().parse(text, source).scoring(), stores.leads(),
         stores.leadSearch(), stores.scores(), stores.visitors(), metrics, clock, vertx);
     scoring = scoringFeature.service();
+    AccountsFeature accounts = new AccountsFeature(config.accounts(), sites.keySet(),
+        new AccountDomains(lists, config.accounts().aliases()), stores.accounts(), stores.leads(), stores.scores(),
+        scoring, clock);
     List<Feature> features = new ArrayList<>();
     // sign-in and the /api/ guard first, so that the guard stands before every /api/ route mounted after it
     features.add(new AdminFeature(config.console(), config.apiKeys(), config.users(), config.server().publicUrl(), clientIp,
@@ -159,12 +165,13 @@ public final class Gateway {
     privacy = new PrivacyFeature(new PrivacyPorts(stores.leads(), stores.visitors(), stores.leadSearch(),
         stores.identifyAttempts(), stores.scores(), stores.funnel(), stores.leadDeliveries(), stores.deliveryLog(),
         stores.outbox(), stores.erasures(), stores.audit(), erased, forms.service()::forgetEmail,
-        scoringFeature.leads()::profile), privacyHash, List.copyOf(sites.keySet()), retentionDays(),
+        scoringFeature.leads()::profile, (site, lead) -> accounts.service().removeLead(site, lead, "erased")),
+        privacyHash, List.copyOf(sites.keySet()), retentionDays(),
         config.webhooks().stream().map(EndpointConfig::id).toList(), clock);
     // the audit trail watches the routes mounted after it
     features.add(privacy.auditTrail());
     CollectFeature collect = new CollectFeature(config.ingest(), sites, clientIp, stores.events(), stores.visitors(),
-        stores.stats(), List.of(scoringFeature.listener(), funnel.listener(),
+        stores.stats(), List.of(accounts.after(scoringFeature.listener()), funnel.listener(),
             new IdentifyListener(stores.leads(), stores.identifyAttempts(), metrics)), metrics, clock, erased);
     features.add(collect);
     features.add(new SegmentFeature(config.segment(), config.sites(), collect.service(), clientIp, clock));
@@ -172,6 +179,7 @@ public final class Gateway {
     features.add(new IdentityFeature(stores.leads(), stores.leadSearch(), sites.keySet()));
     features.add(new OpsRoutes(stores.backend(), metrics));
     features.add(scoringFeature);
+    features.add(accounts);
     features.add(funnel);
     features.add(new StatsFeature(sites, stores.stats(), clock));
     features.add(new WebhooksFeature(config.webhooks(), config.webhookDelivery(), stores.outboxReader(),

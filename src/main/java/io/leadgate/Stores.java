@@ -1,5 +1,6 @@
 package io.leadgate;
 
+import io.leadgate.accounts.AccountStore;
 import io.leadgate.admin.SessionStore;
 import io.leadgate.collect.EventLog;
 import io.leadgate.core.Backend;
@@ -40,26 +41,27 @@ import io.vertx.core.Future;
  * @param erasedVisitors   tombstones of erased visitors (the projector drops their events)
  * @param erasures         erasures' progress, leases, email tombstones, the privacy key
  * @param audit            who read or erased personal data
+ * @param accounts         accounts: a company's leads together, on the account's own shard
  */
 public record Stores(EventLog events, VisitorStore visitors, StatsStore stats, Outbox outbox, LeadStore leads,
                      LeadSearch leadSearch, IdentifyAttempts identifyAttempts, RateLimitStore rateLimits,
                      ScoreStore scores, OutboxReader outboxReader, WebhookStore webhooks,
                      DeliveryLog deliveryLog, SessionStore sessions, FormCountStore formCounts, FunnelIndex funnel,
                      LeadDeliveries leadDeliveries, ErasedVisitors erasedVisitors, ErasureStore erasures,
-                     AuditLog audit, Backend backend) {
+                     AuditLog audit, AccountStore accounts, Backend backend) {
 
   public static Stores of(RedisStores redis) {
     return new Stores(redis.events(), redis.visitors(), redis.stats(), redis.outbox(), redis.leads(),
         redis.leadSearch(), redis.identifyAttempts(), redis.rateLimits(), redis.scores(), redis.outboxReader(),
         redis.webhooks(), redis.deliveryLog(), redis.sessions(), redis.formCounts(), redis.funnel(),
-        redis.leadDeliveries(), redis.erasedVisitors(), redis.erasures(), redis.audit(), redis);
+        redis.leadDeliveries(), redis.erasedVisitors(), redis.erasures(), redis.audit(), redis.accounts(), redis);
   }
 
   public static Stores of(MemoryStores memory) {
     return new Stores(memory.events(), memory.visitors(), memory.stats(), memory.outbox(), memory.leads(),
         memory.leadSearch(), memory.identifyAttempts(), memory.rateLimits(), memory.scores(), memory.outboxReader(),
         memory.webhooks(), memory.deliveryLog(), memory.sessions(), memory.formCounts(), memory.funnel(),
-        memory.leadDeliveries(), memory.erasedVisitors(), memory.erasures(), memory.audit(), memory);
+        memory.leadDeliveries(), memory.erasedVisitors(), memory.erasures(), memory.audit(), memory.accounts(), memory);
   }
 
   /** Succeeds when the backend answers. */

@@ -44,6 +44,7 @@ public final class MemoryStores implements Backend {
   private final MemoryErasedVisitors erasedVisitors = new MemoryErasedVisitors();
   private final MemoryErasures erasures;
   private final MemoryAuditLog audit = new MemoryAuditLog();
+  private final MemoryAccountStore accounts = new MemoryAccountStore(outbox);
 
   public MemoryStores(Vertx vertx, Clock clock, int partitions) {
     this.events = new MemoryEventLog(vertx, clock, partitions);
@@ -108,6 +109,10 @@ public final class MemoryStores implements Backend {
 
   public ScoreStore scores() {
     return scores;
+  }
+
+  public io.leadgate.accounts.AccountStore accounts() {
+    return accounts;
   }
 
   public OutboxReader outboxReader() {

@@ -82,6 +82,7 @@ final class ErasurePlanner {
       }
       String emailKey = keyOf(found.email());
       steps.add(step("emailIndex").put("site", site).put("emailKey", emailKey).put("lead", leadId));
+      steps.add(step("account").put("site", site).put("lead", leadId));
       steps.add(step("lead").put("lead", leadId));
       steps.add(step("score").put("lead", leadId));
       steps.add(step("leadIndex").put("site", site).put("lead", leadId));

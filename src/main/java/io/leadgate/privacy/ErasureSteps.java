@@ -32,6 +32,7 @@ final class ErasureSteps {
             .compose(v -> ports.identifyAttempts().forget(site, visitor));
       }
       case "emailIndex" -> ports.leads().releaseEmail(site, step.getString("emailKey"), lead);
+      case "account" -> ports.leaveAccount().apply(site, lead).mapEmpty();
       case "lead" -> ports.leads().erase(lead);
       case "score" -> ports.scores().erase(lead);
       case "leadIndex" -> ports.scores().unindex(site, lead);

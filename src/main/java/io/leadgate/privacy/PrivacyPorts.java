@@ -13,6 +13,7 @@ import io.leadgate.webhooks.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -21,10 +22,13 @@ import java.util.function.Function;
  *
  * @param forgetEmailLimits forgets the rate-limit windows of a normalised email ({@code forms.FormsService})
  * @param leadProfile       the lead as {@code GET /api/leads/{id}} shows it: fields, consents, stages, score, timeline
+ * @param leaveAccount      takes a lead (site, lead id) out of its company's account, which is rescored
+ *                          ({@code accounts.AccountsService}; the account itself holds no person and stays)
  */
 public record PrivacyPorts(LeadStore leads, VisitorStore visitors, LeadSearch search, IdentifyAttempts identifyAttempts,
                            ScoreStore scores, FunnelIndex funnel, LeadDeliveries deliveries, DeliveryLog deliveryLog,
                            Outbox outbox, ErasureStore erasures, AuditLog audit, ErasedVisitorFilter erasedVisitors,
                            Function<String, Future<Void>> forgetEmailLimits,
-                           Function<String, Future<Optional<JsonObject>>> leadProfile) {
+                           Function<String, Future<Optional<JsonObject>>> leadProfile,
+                           BiFunction<String, String, Future<?>> leaveAccount) {
 }

@@ -283,4 +283,29 @@ public final class RedisKeys {
   public static String searchBackfilled(String site) {
     return "lg:{q:" + site + "}:backfilled";
   }
+
+  /** An account (hash: {@code ver}, {@code state} JSON) on the shard of its reference {@code site/domain}. */
+  public static String account(String site, String domain) {
+    return "lg:" + shardTag(Shards.ofLead(site + "/" + domain)) + ":acct:" + site + ":" + domain;
+  }
+
+  /** An account's history (list of JSON, newest first, capped). */
+  public static String accountHistory(String site, String domain) {
+    return account(site, domain) + ":hist";
+  }
+
+  /** A site's accounts: domain → version of the newest order entry written. */
+  public static String accountIndex(String site) {
+    return "lg:{ax:" + site + "}:accounts";
+  }
+
+  /** A site's accounts ordered by {@code score} or {@code recent} (activity). */
+  public static String accountOrder(String site, String order) {
+    return accountIndex(site) + ":" + order;
+  }
+
+  /** A site's leads → the account each was last put in. */
+  public static String accountOfLead(String site) {
+    return accountIndex(site) + ":leads";
+  }
 }

@@ -40,6 +40,7 @@ public final class RedisStores implements Backend {
   private final RedisRateLimitStore rateLimits;
   private final RedisIdentifyAttempts identifyAttempts;
   private final RedisScoreStore scores;
+  private final RedisAccountStore accounts;
   private final RedisOutboxReader outboxReader;
   private final RedisWebhookStore webhooks;
   private final RedisDeliveryLog deliveryLog;
@@ -66,6 +67,7 @@ public final class RedisStores implements Backend {
     this.rateLimits = new RedisRateLimitStore(redis);
     this.identifyAttempts = new RedisIdentifyAttempts(rateLimits);
     this.scores = new RedisScoreStore(redis, outboxReader);
+    this.accounts = new RedisAccountStore(redis, outboxReader);
     this.webhooks = new RedisWebhookStore(redis, outboxReader);
     this.deliveryLog = new RedisDeliveryLog(redis);
     this.sessions = new RedisSessionStore(redis);
@@ -106,7 +108,8 @@ public final class RedisStores implements Backend {
   private static List<LuaScript> scripts() {
     List<LuaScript> scripts = new java.util.ArrayList<>(List.of(RedisEventLog.ACK,
         RedisVisitorStore.RECORD, RedisStatsStore.COUNT,
-        RedisLeadStore.APPLY, RedisLeadStore.LINK, RedisScoreStore.WRITE, RedisScoreStore.INDEX, RedisLeadSearch.INDEX));
+        RedisLeadStore.APPLY, RedisLeadStore.LINK, RedisScoreStore.WRITE, RedisScoreStore.INDEX, RedisLeadSearch.INDEX,
+        RedisAccountStore.WRITE, RedisAccountStore.INDEX));
     scripts.addAll(RedisWebhookStore.SCRIPTS);
     return scripts;
   }
@@ -133,6 +136,10 @@ public final class RedisStores implements Backend {
 
   public LeadStore leads() {
     return leads;
+  }
+
+  public io.leadgate.accounts.AccountStore accounts() {
+    return accounts;
   }
 
   public FunnelIndex funnel() {

@@ -197,8 +197,8 @@ public record EndpointConfig(String id, String url, String secret, List<String> 
     Check.that(event != null, field, "must not be empty");
     int colon = event.indexOf(':');
     String type = colon < 0 ? event : event.substring(0, colon);
-    Check.that(LeadEvents.TYPES.contains(type), field,
-        "must be one of " + LeadEvents.TYPES + ", optionally lead.stage_changed:STAGE (was \"" + event + "\")");
+    Check.that(LeadEvents.ALL_TYPES.contains(type), field,
+        "must be one of " + LeadEvents.ALL_TYPES + ", optionally lead.stage_changed:STAGE (was \"" + event + "\")");
     if (colon >= 0) {
       Check.that(type.equals(LeadEvents.STAGE_CHANGED), field,
           "only lead.stage_changed can be narrowed to a stage (was \"" + event + "\")");

@@ -237,6 +237,25 @@ abstract class PrivacyContract {
   }
 
   @Test
+  void erase_takesTheLeadOutOfItsCompanysAccount_whoseHistoryNamesNoEmail() {
+    String email = email();
+    String domain = email.substring(email.indexOf('@') + 1);
+    String erased = submit(visitor(), email);
+    String kept = submit(visitor(), "grace" + UNIQUE.incrementAndGet() + "@" + domain);
+    Eventually.until(() -> api(HttpMethod.GET, "/api/accounts/" + domain, null, ADMIN),
+        r -> r.statusCode() == 200 && r.bodyAsJsonObject().getJsonArray("leads").size() == 2);
+
+    erase(new JsonObject().put("email", email));
+
+    JsonObject account = api(HttpMethod.GET, "/api/accounts/" + domain, null, ADMIN).bodyAsJsonObject();
+    assertEquals(List.of(kept), account.getJsonArray("leads").stream().map(l -> ((JsonObject) l).getString("id"))
+        .toList());
+    assertTrue(account.getJsonArray("timeline").stream().anyMatch(t -> erased.equals(((JsonObject) t)
+        .getString("lead")) && "account_left".equals(((JsonObject) t).getString("kind"))), account.encodePrettily());
+    assertFalse(account.encode().contains(email), "the account still names the erased email");
+  }
+
+  @Test
   void erase_sendsLeadErasedWithTheLeadIdAndAHashOnly_toTheEndpointThatReceivedTheLead() {
     String email = email();
     String leadId = submit(visitor(), email);
