@@ -16,6 +16,8 @@ import io.leadgate.http.ClientIp;
 import io.leadgate.http.DemoRoutes;
 import io.leadgate.http.GatewayRouter;
 import io.leadgate.http.HttpVerticle;
+import io.leadgate.identity.ConsentService;
+import io.leadgate.identity.CookielessIds;
 import io.leadgate.identity.IdentityFeature;
 import io.leadgate.http.OpenApiRoutes;
 import io.leadgate.memory.MemoryStores;
@@ -141,14 +143,16 @@ public final class Gateway {
     features.add(new AdminFeature(config.console(), config.apiKeys(), config.users(), config.server().publicUrl(), clientIp,
         stores.sessions(), stores.rateLimits(), vertx, clock));
     FunnelFeature funnel = new FunnelFeature(sites, stores.funnel(), stores.leads(), stores.stats(), clock);
+    ConsentService consents = new ConsentService(sites.keySet(), stores.leads(), stores.visitors(), clock);
     features.add(new CollectFeature(config.ingest(), sites, clientIp, stores.events(), stores.visitors(),
         stores.stats(), List.of(scoringFeature.listener(), funnel.listener(),
-            new IdentifyListener(stores.leads(), stores.identifyAttempts(), metrics)), metrics, clock));
+            new IdentifyListener(stores.leads(), stores.identifyAttempts(), metrics)), metrics, clock,
+        new CookielessIds(stores.salts(), clock), consents));
     forms = new FormsFeature(config.forms(), sites, config.secret(), config.assetsFolder(),
         config.server().publicUrl(), clientIp, lists, stores.leads(), stores.visitors(), stores.events(),
         stores.rateLimits(), stores.leadSearch(), stores.formCounts(), metrics, clock);
     features.add(forms);
-    features.add(new IdentityFeature(stores.leads(), stores.leadSearch(), sites.keySet()));
+    features.add(new IdentityFeature(stores.leads(), stores.leadSearch(), sites.keySet(), consents));
     features.add(new OpsRoutes(stores.backend(), metrics));
     features.add(scoringFeature);
     features.add(funnel);

@@ -6,6 +6,7 @@ import io.leadgate.core.Backend;
 import io.leadgate.forms.FormCountStore;
 import io.leadgate.forms.RateLimitStore;
 import io.leadgate.funnel.FunnelIndex;
+import io.leadgate.identity.DailySalts;
 import io.leadgate.identity.IdentifyAttempts;
 import io.leadgate.identity.LeadSearch;
 import io.leadgate.identity.LeadStore;
@@ -32,23 +33,24 @@ import io.vertx.core.Future;
  * @param sessions         console sign-in sessions
  * @param formCounts       what became of each form's submissions, per site and day
  * @param funnel           a site's leads by the time they were made
+ * @param salts            the days' salts of cookieless visitors
  */
 public record Stores(EventLog events, VisitorStore visitors, StatsStore stats, Outbox outbox, LeadStore leads,
                      LeadSearch leadSearch, IdentifyAttempts identifyAttempts, RateLimitStore rateLimits,
                      ScoreStore scores, OutboxReader outboxReader, WebhookStore webhooks,
                      DeliveryLog deliveryLog, SessionStore sessions, FormCountStore formCounts, FunnelIndex funnel,
-                     Backend backend) {
+                     DailySalts salts, Backend backend) {
 
   public static Stores of(RedisStores redis) {
     return new Stores(redis.events(), redis.visitors(), redis.stats(), redis.outbox(), redis.leads(),
         redis.leadSearch(), redis.identifyAttempts(), redis.rateLimits(), redis.scores(), redis.outboxReader(),
-        redis.webhooks(), redis.deliveryLog(), redis.sessions(), redis.formCounts(), redis.funnel(), redis);
+        redis.webhooks(), redis.deliveryLog(), redis.sessions(), redis.formCounts(), redis.funnel(), redis.salts(), redis);
   }
 
   public static Stores of(MemoryStores memory) {
     return new Stores(memory.events(), memory.visitors(), memory.stats(), memory.outbox(), memory.leads(),
         memory.leadSearch(), memory.identifyAttempts(), memory.rateLimits(), memory.scores(), memory.outboxReader(),
-        memory.webhooks(), memory.deliveryLog(), memory.sessions(), memory.formCounts(), memory.funnel(), memory);
+        memory.webhooks(), memory.deliveryLog(), memory.sessions(), memory.formCounts(), memory.funnel(), memory.salts(), memory);
   }
 
   /** Succeeds when the backend answers. */

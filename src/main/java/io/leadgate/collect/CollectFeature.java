@@ -3,6 +3,8 @@ package io.leadgate.collect;
 import io.leadgate.config.SiteConfig;
 import io.leadgate.core.Feature;
 import io.leadgate.http.ClientIp;
+import io.leadgate.identity.ConsentService;
+import io.leadgate.identity.CookielessIds;
 import io.leadgate.identity.VisitorStore;
 import io.leadgate.ops.Metrics;
 import io.leadgate.stats.StatsStore;
@@ -37,7 +39,7 @@ public final class CollectFeature implements Feature {
   /** @param listeners told of every projected event, after its visitor is recorded (scoring) */
   public CollectFeature(IngestConfig ingest, Map<String, SiteConfig> sites, ClientIp clientIp, EventLog events,
                         VisitorStore visitors, StatsStore stats, List<ProjectionListener> listeners, Metrics metrics,
-                        Clock clock) {
+                        Clock clock, CookielessIds cookieless, ConsentService consents) {
     this.ingest = ingest;
     this.sites = Map.copyOf(sites);
     this.events = events;
@@ -47,7 +49,7 @@ public final class CollectFeature implements Feature {
     this.metrics = metrics;
     this.backlog = new Backlog(ingest.maxBacklog());
     CollectService service = new CollectService(this.sites, events, BotFilter.shipped(), backlog, intakeRate,
-        metrics);
+        metrics, cookieless, consents);
     this.routes = new CollectRoutes(service, clientIp, clock);
   }
 

@@ -3,6 +3,7 @@ package io.leadgate.memory;
 import io.leadgate.core.Backend;
 import io.leadgate.webhooks.DeliveryLog;
 import io.leadgate.collect.EventLog;
+import io.leadgate.identity.DailySalts;
 import io.leadgate.identity.IdentifyAttempts;
 import io.leadgate.identity.LeadSearch;
 import io.leadgate.identity.LeadStore;
@@ -29,6 +30,7 @@ public final class MemoryStores implements Backend {
   private final MemoryLeadSearch leadSearch = new MemoryLeadSearch();
   private final MemoryRateLimitStore rateLimits;
   private final MemoryIdentifyAttempts identifyAttempts;
+  private final MemoryDailySalts salts;
   private final MemoryScoreStore scores;
   private final MemoryOutboxReader outboxReader;
   private final MemoryWebhookStore webhooks;
@@ -44,6 +46,7 @@ public final class MemoryStores implements Backend {
     this.leads = new MemoryLeadStore(clock, visitors, outbox);
     this.rateLimits = new MemoryRateLimitStore(clock);
     this.identifyAttempts = new MemoryIdentifyAttempts(rateLimits);
+    this.salts = new MemoryDailySalts(clock);
     this.scores = new MemoryScoreStore(leads);
     this.outboxReader = new MemoryOutboxReader(vertx, outbox);
     this.webhooks = new MemoryWebhookStore(vertx, outbox);
@@ -86,6 +89,10 @@ public final class MemoryStores implements Backend {
 
   public LeadSearch leadSearch() {
     return leadSearch;
+  }
+
+  public DailySalts salts() {
+    return salts;
   }
 
   public IdentifyAttempts identifyAttempts() {

@@ -5,6 +5,7 @@ import io.leadgate.core.Backend;
 import io.leadgate.ops.Metrics;
 import io.leadgate.webhooks.DeliveryLog;
 import io.leadgate.collect.EventLog;
+import io.leadgate.identity.DailySalts;
 import io.leadgate.identity.IdentifyAttempts;
 import io.leadgate.identity.LeadSearch;
 import io.leadgate.identity.LeadStore;
@@ -34,6 +35,7 @@ public final class RedisStores implements Backend {
   private final RedisLeadSearch leadSearch;
   private final RedisRateLimitStore rateLimits;
   private final RedisIdentifyAttempts identifyAttempts;
+  private final RedisDailySalts salts;
   private final RedisScoreStore scores;
   private final RedisOutboxReader outboxReader;
   private final RedisWebhookStore webhooks;
@@ -54,6 +56,7 @@ public final class RedisStores implements Backend {
     this.leadSearch = new RedisLeadSearch(redis);
     this.rateLimits = new RedisRateLimitStore(redis);
     this.identifyAttempts = new RedisIdentifyAttempts(rateLimits);
+    this.salts = new RedisDailySalts(redis);
     this.scores = new RedisScoreStore(redis, outboxReader);
     this.webhooks = new RedisWebhookStore(redis, outboxReader);
     this.deliveryLog = new RedisDeliveryLog(redis);
@@ -132,6 +135,10 @@ public final class RedisStores implements Backend {
 
   public LeadSearch leadSearch() {
     return leadSearch;
+  }
+
+  public DailySalts salts() {
+    return salts;
   }
 
   public IdentifyAttempts identifyAttempts() {
