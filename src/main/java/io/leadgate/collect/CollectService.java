@@ -6,14 +6,14 @@ import io.leadgate.core.Forbidden;
 import io.leadgate.core.InvalidInput;
 import io.leadgate.core.NotFound;
 import io.leadgate.core.StoreUnavailable;
+import io.leadgate.identity.ConsentService;
+import io.leadgate.identity.CookielessIds;
 import io.leadgate.ops.Metrics;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.leadgate.identity.ConsentService;
-import io.leadgate.identity.CookielessIds;
 
 /**
  * Event intake: checks the site, its allowed origins and bots, applies the site's IP policy and appends the

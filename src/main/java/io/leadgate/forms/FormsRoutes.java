@@ -1,8 +1,8 @@
 package io.leadgate.forms;
 
-import io.leadgate.collect.VisitorCookie;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadgate.collect.VisitorCookie;
 import io.leadgate.core.DomainException;
 import io.leadgate.core.InvalidInput;
 import io.leadgate.core.NotFound;
