@@ -26,6 +26,7 @@ import io.leadgate.ops.OpsRoutes;
 import io.leadgate.redis.RedisStores;
 import io.leadgate.scoring.ScoringFeature;
 import io.leadgate.scoring.ScoringService;
+import io.leadgate.segment.SegmentFeature;
 import io.leadgate.stats.StatsFeature;
 import io.leadgate.webhooks.EndpointResolution;
 import io.leadgate.webhooks.WebhooksFeature;
@@ -144,10 +145,12 @@ public final class Gateway {
         stores.sessions(), stores.rateLimits(), vertx, clock));
     FunnelFeature funnel = new FunnelFeature(sites, stores.funnel(), stores.leads(), stores.stats(), clock);
     ConsentService consents = new ConsentService(sites.keySet(), stores.leads(), stores.visitors(), clock);
-    features.add(new CollectFeature(config.ingest(), sites, clientIp, stores.events(), stores.visitors(),
+    CollectFeature collect = new CollectFeature(config.ingest(), sites, clientIp, stores.events(), stores.visitors(),
         stores.stats(), List.of(scoringFeature.listener(), funnel.listener(),
             new IdentifyListener(stores.leads(), stores.identifyAttempts(), metrics)), metrics, clock,
-        new CookielessIds(stores.salts(), clock), consents));
+        new CookielessIds(stores.salts(), clock), consents);
+    features.add(collect);
+    features.add(new SegmentFeature(config.segment(), config.sites(), collect.service(), clientIp, clock));
     forms = new FormsFeature(config.forms(), sites, config.secret(), config.assetsFolder(),
         config.server().publicUrl(), clientIp, lists, stores.leads(), stores.visitors(), stores.events(),
         stores.rateLimits(), stores.leadSearch(), stores.formCounts(), metrics, clock);
@@ -189,7 +192,8 @@ public final class Gateway {
    */
   public Router router(Vertx on) {
     List<Consumer<Router>> routes = features.stream().<Consumer<Router>>map(f -> f::mount).toList();
-    return GatewayRouter.create(on, metrics, config.server().bodyLimit(), anySiteAllows(config.sites()), routes);
+    return GatewayRouter.create(on, metrics, config.server().bodyLimit(),
+        Map.of(SegmentFeature.PATH_PREFIX, SegmentFeature.BODY_LIMIT), anySiteAllows(config.sites()), routes);
   }
 
   /** Whether some site allows an origin, answered without walking every site's list on every request. */

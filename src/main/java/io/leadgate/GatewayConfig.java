@@ -13,6 +13,8 @@ import io.leadgate.config.ServerConfig;
 import io.leadgate.config.SiteConfig;
 import io.leadgate.forms.FormConfig;
 import io.leadgate.scoring.ScoringConfig;
+import io.leadgate.segment.SegmentConfig;
+import io.leadgate.config.WriteKeyConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import io.leadgate.webhooks.DeliveryConfig;
@@ -37,11 +39,13 @@ import java.util.stream.Collectors;
  * @param users           console users (name, role, BCrypt password hash); none: the console cannot be signed in to
  * @param console         console sessions and sign-in limits
  * @param demo            a demo month of data filled in at start ({@code --demo-data})
+ * @param segment         how Segment-spec messages ({@code /v1/*}, sent with a site's write key) map onto events
  */
 public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig ingest, List<SiteConfig> sites,
                             String secret, String assets, List<FormConfig> forms, List<ApiKeyConfig> apiKeys,
                             ScoringConfig scoring, List<EndpointConfig> webhooks, DeliveryConfig webhookDelivery,
-                            List<UserConfig> users, ConsoleConfig console, DemoConfig demo) {
+                            List<UserConfig> users, ConsoleConfig console, DemoConfig demo,
+                            SegmentConfig segment) {
 
   public GatewayConfig {
     server = server == null ? ServerConfig.defaults() : server;
@@ -57,6 +61,10 @@ public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig
     users = users == null ? List.of() : List.copyOf(users);
     console = console == null ? ConsoleConfig.defaults() : console;
     demo = demo == null ? DemoConfig.defaults() : demo;
+    segment = segment == null ? SegmentConfig.defaults() : segment;
+    // a write key names its site: the same key on two sites would name neither
+    Check.unique(sites.stream().flatMap(site -> site.writeKeys().stream()).map(WriteKeyConfig::sha256).toList(),
+        "sites[].writeKeys[].sha256");
     Check.unique(users.stream().map(UserConfig::name).toList(), "users[].name");
     try {
       scoring.checkSites(sites.stream().map(SiteConfig::key).toList());
@@ -118,12 +126,12 @@ public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig
 
   public GatewayConfig withServer(ServerConfig newServer) {
     return new GatewayConfig(newServer, redis, ingest, sites, secret, assets, forms, apiKeys, scoring, webhooks,
-        webhookDelivery, users, console, demo);
+        webhookDelivery, users, console, demo, segment);
   }
 
   public GatewayConfig withDemo(DemoConfig newDemo) {
     return new GatewayConfig(server, redis, ingest, sites, secret, assets, forms, apiKeys, scoring, webhooks,
-        webhookDelivery, users, console, newDemo);
+        webhookDelivery, users, console, newDemo, segment);
   }
 
   /** With one more webhook endpoint (the demo's in-process receiver). */
@@ -131,11 +139,11 @@ public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig
     List<EndpointConfig> more = new java.util.ArrayList<>(webhooks);
     more.add(endpoint);
     return new GatewayConfig(server, redis, ingest, sites, secret, assets, forms, apiKeys, scoring, more,
-        webhookDelivery, users, console, demo);
+        webhookDelivery, users, console, demo, segment);
   }
 
   public GatewayConfig withRedis(RedisConfig newRedis) {
     return new GatewayConfig(server, newRedis, ingest, sites, secret, assets, forms, apiKeys, scoring, webhooks,
-        webhookDelivery, users, console, demo);
+        webhookDelivery, users, console, demo, segment);
   }
 }

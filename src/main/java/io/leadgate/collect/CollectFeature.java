@@ -30,6 +30,7 @@ public final class CollectFeature implements Feature {
   private final Metrics metrics;
   private final Backlog backlog;
   private final IntakeRate intakeRate = new IntakeRate();
+  private final CollectService service;
   private final CollectRoutes routes;
   private final SnippetRoutes snippet = SnippetRoutes.shipped();
   private long backlogWatch = -1;
@@ -48,9 +49,14 @@ public final class CollectFeature implements Feature {
     this.listeners = List.copyOf(listeners);
     this.metrics = metrics;
     this.backlog = new Backlog(ingest.maxBacklog());
-    CollectService service = new CollectService(this.sites, events, BotFilter.shipped(), backlog, intakeRate,
-        metrics, cookieless, consents);
+    this.service = new CollectService(this.sites, events, BotFilter.shipped(), backlog, intakeRate, metrics,
+        cookieless, consents);
     this.routes = new CollectRoutes(service, clientIp, clock);
+  }
+
+  /** The intake, for other ways in (the Segment-spec API): one backlog watch and intake rate for all of them. */
+  public CollectService service() {
+    return service;
   }
 
   @Override

@@ -58,12 +58,12 @@ public final class CollectService {
     if (!batch.rejected().isEmpty()) {
       metrics.eventsRejected("invalid", batch.rejected().size());
     }
-    if (requester.origin() != null && !site.allowsOrigin(requester.origin())) {
+    if (!requester.authenticated() && requester.origin() != null && !site.allowsOrigin(requester.origin())) {
       metrics.eventsRejected("origin", events.size());
       throw new Forbidden("origin_not_allowed",
           "origin " + requester.origin() + " may not send events for site " + site.key());
     }
-    if (site.botFilter() && bots.isBot(requester.userAgent())) {
+    if (!requester.authenticated() && site.botFilter() && bots.isBot(requester.userAgent())) {
       metrics.eventsRejected("bot", events.size());
       return Future.succeededFuture(new Outcome(0, events.size(), "bot", batch.rejected(), site,
           VisitorCookie.LEAVE));
@@ -102,8 +102,10 @@ public final class CollectService {
       } else {
         String visitor = cookieId != null ? cookieId : e.visitor();
         tracked = tracked == null ? visitor : tracked;
+        // an event may name its own address (a server sending for its users); the site's policy applies to it too
+        String kept = e.ip() == null ? ip : IpAnonymizer.apply(site.ip(), e.ip());
         stored.add(new Event(e.id(), e.site(), visitor, e.session(), e.type(), e.url(), e.page(), e.title(),
-            e.referrer(), e.utm(), e.click(), e.name(), e.props(), e.clientTs(), e.receivedAt(), ip));
+            e.referrer(), e.utm(), e.click(), e.name(), e.props(), e.clientTs(), e.receivedAt(), kept));
       }
     }
     int cookielessCount = (int) stored.stream().filter(Event::cookieless).count();
@@ -145,12 +147,25 @@ public final class CollectService {
   /**
    * Who sent the request, as far as it matters to intake.
    *
+   * @param authenticated a server-side source that proved itself with a site's write key: its user agent is not
+   *                      a browser's and it sends no browser origin, so neither the bot filter nor the origin check
+   *                      applies
    * @param gpc           the request carries {@code Sec-GPC: 1}
    * @param dnt           the request carries {@code DNT: 1}
    * @param cookieVisitor the id of the gateway's own visitor cookie ({@link VisitorCookie#read}), or null
    */
-  public record Requester(String origin, String userAgent, String ip, boolean gpc, boolean dnt,
+  public record Requester(String origin, String userAgent, String ip, boolean authenticated, boolean gpc, boolean dnt,
                           String cookieVisitor) {
+
+    /** A browser (or anything that calls the public intake). */
+    public Requester(String origin, String userAgent, String ip, boolean gpc, boolean dnt, String cookieVisitor) {
+      this(origin, userAgent, ip, false, gpc, dnt, cookieVisitor);
+    }
+
+    /** A server-side source authenticated with a write key of the site its events are for. */
+    public static Requester server(String ip) {
+      return new Requester(null, null, ip, true, false, false, null);
+    }
   }
 
   /**

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * @param timelineMax        events kept in each visitor's timeline
  * @param statsRetentionDays daily aggregates are kept this long
  * @param timezone           the IANA time zone whose days the daily aggregates and reports follow (default UTC)
+ * @param writeKeys          keys that server-side sources (Segment and RudderStack SDKs) send events with to
+ *                           {@code /v1/*}; none: that API refuses every request for the site
  * @param honorDnt           a request with {@code DNT: 1} keeps no visitor profile, as one with {@code Sec-GPC: 1}
  *                           always does (default true; docs/privacy.md)
  * @param firstPartyPath     the path under which the site's own domain serves the gateway (a reverse proxy that takes
@@ -25,7 +27,7 @@ import java.util.regex.Pattern;
  */
 public record SiteConfig(String key, String name, List<String> allowedOrigins, IpPolicy ip, Boolean botFilter,
                          Integer visitorTtlDays, Integer timelineMax, Integer statsRetentionDays, String timezone,
-                         Boolean honorDnt, String firstPartyPath) {
+                         List<WriteKeyConfig> writeKeys, Boolean honorDnt, String firstPartyPath) {
   /** Words that content blockers' lists match in paths: a first-party path with one is blocked as a tracker's. */
   private static final Pattern TRACKER_LIKE = Pattern.compile(
       "track|analytic|pixel|beacon|collect|leadgate|telemetry|metric|(^|/)(stats?|tags?|lg|ga|gtm|events?)(/|$)");
@@ -47,6 +49,8 @@ public record SiteConfig(String key, String name, List<String> allowedOrigins, I
     Check.range(visitorTtlDays, 1, 3650, "visitorTtlDays");
     Check.range(timelineMax, 10, 100_000, "timelineMax");
     Check.range(statsRetentionDays, 1, 3650, "statsRetentionDays");
+    writeKeys = writeKeys == null ? List.of() : List.copyOf(writeKeys);
+    Check.unique(writeKeys.stream().map(WriteKeyConfig::name).toList(), "writeKeys[].name");
     honorDnt = honorDnt == null || honorDnt;
     if (firstPartyPath != null) {
       firstPartyPath = firstPartyPath.strip().replaceAll("/+$", "");

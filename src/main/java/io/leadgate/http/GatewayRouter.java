@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -22,6 +23,15 @@ public final class GatewayRouter {
 
   public static Router create(Vertx vertx, Metrics metrics, int bodyLimit, Predicate<String> anySiteAllows,
                               List<Consumer<Router>> features) {
+    return create(vertx, metrics, bodyLimit, Map.of(), anySiteAllows, features);
+  }
+
+  /**
+   * @param largerBodies body limits above {@code bodyLimit} by path prefix ({@code /v1/}: a Segment batch may be
+   *                     500 KB); the larger of the two applies
+   */
+  public static Router create(Vertx vertx, Metrics metrics, int bodyLimit, Map<String, Integer> largerBodies,
+                              Predicate<String> anySiteAllows, List<Consumer<Router>> features) {
     Router router = Router.router(vertx);
     ErrorHandler errors = new ErrorHandler();
     RouteTemplates templates = new RouteTemplates();
@@ -34,6 +44,8 @@ public final class GatewayRouter {
     Cors cors = new Cors(anySiteAllows);
     BROWSER_PATHS.forEach(path -> router.route(path).handler(cors));
     router.route().handler(GatewayRouter::checkQuery);
+    largerBodies.forEach((prefix, limit) ->
+        router.route(prefix + "*").handler(new RequestBody(Math.max(bodyLimit, limit))));
     router.route().handler(new RequestBody(bodyLimit));
     features.forEach(feature -> feature.accept(router));
     templates.index(router);

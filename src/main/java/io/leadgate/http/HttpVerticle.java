@@ -25,7 +25,9 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
-            .setIdleTimeout(60).setCompressionSupported(false))
+            .setIdleTimeout(60).setCompressionSupported(false)
+            // request bodies: RudderStack's SDK gzips its batches; the body limit applies to the inflated bytes
+            .setDecompressionSupported(true))
         .invalidRequestHandler(ErrorHandler::invalidRequest)
         .requestHandler(router = routes.apply(vertx))
         .listen()
