@@ -23,6 +23,8 @@ import io.leadgate.http.ClientIp;
 import io.leadgate.http.DemoRoutes;
 import io.leadgate.http.GatewayRouter;
 import io.leadgate.http.HttpVerticle;
+import io.leadgate.identity.ConsentService;
+import io.leadgate.identity.CookielessIds;
 import io.leadgate.identity.IdentityFeature;
 import io.leadgate.http.OpenApiRoutes;
 import io.leadgate.memory.MemoryStores;
@@ -159,6 +161,7 @@ public final class Gateway {
         stores.sessions(), stores.rateLimits(), vertx, clock));
     FunnelFeature funnel = new FunnelFeature(sites, stores.funnel(), stores.leads(), stores.stats(), clock);
     ErasedVisitorFilter erased = new ErasedVisitorFilter(stores.erasedVisitors(), privacyHash);
+    ConsentService consents = new ConsentService(sites.keySet(), stores.leads(), stores.visitors(), clock);
     forms = new FormsFeature(config.forms(), sites, config.secret(), config.assetsFolder(),
         config.server().publicUrl(), clientIp, lists, stores.leads(), stores.visitors(), stores.events(),
         stores.rateLimits(), stores.leadSearch(), stores.formCounts(), stores.stats(), metrics, clock);
@@ -172,11 +175,12 @@ public final class Gateway {
     features.add(privacy.auditTrail());
     CollectFeature collect = new CollectFeature(config.ingest(), sites, clientIp, stores.events(), stores.visitors(),
         stores.stats(), List.of(accounts.after(scoringFeature.listener()), funnel.listener(),
-            new IdentifyListener(stores.leads(), stores.identifyAttempts(), metrics)), metrics, clock, erased);
+            new IdentifyListener(stores.leads(), stores.identifyAttempts(), metrics)), metrics, clock, erased,
+        new CookielessIds(stores.salts(), clock), consents);
     features.add(collect);
     features.add(new SegmentFeature(config.segment(), config.sites(), collect.service(), clientIp, clock));
     features.add(forms);
-    features.add(new IdentityFeature(stores.leads(), stores.leadSearch(), sites.keySet()));
+    features.add(new IdentityFeature(stores.leads(), stores.leadSearch(), sites.keySet(), consents));
     features.add(new OpsRoutes(stores.backend(), metrics));
     features.add(scoringFeature);
     features.add(accounts);

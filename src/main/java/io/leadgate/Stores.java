@@ -7,6 +7,7 @@ import io.leadgate.core.Backend;
 import io.leadgate.forms.FormCountStore;
 import io.leadgate.forms.RateLimitStore;
 import io.leadgate.funnel.FunnelIndex;
+import io.leadgate.identity.DailySalts;
 import io.leadgate.identity.IdentifyAttempts;
 import io.leadgate.identity.LeadSearch;
 import io.leadgate.identity.LeadStore;
@@ -42,26 +43,27 @@ import io.vertx.core.Future;
  * @param erasures         erasures' progress, leases, email tombstones, the privacy key
  * @param audit            who read or erased personal data
  * @param accounts         accounts: a company's leads together, on the account's own shard
+ * @param salts            the days' salts of cookieless visitors
  */
 public record Stores(EventLog events, VisitorStore visitors, StatsStore stats, Outbox outbox, LeadStore leads,
                      LeadSearch leadSearch, IdentifyAttempts identifyAttempts, RateLimitStore rateLimits,
                      ScoreStore scores, OutboxReader outboxReader, WebhookStore webhooks,
                      DeliveryLog deliveryLog, SessionStore sessions, FormCountStore formCounts, FunnelIndex funnel,
                      LeadDeliveries leadDeliveries, ErasedVisitors erasedVisitors, ErasureStore erasures,
-                     AuditLog audit, AccountStore accounts, Backend backend) {
+                     AuditLog audit, AccountStore accounts, DailySalts salts, Backend backend) {
 
   public static Stores of(RedisStores redis) {
     return new Stores(redis.events(), redis.visitors(), redis.stats(), redis.outbox(), redis.leads(),
         redis.leadSearch(), redis.identifyAttempts(), redis.rateLimits(), redis.scores(), redis.outboxReader(),
         redis.webhooks(), redis.deliveryLog(), redis.sessions(), redis.formCounts(), redis.funnel(),
-        redis.leadDeliveries(), redis.erasedVisitors(), redis.erasures(), redis.audit(), redis.accounts(), redis);
+        redis.leadDeliveries(), redis.erasedVisitors(), redis.erasures(), redis.audit(), redis.accounts(), redis.salts(), redis);
   }
 
   public static Stores of(MemoryStores memory) {
     return new Stores(memory.events(), memory.visitors(), memory.stats(), memory.outbox(), memory.leads(),
         memory.leadSearch(), memory.identifyAttempts(), memory.rateLimits(), memory.scores(), memory.outboxReader(),
         memory.webhooks(), memory.deliveryLog(), memory.sessions(), memory.formCounts(), memory.funnel(),
-        memory.leadDeliveries(), memory.erasedVisitors(), memory.erasures(), memory.audit(), memory.accounts(), memory);
+        memory.leadDeliveries(), memory.erasedVisitors(), memory.erasures(), memory.audit(), memory.accounts(), memory.salts(), memory);
   }
 
   /** Succeeds when the backend answers. */

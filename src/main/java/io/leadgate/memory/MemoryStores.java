@@ -7,6 +7,7 @@ import io.leadgate.collect.ErasedVisitors;
 import io.leadgate.privacy.AuditLog;
 import io.leadgate.privacy.ErasureStore;
 import io.leadgate.collect.EventLog;
+import io.leadgate.identity.DailySalts;
 import io.leadgate.identity.IdentifyAttempts;
 import io.leadgate.identity.LeadSearch;
 import io.leadgate.identity.LeadStore;
@@ -33,6 +34,7 @@ public final class MemoryStores implements Backend {
   private final MemoryLeadSearch leadSearch = new MemoryLeadSearch();
   private final MemoryRateLimitStore rateLimits;
   private final MemoryIdentifyAttempts identifyAttempts;
+  private final MemoryDailySalts salts;
   private final MemoryScoreStore scores;
   private final MemoryOutboxReader outboxReader;
   private final MemoryWebhookStore webhooks;
@@ -53,6 +55,7 @@ public final class MemoryStores implements Backend {
     this.leads = new MemoryLeadStore(clock, visitors, outbox);
     this.rateLimits = new MemoryRateLimitStore(clock);
     this.identifyAttempts = new MemoryIdentifyAttempts(rateLimits);
+    this.salts = new MemoryDailySalts(clock);
     this.scores = new MemoryScoreStore(leads);
     this.outboxReader = new MemoryOutboxReader(vertx, outbox);
     this.webhooks = new MemoryWebhookStore(vertx, outbox);
@@ -97,6 +100,10 @@ public final class MemoryStores implements Backend {
 
   public LeadSearch leadSearch() {
     return leadSearch;
+  }
+
+  public DailySalts salts() {
+    return salts;
   }
 
   public IdentifyAttempts identifyAttempts() {

@@ -46,6 +46,7 @@ public final class Metrics {
   /** The HELP text of every meter a feature creates by name; a name missing here is refused at its first use. */
   private static final Map<String, String> HELP = Map.ofEntries(
       Map.entry("leadgate.identify", "Identify calls linking a visitor to a lead, by outcome"),
+      Map.entry("leadgate.events.cookieless", "Events accepted without a visitor profile (before consent, GPC, DNT), by site"),
       Map.entry("leadgate.scoring.steps", "Scoring rounds applied to leads, by outcome"),
       Map.entry("leadgate.scoring.stage_changes", "Lead stage changes, by new stage and by whom (scoring or api)"),
       Map.entry("leadgate.forms.submissions", "Form submissions, by form and outcome"),

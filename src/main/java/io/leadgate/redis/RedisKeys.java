@@ -227,6 +227,11 @@ public final class RedisKeys {
     return "lg:{fn:" + site + "}:made";
   }
 
+  /** The salt cookieless visitors of a UTC day are hashed with; it expires 48 hours after it was made. */
+  public static String salt(java.time.LocalDate day) {
+    return "lg:salt:" + day.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+  }
+
   /** A console sign-in session, by the SHA-256 of its cookie value (the value itself is never stored). */
   public static String session(String digest) {
     return "lg:session:" + digest;

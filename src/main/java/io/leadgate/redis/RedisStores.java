@@ -9,6 +9,7 @@ import io.leadgate.collect.ErasedVisitors;
 import io.leadgate.privacy.AuditLog;
 import io.leadgate.privacy.ErasureStore;
 import io.leadgate.collect.EventLog;
+import io.leadgate.identity.DailySalts;
 import io.leadgate.identity.IdentifyAttempts;
 import io.leadgate.identity.LeadSearch;
 import io.leadgate.identity.LeadStore;
@@ -39,6 +40,7 @@ public final class RedisStores implements Backend {
   private final RedisLeadSearch leadSearch;
   private final RedisRateLimitStore rateLimits;
   private final RedisIdentifyAttempts identifyAttempts;
+  private final RedisDailySalts salts;
   private final RedisScoreStore scores;
   private final RedisAccountStore accounts;
   private final RedisOutboxReader outboxReader;
@@ -66,6 +68,7 @@ public final class RedisStores implements Backend {
     this.leadSearch = new RedisLeadSearch(redis);
     this.rateLimits = new RedisRateLimitStore(redis);
     this.identifyAttempts = new RedisIdentifyAttempts(rateLimits);
+    this.salts = new RedisDailySalts(redis);
     this.scores = new RedisScoreStore(redis, outboxReader);
     this.accounts = new RedisAccountStore(redis, outboxReader);
     this.webhooks = new RedisWebhookStore(redis, outboxReader);
@@ -156,6 +159,10 @@ public final class RedisStores implements Backend {
 
   public LeadSearch leadSearch() {
     return leadSearch;
+  }
+
+  public DailySalts salts() {
+    return salts;
   }
 
   public IdentifyAttempts identifyAttempts() {
