@@ -22,8 +22,8 @@
     if (!internal.url_ || internal.loaded_) return;
     internal.loaded_ = 1;
     const { visitor_: visitor, id_: randomId, url_: currentUrl } = internal;
-    // This file comes from the gateway's origin, as the snippet does.
-    const origin = new URL(d.currentScript.src).origin;
+    // This file comes from where the snippet came from: the gateway, or the path the site serves it on.
+    const origin = d.currentScript.src.replace(/\/[^/]*$/, '');
 
     // Form ids are identifiers from the gateway's configuration: safe in a path as they are.
     const formUrl = (form) => origin + '/f/' + form.dataset.leadgateForm;

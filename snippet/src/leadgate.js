@@ -31,7 +31,8 @@
     if (!site) return;
 
     const loc = location;
-    const origin = new URL(script.src).origin;
+    // Where the script came from, less its file name: the gateway, or the path the site serves it on.
+    const origin = script.src.replace(/\/[^/]*$/, '');
     const collect = origin + '/e';
     // No parameter named: the url is not even re-serialized.
     const strip = (options.stripParams || '').match(/[^\s,]+/g) || [];
@@ -43,37 +44,27 @@
     const blocked = options.honorDnt != 'false' && (navigator.globalPrivacyControl || navigator.doNotTrack == 1);
 
     // localStorage through its named properties; a plain object where storage is refused
-    // (sandboxed frames, storage disabled), so the page still works from memory. The visitor id
-    // lives in a first-party cookie, mirrored in localStorage for browsers that refuse the cookie.
-    // A browser that refuses storage refuses cookies too (a sandboxed frame throws on both): the id
-    // then lives in memory for the page's life.
-    let store = {},
-      visitor;
+    // (sandboxed frames, storage disabled), so the page still works from memory. The visitor id lives
+    // there too. What makes it last is the gateway's own HttpOnly cookie, where the site serves the
+    // gateway under its own domain: the gateway takes the id of that cookie over the one an event
+    // carries (a cookie set by a script, like this storage, lasts 7 days in Safari; docs/privacy.md).
+    let store = {};
     try {
       store = localStorage || store;
-      // No cookie: match is null, and [1] of it throws as a refused cookie does.
-      visitor = d.cookie.match(/\b_lg_v=(\w+)/)[1];
     } catch (e) {}
 
     // The consent answer: '1' granted, '0' denied, nothing: not asked yet.
     let allowed = !blocked && (+store._lg_c || (store._lg_c != 0 && options.consent != 'required'));
     // source: where the visitor came from, set by page(); backoff: starts at 1 s (undefined * 2 is NaN);
     // view: the id of the last page view while its title may still change.
-    let pageUrl, timer, inFlight, beaconed, source, backoff, view;
+    // counted: the url of the last view counted without an id.
+    let pageUrl, timer, inFlight, beaconed, source, backoff, view, counted;
 
     // 128 random bits as 32 lowercase hex characters.
     const randomId = () => [...crypto.getRandomValues(new Uint8Array(16))].map((b) => (b + 256).toString(16).slice(1)).join('');
 
-    // 33e6 s (382 days) stays under the 13 months an audience cookie may live.
-    const visitorCookie = safe((id, maxAge) =>
-      (d.cookie = `_lg_v=${id};path=/;SameSite=Lax;max-age=${maxAge}${loc.protocol == 'https:' ? ';Secure' : ''}`));
     // Without tracking consent (a form can still be sent), an id that is never stored.
-    const visitorId = () => {
-      if (!allowed) return randomId();
-      visitor = visitor || store._lg_v;
-      if (!/^[\da-f]{32}$/.test(visitor)) visitorCookie((store._lg_v = visitor = randomId()), 33e6);
-      return visitor;
-    };
+    const visitorId = () => (allowed ? (/^[\da-f]{32}$/.test(store._lg_v) || (store._lg_v = randomId()), store._lg_v) : randomId());
     // A session ends after 30 minutes without an event; tabs share it through localStorage.
     // (Locals as default parameters, here and below: they minify smaller than const.)
     const sessionId = (now, [id, last] = (store._lg_s || '').split('.'), session = now - last < 18e5 ? id : randomId()) => {
@@ -146,6 +137,10 @@
       }
     });
 
+    // The events stay in the outbox until a fetch confirms them; the gateway stores an event id once,
+    // so sending twice is safe.
+    const leave = (body = batch()) => body[2] && body != beaconed && (navigator.sendBeacon(collect, (beaconed = body)) || post(body, 1).catch(() => {}));
+
     // now and here: one instant and one url for the whole event. Returns the event's id.
     const send = (type, event, now = Date.now(), here = currentUrl(), id = randomId()) => {
       // A privacy signal, or no consent: nothing is stored and nothing leaves the page.
@@ -159,9 +154,12 @@
     };
 
     const page = (url = currentUrl()) => {
-      // The same url twice in a row (replaceState, a repeated push) is one view. Without consent
-      // there is no view, so the view of the page where consent is given is sent then.
-      if (!allowed || url == pageUrl) return;
+      // Before any answer to a required consent: a view the gateway counts by a daily hash of address and
+      // browser, with no id, nothing stored here and nothing joined to the visitor a consent makes.
+      if (!allowed) return blocked || store._lg_c == 0 || url == counted || navigator.sendBeacon(collect, JSON.stringify({ site, type: 'pageview', url: (counted = url) }));
+      // The same url twice in a row (replaceState, a repeated push) is one view. Without consent there
+      // is no identified view, so the view of the page where consent is given is sent then.
+      if (url == pageUrl) return;
       // What the page before did goes now, with the title it has now; this view waits a full
       // second for its own. (clearTimeout returns nothing: flush takes its own batch.)
       flush(clearTimeout(timer));
@@ -193,12 +191,8 @@
       if (type == 'online') {
         flush(clearTimeout(timer));
       }
-      // The page may be going away: hand the outbox to the browser. The events stay in the outbox
-      // until a fetch confirms them; the gateway stores an event id once, so sending twice is safe.
-      if (allowed && (type == 'pagehide' || d.hidden)) {
-        const body = batch();
-        if (body[2] && body != beaconed) navigator.sendBeacon(collect, (beaconed = body)) || post(body, 1).catch(() => {});
-      }
+      // The page may be going away: hand the outbox to the browser.
+      if (allowed && (type == 'pagehide' || d.hidden)) leave();
     };
 
     const api = (w.leadgate = safe((name, a, b) => {
@@ -207,14 +201,18 @@
       if (name == 'identify') (b = a), (a = name), (name = 'track');
       if (name == 'track' && a) send('custom', { name: ('' + a).slice(0, 128), props: props(b) });
       if (name == 'consent' && !blocked) {
-        // Anything but 'granted' is a refusal.
-        store._lg_c = +(allowed = a == 'granted');
-        if (allowed) {
-          // The view of the page where consent was given (none if it was given already).
-          page();
-        } else {
+        // Anything but 'granted' is a refusal. An answer that changes what is allowed goes to the gateway as
+        // the event 'consent' (recorded on the visitor's lead; a refusal also ends the id cookie the gateway
+        // set): a grant after the view of the page it was given on, a refusal alone (what waited to be sent
+        // is dropped) and before its id is forgotten.
+        if ((b = a == 'granted') != allowed) {
+          b ? ((allowed = 1), page()) : delete store._lg_q;
+          send('custom', { name, props: { granted: b } });
+          b || leave();
+        }
+        if (!(store._lg_c = +(allowed = b))) {
           // Forget this visitor: no id, no session, nothing queued, no view (a new consent sends one).
-          visitorCookie((pageUrl = visitor = view = ''), 0);
+          pageUrl = view = '';
           delete store._lg_v, delete store._lg_s, delete store._lg_q;
         }
       }

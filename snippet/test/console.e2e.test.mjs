@@ -1,7 +1,8 @@
 // End to end: the console at /console of the real jar (the bundled demo configuration plus a viewer, a sales user
 // and a webhook endpoint whose receiver always fails), in Debian's Chromium. Data is seeded through the public
 // endpoints (events, forms); every number the pages show is checked against the API read with the demo key.
-// With LEADGATE_SCREENSHOTS=1 the screenshots are written to docs/screenshots/ (otherwise to a temporary folder).
+// Every page is audited by axe-core at desktop and phone width: a serious or critical violation fails the test.
+// (The screenshots in docs/ are taken on the demo month, by console-demo.e2e.test.mjs; these go to a temporary folder.)
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { eventually, freePort, missingPrerequisites, CHROMIUM, BROWSER_ARGS, JAR, USER_AGENT } from './support/stack.mjs';
+import { blockingViolations } from './support/axe.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const WIDTHS = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 740 } };
@@ -28,7 +30,7 @@ const PEOPLE = [
 
 describe('e2e: the console of java -jar target/leadgate.jar', { timeout: 240000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'leadgate-console-'));
-  const shots = process.env.LEADGATE_SCREENSHOTS ? join(ROOT, 'docs/screenshots') : join(dir, 'screenshots');
+  const shots = join(dir, 'screenshots');
   let gateway, java, browser, receiver;
 
   const apiGet = async (path) => {
@@ -131,6 +133,7 @@ describe('e2e: the console of java -jar target/leadgate.jar', { timeout: 240000 
       await page.waitForTimeout(150);
       await page.screenshot({ path: join(shots, `console-${name}-${width}.png`), fullPage: true });
       assert.equal(await overflowsSideways(page), false, `the ${name} page is wider than the window at ${viewport.width} px`);
+      assert.deepEqual(await blockingViolations(page), [], `axe on the ${name} page at ${viewport.width} px`);
     }
     await page.setViewportSize(WIDTHS.desktop);
   };
@@ -175,6 +178,46 @@ describe('e2e: the console of java -jar target/leadgate.jar', { timeout: 240000 
     await page.waitForURL(/q=globex\.com/);
     await eventually(async () => (await page.locator('tr[data-lead]').count()) === 1, { what: 'one row for globex.com' });
     assert.match(await page.locator('tr[data-lead]').textContent(), /Grace Hopper/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the leads filters (score range, source, medium, campaign, magnet, days made) list what the API lists, and a shared URL keeps them', async () => {
+    const { context, page, problems } = await openPage();
+    await signIn(page, USERS.admin);
+    const today = new Date().toISOString().slice(0, 10);
+    await page.waitForSelector('tr[data-lead]');
+    await page.getByLabel('Source').fill('Google');
+    await page.getByLabel('Medium').fill('cpc');
+    await page.getByLabel('Campaign').fill('spring');
+    await page.getByLabel('Magnet').selectOption('ebook');
+    await page.getByLabel('Score from').fill('0');
+    await page.getByLabel('Score to').fill('1000');
+    await page.getByLabel('Made from').fill(today);
+    await page.getByLabel('Made to').fill(today);
+    await page.getByRole('button', { name: 'Show leads' }).click();
+    await page.waitForURL(/source=Google/);
+    const url = new URL(page.url());
+    for (const [key, value] of Object.entries({ source: 'Google', medium: 'cpc', campaign: 'spring', magnet: 'ebook', min_score: '0', max_score: '1000', created_from: today, created_to: today })) {
+      assert.equal(url.searchParams.get(key), value, key);
+    }
+    const api = await apiGet('/api/leads?site=demo&' + url.searchParams.toString());
+    assert.deepEqual(api.leads.map((l) => l.email), ['grace@globex.com']);
+    await eventually(async () => (await page.locator('tr[data-lead]').count()) === 1, { what: 'one row from google' });
+    assert.equal(await page.locator('tr[data-lead]').getAttribute('data-lead'), api.leads[0].id);
+    // the same URL opened again (a link shared with a colleague): the same filters and rows
+    await page.goto(url.href);
+    await page.waitForSelector('tr[data-lead]');
+    assert.equal(await page.getByLabel('Source').inputValue(), 'Google');
+    assert.equal(await page.getByLabel('Magnet').inputValue(), 'ebook');
+    assert.equal(await page.getByLabel('Made to').inputValue(), today);
+    assert.equal(await page.locator('tr[data-lead]').count(), 1);
+    await page.getByLabel('Made from').fill('2020-01-01');
+    await page.getByLabel('Made to').fill('2020-01-01');
+    await page.getByRole('button', { name: 'Show leads' }).click();
+    await page.waitForURL(/created_to=2020-01-01/);
+    await page.locator('text=No lead matches.').waitFor();
+    await screenshot(page, 'leads-filtered');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -267,6 +310,11 @@ describe('e2e: the console of java -jar target/leadgate.jar', { timeout: 240000 
     assert.equal(await row.locator('[data-field="submissions"]').textContent(), String(ebook.submissions));
     assert.equal(await row.locator('[data-field="created"]').textContent(), String(ebook.leads.created));
     assert.equal(ebook.leads.created, PEOPLE.length);
+    // the ebook's pages (/ and /ebook in the demo configuration): Ada's and Grace's views of /
+    assert.deepEqual(ebook.pages, ['/', '/ebook']);
+    assert.equal(ebook.views, 2);
+    assert.equal(await row.locator('[data-field="views"]').textContent(), String(ebook.views));
+    assert.equal(await row.locator('[data-field="conversion"]').textContent(), Math.round(ebook.conversion * 1000) / 10 + ' %');
     await screenshot(page, 'forms');
     assert.deepEqual(problems, []);
     await context.close();
@@ -280,8 +328,11 @@ describe('e2e: the console of java -jar target/leadgate.jar', { timeout: 240000 
     await page.waitForSelector('tr[data-dead]');
     assert.equal(await page.locator('tr[data-dead]').count(), dead.length);
     assert.match(await page.locator('[data-field="dead"]').textContent(), new RegExp(`\\(${dead.length}\\)`));
+    // nothing reached the CRM that is down: no speed-to-lead to show
+    assert.equal((await apiGet('/api/webhooks/crm/speed-to-lead')).leads, 0);
+    assert.match(await page.locator('[data-field="speed"]').textContent(), /no new lead delivered/);
     await screenshot(page, 'webhooks');
-    await page.locator(`tr[data-dead="${dead[0].id}"]`).getByRole('button', { name: /again/ }).click();
+    await page.locator(`tr[data-dead="${dead[0].id}"]`).getByRole('button', { name: /^Replay / }).click();
     assert.match(await page.getByRole('status').filter({ hasText: 'Sent again' }).textContent(), /Sent again: 1/);
     assert.deepEqual(problems, []);
     await context.close();
@@ -296,7 +347,7 @@ describe('e2e: the console of java -jar target/leadgate.jar', { timeout: 240000 
     assert.equal(await page.locator('text=Change the stage').count(), 0);
     await page.click('nav >> text=Webhooks');
     await page.waitForSelector('tr[data-dead]');
-    assert.equal(await page.getByRole('button', { name: /again/ }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: /^Replay / }).count(), 0);
     // The viewer's own session and CSRF token, from the page, as the console would send them.
     const answer = await page.evaluate(async (id) => {
       const session = await (await fetch('/api/session')).json();

@@ -51,10 +51,32 @@ test('gpc_consentGranted_stillNothingIsSent', async () => {
   await page.close();
 });
 
-test('consentRequired_beforeConsent_storesAndSendsNothing', async () => {
-  const page = await open({ data: { site: 'demo', consent: 'required' }, html: '<a id=l href="/a.pdf">a</a>' });
+/** What a cookieless view carries: the site, the type and the url; no id of any kind, nothing from the url's query. */
+const cookieless = (url) => ({ site: 'demo', type: 'pageview', url });
+
+test('consentRequired_beforeConsent_sendsOnlyCookielessViewsAndStoresNothing', async () => {
+  const page = await open({ url: 'https://www.site.test/a', data: { site: 'demo', consent: 'required' }, html: '<a id=l href="/a.pdf">a</a>' });
   page.click('#l');
-  await assertSilent(page);
+  page.call('track', 'x');
+  page.navigate('/b');
+  page.navigate('/b');
+  page.hide();
+  await page.advance(10e3);
+  const requests = page.gateway.requests.filter((r) => r.path == '/e');
+  assert.deepEqual(requests.map((r) => r.via), ['beacon', 'beacon']);
+  assert.deepEqual(page.sent(), [cookieless('https://www.site.test/a'), cookieless('https://www.site.test/b')]);
+  assert.deepEqual(page.cookieWrites, []);
+  assert.deepEqual(page.local(), {});
+  await page.close();
+});
+
+test('consentRequired_denied_sendsNoMoreCookielessViews', async () => {
+  const page = await open({ url: 'https://www.site.test/a', data: { site: 'demo', consent: 'required' } });
+  page.call('consent', 'denied');
+  page.navigate('/b');
+  await page.advance(10e3);
+  assert.deepEqual(page.sent(), [cookieless('https://www.site.test/a')]);
+  assert.deepEqual(page.local(), { _lg_c: '0' });
   await page.close();
 });
 
@@ -64,15 +86,16 @@ test('consentRequired_granted_sendsTheViewOfThisPageAndRemembersIt', async () =>
   first.call('consent', 'granted');
   first.call('track', 'after consent');
   await first.flush();
-  const [view, custom] = first.gateway.storedEvents();
+  const [view, consent, custom] = first.gateway.storedEvents().filter((e) => e.visitor);
   assert.equal(view.type, 'pageview');
   assert.deepEqual(view.utm, { source: 'news' });
+  assert.deepEqual([consent.name, consent.props, consent.visitor], ['consent', { granted: true }, view.visitor]);
   assert.equal(custom.name, 'after consent');
-  assert.ok(first.cookie('_lg_v'));
+  assert.equal(first.local()._lg_v, view.visitor);
 
   const second = await open({ url: 'https://www.site.test/next', data: { site: 'demo', consent: 'required' }, restore: first.snapshot() });
   await second.flush();
-  assert.equal(second.gateway.stored.size, 1, 'a later page needs no new consent');
+  assert.equal(second.gateway.stored.size, 1, 'a later page needs no new consent, and sends no cookieless view');
   assert.equal(second.sent()[0].visitor, view.visitor);
   await first.close();
   await second.close();
@@ -81,7 +104,7 @@ test('consentRequired_granted_sendsTheViewOfThisPageAndRemembersIt', async () =>
 test('consentRequired_grantedThroughTheQueueStub_sendsTheFirstView', async () => {
   const page = await open({ data: { site: 'demo', consent: 'required' }, queue: [['consent', 'granted']] });
   await page.flush();
-  assert.deepEqual(page.sent().map((e) => e.type), ['pageview']);
+  assert.deepEqual(page.sent().filter((e) => e.visitor).map((e) => e.name || e.type), ['pageview', 'consent']);
   await page.close();
 });
 
@@ -89,11 +112,12 @@ test('consent_denied_clearsTheVisitorAndStopsSending', async () => {
   const page = await open();
   page.gateway.mode = 'down';
   await page.flush();
-  assert.ok(page.cookie('_lg_v'));
+  const visitor = page.local()._lg_v;
   page.call('consent', 'denied');
-  assert.ok(!page.cookie('_lg_v'), 'id cookie cleared');
-  const clear = page.cookieWrites.at(-1);
-  assert.match(clear, /^_lg_v=;.*max-age=0/);
+  const refusal = page.gateway.requests.at(-1);
+  assert.equal(refusal.via, 'beacon');
+  assert.deepEqual(JSON.parse(refusal.body).map((e) => [e.name, e.props, e.visitor]), [['consent', { granted: false }, visitor]],
+    'the refusal alone: the view that waited is dropped');
   assert.deepEqual(Object.keys(page.local()), ['_lg_c'], 'only the refusal itself is kept');
   page.gateway.mode = 'up';
   page.call('track', 'after refusal');
@@ -112,11 +136,11 @@ test('consent_deniedOnAnEarlierPage_isRemembered', async () => {
   await second.close();
 });
 
-test('consent_deniedThroughTheQueueStub_sendsNothingAtAll', async () => {
+test('consent_deniedThroughTheQueueStub_sendsOnlyTheRefusal', async () => {
   const page = await open({ queue: [['consent', 'denied']] });
   await page.advance(5000);
-  assert.deepEqual(page.gateway.requests, []);
-  assert.ok(!page.cookie('_lg_v'));
+  assert.deepEqual(page.sent().map((e) => [e.type, e.name]), [['custom', 'consent']]);
+  assert.deepEqual(page.local(), { _lg_c: '0' });
   await page.close();
 });
 
@@ -127,8 +151,7 @@ test('consent_grantedThenDeniedThenGranted_getsANewVisitor', async () => {
   page.call('consent', 'denied');
   page.call('consent', 'granted');
   await page.flush();
-  const after = page.sent().at(-1);
-  assert.equal(after.type, 'pageview');
+  const after = page.sent().filter((e) => e.type == 'pageview').at(-1);
   assert.notEqual(after.visitor, before);
   await page.close();
 });
@@ -147,12 +170,12 @@ test('consentRequired_navigatedBeforeConsent_grantSendsTheViewOfThePageItIsGiven
   page.navigate('/b');
   page.navigate('/c');
   await page.flush();
-  assert.deepEqual(page.gateway.requests, []);
+  assert.deepEqual(page.sent(), ['a', 'b', 'c'].map((path) => cookieless('https://www.site.test/' + path)));
   page.call('consent', 'granted');
   await page.flush();
   assert.deepEqual(
-    page.sent().map((e) => [e.type, e.url, e.referrer]),
-    [['pageview', 'https://www.site.test/c', 'https://search.test/']]
+    page.sent().filter((e) => e.visitor).map((e) => [e.type, e.url, e.referrer]),
+    [['pageview', 'https://www.site.test/c', 'https://search.test/'], ['custom', 'https://www.site.test/c', 'https://search.test/']]
   );
   await page.close();
 });

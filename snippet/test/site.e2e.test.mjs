@@ -26,7 +26,8 @@ describe('e2e: the snippet as a site sees it', { timeout: 180000 }, () => {
   });
 
   const snippetLoaded = (page) => page.waitForFunction(() => window.leadgate && window.leadgate.l);
-  const visitorOf = async (context) => (await context.cookies(stack.site)).find((c) => c.name == '_lg_v')?.value;
+  const visitorOf = async (context) =>
+    (await context.storageState()).origins.find((o) => o.origin == stack.site)?.localStorage.find((i) => i.name == '_lg_v')?.value;
   /** Every event the page (and its frames) posted to the gateway, by fetch or beacon. */
   const posted = (page) => {
     const events = [];

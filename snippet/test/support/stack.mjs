@@ -1,7 +1,7 @@
 // The real thing, on loopback: a private redis-server, the gateway jar, a site served from another
 // origin, and Debian's Chromium driven by playwright-core. Every process is started here and ended in stop().
 import { spawn, execFile } from 'node:child_process';
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, openSync, closeSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,6 +67,10 @@ export class Stack {
   constructor() {
     this.dir = mkdtempSync(join(tmpdir(), 'leadgate-e2e-'));
     this.vars = {};
+    // Sites a test file adds to the configuration (YAML list entries), and the path under which the site's
+    // server passes requests on to the gateway, as a reverse proxy serving it first party does.
+    this.extraSites = '';
+    this.proxyPrefix = null;
     // null: not known yet; the first start finds out.
     this.formsSupported = null;
   }
@@ -110,7 +114,7 @@ sites:
     allowedOrigins: ["${this.site}"]
   - key: anywhere
     allowedOrigins: ["*"]
-${withForms ? forms : ''}`;
+${this.extraSites}${withForms ? forms : ''}`;
   }
 
   /** Starts the gateway; with forms in its config when it knows them (they arrive in a later issue). */
@@ -162,6 +166,7 @@ ${withForms ? forms : ''}`;
   async startSite() {
     this.server = createServer((request, response) => {
       const path = new URL(request.url, this.site).pathname;
+      if (this.proxyPrefix && path.startsWith(this.proxyPrefix + '/')) return this.proxy(request, response);
       if (/\.(pdf|zip)$/.test(path) || path.startsWith('/get/')) {
         response.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Disposition': 'attachment' });
         return response.end('%PDF-1.4 fixture');
@@ -177,6 +182,21 @@ ${withForms ? forms : ''}`;
       response.end(this.render(name));
     });
     await new Promise((resolve) => this.server.listen(this.sitePort, '127.0.0.1', resolve));
+  }
+
+  /** Passes the request on to the gateway without the prefix, as nginx's proxy_pass with a trailing / does. */
+  proxy(request, response) {
+    const headers = { ...request.headers, 'x-forwarded-for': '127.0.0.1' };
+    delete headers.host;
+    const upstream = httpRequest(
+      { host: '127.0.0.1', port: this.gatewayPort, method: request.method, path: request.url.slice(this.proxyPrefix.length), headers },
+      (answer) => {
+        response.writeHead(answer.statusCode, answer.headers);
+        answer.pipe(response);
+      }
+    );
+    upstream.on('error', () => response.writeHead(502).end());
+    request.pipe(upstream);
   }
 
   /** A fixture with its {{NAME}}s filled in: GATEWAY, ELSEWHERE, and whatever a test put in `this.vars`. */

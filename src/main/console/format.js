@@ -19,3 +19,13 @@ export const sum = (counts) => Object.values(counts || {}).reduce((a, b) => a + 
 /** The entries of a count map, largest first. */
 export const ranked = (counts) => Object.entries(counts || {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 export const share = (part, whole) => (whole ? Math.round((part / whole) * 1000) / 10 + ' %' : '—');
+/** A ratio (0.123) as a percentage (12.3 %), or a dash when there is none. */
+export const percent = (ratio) => (ratio === undefined || ratio === null ? '—' : Math.round(ratio * 1000) / 10 + ' %');
+/** A duration in ms, short: 850 ms, 4.2 s, 3 min, 2.5 h. */
+export function duration(ms) {
+  if (ms === undefined || ms === null) return '—';
+  if (ms < 1000) return ms + ' ms';
+  if (ms < 60_000) return Math.round(ms / 100) / 10 + ' s';
+  if (ms < 3_600_000) return Math.round(ms / 6_000) / 10 + ' min';
+  return Math.round(ms / 360_000) / 10 + ' h';
+}

@@ -3,7 +3,7 @@
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { get, query } from '../api.js';
-import { count, ranked, stageName } from '../format.js';
+import { count, percent, ranked, stageName } from '../format.js';
 import { DayRange, Failure, Loading, useResource } from './common.js';
 
 const STEPS = ['lead', 'mql', 'sql', 'opportunity', 'customer'];
@@ -22,7 +22,7 @@ export function Funnel({ site }) {
       <p class="muted">Leads made ${f.from} to ${f.to} (${f.timezone || 'UTC'}) and how far each got${f.truncated ? '; only the first 20,000 leads are counted' : ''}.</p>
       <section class="card">
         <h2>Steps</h2>
-        <div class="table-wrap"><table class="funnel">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Funnel steps"><table class="funnel">
           <thead><tr><th scope="col">Step</th><th scope="col" class="num">Count</th><th scope="col" class="bar-cell"><span class="sr-only">Share of the first step</span></th><th scope="col" class="num">Conversion <span class="sub">from the step before</span></th><th scope="col" class="num">Median time <span class="sub">from the step before</span></th></tr></thead>
           <tbody>${f.steps.map((s) => html`<tr data-step=${s.step}>
             <th scope="row">${s.step === 'visitors' ? 'Visitors' : stageName(s.step)}</th>
@@ -49,15 +49,14 @@ function Split({ title, label, rows }) {
       <h2>${title}</h2>
       ${entries.length === 0
         ? html`<p class="muted">None in this range.</p>`
-        : html`<div class="table-wrap"><table class="split">
+        : html`<div class="table-wrap" tabindex="0" role="region" aria-label=${title}><table class="split stacked">
             <thead><tr><th scope="col">${label}</th>${STEPS.map((s) => html`<th scope="col" class="num">${stageName(s)}</th>`)}<th scope="col" class="num">Disqualified</th></tr></thead>
-            <tbody>${entries.map(([name, c]) => html`<tr><th scope="row">${name}</th>${STEPS.map((s) => html`<td class="num">${count(c[s] || 0)}</td>`)}<td class="num">${count(c.disqualified || 0)}</td></tr>`)}</tbody>
+            <tbody>${entries.map(([name, c]) => html`<tr><th scope="row">${name}</th>${STEPS.map((s) => html`<td class="num" data-label=${stageName(s)}>${count(c[s] || 0)}</td>`)}<td class="num" data-label="Disqualified">${count(c.disqualified || 0)}</td></tr>`)}</tbody>
           </table></div>`}
     </section>
   `;
 }
 
-const percent = (ratio) => Math.round(ratio * 1000) / 10 + ' %';
 const barWidth = (n, first) => (first ? Math.max(0, Math.min(100, (n / first) * 100)) : 0) + '%';
 
 /** Seconds as the largest unit that reads well: 45 s, 12 min, 5 h, 3 d. */

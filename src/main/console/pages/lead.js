@@ -42,7 +42,7 @@ export function Lead({ id, session }) {
     </div>
     <section class="card" aria-labelledby="history-h">
       <h2 id="history-h">Stage history</h2>
-      <div class="table-wrap"><table class="history stacked">
+      <div class="table-wrap" tabindex="0" role="region" aria-label="Stage history table"><table class="history stacked">
         <thead><tr><th scope="col">When</th><th scope="col">Stage</th><th scope="col">From</th><th scope="col">By</th><th scope="col">Why</th></tr></thead>
         <tbody>${(l.stage_history || []).slice().reverse().map((h) => html`<tr>
           <td data-label="When">${when(h.at)}</td><td data-label="Stage">${stageName(h.stage)}</td><td data-label="From">${h.from ? stageName(h.from) : '—'}</td><td data-label="By">${h.by || '—'}</td><td data-label="Why">${h.reason || '—'}</td>

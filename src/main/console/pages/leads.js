@@ -1,4 +1,5 @@
-// Leads: search, filter by stage and score, sort by score or recency, page through with the API's cursor.
+// Leads: search, filter (stage, score range, first touch, magnet, days made), sort by score or recency, page through
+// with the API's cursor. The filters live in the URL, so a filtered view can be shared or reloaded.
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { get, query } from '../api.js';
@@ -7,10 +8,17 @@ import { STAGES, score, stageName, when } from '../format.js';
 import { Failure, Loading, useResource } from './common.js';
 
 const PAGE_SIZE = 25;
+/** The URL's (and the API's) filter parameters. */
+const FILTERS = ['q', 'stage', 'min_score', 'max_score', 'source', 'medium', 'campaign', 'magnet', 'created_from', 'created_to', 'order'];
 
 export function Leads({ site, search }) {
   const params = new URLSearchParams(search);
-  const filters = { q: params.get('q') || '', stage: params.get('stage') || '', min_score: params.get('min_score') || '', order: params.get('order') || 'score' };
+  const filters = {};
+  for (const key of FILTERS) filters[key] = params.get(key) || '';
+  filters.order = filters.order || 'score';
+  // the site's forms (the lead magnets a lead can be made by), from the forms report
+  const forms = useResource(() => get('/api/sites/' + encodeURIComponent(site) + '/forms'), [site]);
+  const magnets = forms.data ? forms.data.forms.map((f) => f.form) : [];
   // the cursors of the pages before this one (the API's cursors only go forward)
   const [cursors, setCursors] = useState([]);
   const [cursor, setCursor] = useState(null);
@@ -23,7 +31,7 @@ export function Leads({ site, search }) {
     event.preventDefault();
     const form = new FormData(event.target);
     const next = {};
-    for (const key of ['q', 'stage', 'min_score', 'order']) next[key] = (form.get(key) || '').trim();
+    for (const key of FILTERS) next[key] = (form.get(key) || '').trim();
     setCursors([]);
     setCursor(null);
     navigate('/console/leads' + query({ ...next, order: next.order === 'score' ? '' : next.order }));
@@ -39,7 +47,19 @@ export function Leads({ site, search }) {
           ${STAGES.map((s) => html`<option value=${s}>${stageName(s)}</option>`)}
         </select>
       </label>
-      <label>Score at least <input type="number" name="min_score" value=${filters.min_score} step="any" inputmode="decimal" /></label>
+      <label>Score from <input type="number" name="min_score" value=${filters.min_score} step="any" inputmode="decimal" class="short" /></label>
+      <label>Score to <input type="number" name="max_score" value=${filters.max_score} step="any" inputmode="decimal" class="short" /></label>
+      <label>Source <input type="text" name="source" value=${filters.source} placeholder="e.g. google" maxlength="200" class="short" /></label>
+      <label>Medium <input type="text" name="medium" value=${filters.medium} placeholder="e.g. cpc" maxlength="200" class="short" /></label>
+      <label>Campaign <input type="text" name="campaign" value=${filters.campaign} maxlength="200" class="short" /></label>
+      <label>Magnet
+        <select name="magnet" value=${filters.magnet}>
+          <option value="">Any form</option>
+          ${[...new Set([...magnets, filters.magnet].filter(Boolean))].map((m) => html`<option value=${m}>${m}</option>`)}
+        </select>
+      </label>
+      <label>Made from <input type="date" name="created_from" value=${filters.created_from} /></label>
+      <label>Made to <input type="date" name="created_to" value=${filters.created_to} /></label>
       <label>Sort
         <select name="order" value=${filters.order}>
           <option value="score">Score, highest first</option>
@@ -47,11 +67,12 @@ export function Leads({ site, search }) {
         </select>
       </label>
       <button type="submit">Show leads</button>
+      ${FILTERS.some((key) => key !== 'order' && filters[key]) && html`<a class="clear" href="/console/leads" onClick=${() => { setCursors([]); setCursor(null); }}>Clear filters</a>`}
     </form>
     <${Failure} error=${leads.error} />
     <${Loading} when=${leads.loading && !leads.data} />
     ${leads.data &&
-    html`<div class="table-wrap">
+    html`<div class="table-wrap" tabindex="0" role="region" aria-label="Leads">
       <table class="leads stacked" aria-busy=${leads.loading ? 'true' : 'false'}>
         <caption class="sr-only">Leads, ${filters.order === 'recent' ? 'most recent first' : 'highest score first'}</caption>
         <thead><tr>

@@ -38,7 +38,7 @@ export function Traffic({ site }) {
         />
         <details>
           <summary>The numbers per day</summary>
-          <div class="table-wrap"><table class="days">
+          <div class="table-wrap" tabindex="0" role="region" aria-label="Visitors and page views per day"><table class="days">
             <thead><tr><th scope="col">Day</th><th scope="col" class="num">Visitors</th><th scope="col" class="num">Page views</th><th scope="col" class="num">Downloads</th><th scope="col" class="num">Outbound</th></tr></thead>
             <tbody>${s.days.map((d) => html`<tr><th scope="row">${d.day}</th><td class="num">${count(d.visitors)}</td><td class="num">${count(events(d).pageview || 0)}</td><td class="num">${count(sum(d.downloads))}</td><td class="num">${count(events(d).outbound || 0)}</td></tr>`)}</tbody>
           </table></div>

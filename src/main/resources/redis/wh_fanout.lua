@@ -1,9 +1,11 @@
 -- Fans one outbox entry out to webhook endpoints, in the same atomic step as acknowledging it (docs/webhooks.md);
 -- runs after wh_dead_letter.lua.
--- KEYS[1] outbox stream, KEYS[2] message archive key,
+-- KEYS[1] outbox stream, KEYS[2] message archive key, KEYS[3] the lead's receivers (set of endpoints, for erasure),
 --   then for each live endpoint: its lead queue, its ready line; then for each disabled endpoint: dead hash, dead index
 -- ARGV[1] group, ARGV[2] entry id, ARGV[3] event id, ARGV[4] lead id, ARGV[5] event JSON, ARGV[6] live count,
---   ARGV[7] disabled count, ARGV[8] retention ms (0: no archive), ARGV[9] now ms, ARGV[10] dead cap, ARGV[11] dead letter JSON
+--   ARGV[7] disabled count, ARGV[8] retention ms (0: no archive), ARGV[9] now ms, ARGV[10] dead cap, ARGV[11] dead letter JSON,
+--   ARGV[12] '1' to record the live endpoints as the lead's receivers ('0' for lead.erased: its set is gone),
+--   then the live endpoints' names
 -- Returns 1 (done), 0 (already acknowledged: nothing to do), -1 (an earlier entry of this lead is still in flight: try later)
 local stream, group, entry, lead = KEYS[1], ARGV[1], ARGV[2], ARGV[4]
 
@@ -34,8 +36,11 @@ local retention = tonumber(ARGV[8])
 if retention > 0 then
   redis.call('SET', KEYS[2], ARGV[5], 'PX', retention)
 end
-local k = 3
-for _ = 1, tonumber(ARGV[6]) do
+local k = 4
+for i = 1, tonumber(ARGV[6]) do
+  if ARGV[12] == '1' then
+    redis.call('SADD', KEYS[3], ARGV[12 + i])
+  end
   if redis.call('RPUSH', KEYS[k], ARGV[5]) == 1 then
     redis.call('XADD', KEYS[k + 1], '*', 'lead', lead, 'id', ARGV[3], 'attempt', '1', 'event', ARGV[5])
   end

@@ -1,8 +1,15 @@
 package io.leadgate;
 
+import io.leadgate.accounts.AccountDomains;
+import io.leadgate.accounts.AccountsFeature;
 import io.leadgate.admin.AdminFeature;
 import io.leadgate.collect.CollectFeature;
+import io.leadgate.collect.ErasedVisitorFilter;
 import io.leadgate.collect.IdentifyListener;
+import io.leadgate.core.KeyedHash;
+import io.leadgate.privacy.PrivacyFeature;
+import io.leadgate.privacy.PrivacyPorts;
+import io.leadgate.webhooks.EndpointConfig;
 import io.leadgate.config.SiteConfig;
 import io.leadgate.console.ConsoleFeature;
 import io.leadgate.core.Feature;
@@ -16,6 +23,8 @@ import io.leadgate.http.ClientIp;
 import io.leadgate.http.DemoRoutes;
 import io.leadgate.http.GatewayRouter;
 import io.leadgate.http.HttpVerticle;
+import io.leadgate.identity.ConsentService;
+import io.leadgate.identity.CookielessIds;
 import io.leadgate.identity.IdentityFeature;
 import io.leadgate.http.OpenApiRoutes;
 import io.leadgate.memory.MemoryStores;
@@ -34,7 +43,9 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +73,8 @@ public final class Gateway {
   private FormsFeature forms;
   private Clock clock;
   private DemoCrm demoCrm;
+  private KeyedHash privacyHash;
+  private PrivacyFeature privacy;
 
   private Gateway(Vertx vertx, GatewayConfig config, Stores stores, Metrics metrics) {
     this.vertx = vertx;
@@ -90,16 +103,18 @@ public final class Gateway {
     Metrics metrics = new Metrics();
     // read here, on the caller's thread: the lists are large and deploy() may run on an event loop
     DomainLists lists = DomainLists.shipped();
+    AccountDomains.loadPublicSuffixList();
     OpenApiRoutes openApi = OpenApiRoutes.shipped();
     return EndpointResolution.check(vertx, config.webhooks())
         .compose(v -> config.redis().enabled()
             ? RedisStores.start(vertx, config.redis(), config.ingest().partitions(), metrics).map(Stores::of)
             : Future.succeededFuture(Stores.of(new MemoryStores(vertx, clock, config.ingest().partitions()))))
-        .compose(s -> {
+        .compose(s -> PrivacyKey.of(config.secret(), s.erasures()).compose(key -> {
           Gateway gateway = new Gateway(vertx, config, s, metrics);
           gateway.demoCrm = demoCrm;
+          gateway.privacyHash = key;
           return gateway.deploy(clock, lists, openApi, configFile);
-        });
+        }));
   }
 
   private Future<Gateway> deploy(Clock clock, DomainLists lists, OpenApiRoutes openApi, Path configFile) {
@@ -133,36 +148,63 @@ public final class Gateway {
   private List<Feature> features(Clock clock, DomainLists lists, Path configFile) {
     Map<String, SiteConfig> sites = config.sitesByKey();
     ClientIp clientIp = new ClientIp(config.server().trustedProxies());
-    ScoringFeature scoringFeature = new ScoringFeature(config.scoring(), sites.keySet(), lists::isFreeMail,
+    ScoringFeature scoringFeature = new ScoringFeature(config.scoring(), zones(sites), lists::isFreeMail,
         configFile, (text, source) -> new ConfigLoader().parse(text, source).scoring(), stores.leads(),
         stores.leadSearch(), stores.scores(), stores.visitors(), metrics, clock, vertx);
     scoring = scoringFeature.service();
+    AccountsFeature accounts = new AccountsFeature(config.accounts(), sites.keySet(),
+        new AccountDomains(lists, config.accounts().aliases()), stores.accounts(), stores.leads(), stores.scores(),
+        scoring, clock);
     List<Feature> features = new ArrayList<>();
     // sign-in and the /api/ guard first, so that the guard stands before every /api/ route mounted after it
     features.add(new AdminFeature(config.console(), config.apiKeys(), config.users(), config.server().publicUrl(), clientIp,
         stores.sessions(), stores.rateLimits(), vertx, clock));
     FunnelFeature funnel = new FunnelFeature(sites, stores.funnel(), stores.leads(), stores.stats(), clock);
-    CollectFeature collect = new CollectFeature(config.ingest(), sites, clientIp, stores.events(), stores.visitors(),
-        stores.stats(), List.of(scoringFeature.listener(), funnel.listener(),
-            new IdentifyListener(stores.leads(), stores.identifyAttempts(), metrics)), metrics, clock);
-    features.add(collect);
-    features.add(new SegmentFeature(config.segment(), config.sites(), collect.service(), clientIp, clock));
+    ErasedVisitorFilter erased = new ErasedVisitorFilter(stores.erasedVisitors(), privacyHash);
+    ConsentService consents = new ConsentService(sites.keySet(), stores.leads(), stores.visitors(), clock);
     forms = new FormsFeature(config.forms(), sites, config.secret(), config.assetsFolder(),
         config.server().publicUrl(), clientIp, lists, stores.leads(), stores.visitors(), stores.events(),
-        stores.rateLimits(), stores.leadSearch(), stores.formCounts(), metrics, clock);
+        stores.rateLimits(), stores.leadSearch(), stores.formCounts(), stores.stats(), metrics, clock);
+    privacy = new PrivacyFeature(new PrivacyPorts(stores.leads(), stores.visitors(), stores.leadSearch(),
+        stores.identifyAttempts(), stores.scores(), stores.funnel(), stores.leadDeliveries(), stores.deliveryLog(),
+        stores.outbox(), stores.erasures(), stores.audit(), erased, forms.service()::forgetEmail,
+        scoringFeature.leads()::profile, (site, lead) -> accounts.service().removeLead(site, lead, "erased")),
+        privacyHash, List.copyOf(sites.keySet()), retentionDays(),
+        config.webhooks().stream().map(EndpointConfig::id).toList(), clock);
+    // the audit trail watches the routes mounted after it
+    features.add(privacy.auditTrail());
+    CollectFeature collect = new CollectFeature(config.ingest(), sites, clientIp, stores.events(), stores.visitors(),
+        stores.stats(), List.of(accounts.after(scoringFeature.listener()), funnel.listener(),
+            new IdentifyListener(stores.leads(), stores.identifyAttempts(), metrics)), metrics, clock, erased,
+        new CookielessIds(stores.salts(), clock), consents);
+    features.add(collect);
+    features.add(new SegmentFeature(config.segment(), config.sites(), collect.service(), clientIp, clock));
     features.add(forms);
-    features.add(new IdentityFeature(stores.leads(), stores.leadSearch(), sites.keySet()));
+    features.add(new IdentityFeature(stores.leads(), stores.leadSearch(), sites.keySet(), consents));
     features.add(new OpsRoutes(stores.backend(), metrics));
     features.add(scoringFeature);
+    features.add(accounts);
     features.add(funnel);
     features.add(new StatsFeature(sites, stores.stats(), clock));
     features.add(new WebhooksFeature(config.webhooks(), config.webhookDelivery(), stores.outboxReader(),
         stores.webhooks(), stores.deliveryLog(), metrics, clock));
+    features.add(privacy);
     features.add(new ConsoleFeature(sites));
     if (config.server().demoPage()) {
       features.add(Feature.routes(DemoRoutes::mount));
     }
     return features;
+  }
+
+  /** The sites that set {@code leadRetentionDays}, with their days. */
+  private Map<String, Integer> retentionDays() {
+    return config.sites().stream().filter(s -> s.leadRetentionDays() != null)
+        .collect(Collectors.toUnmodifiableMap(SiteConfig::key, SiteConfig::leadRetentionDays));
+  }
+
+  /** Privacy: export, erasure, retention, the audit log. */
+  public PrivacyFeature privacy() {
+    return privacy;
   }
 
   /**
@@ -238,5 +280,11 @@ public final class Gateway {
       stops.add(demoCrm.stop());
     }
     return Future.join(stops).transform(v -> stores.close());
+  }
+
+  private static Map<String, ZoneId> zones(Map<String, SiteConfig> sites) {
+    Map<String, ZoneId> zones = new LinkedHashMap<>();
+    sites.forEach((key, site) -> zones.put(key, site.zone()));
+    return zones;
   }
 }

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import io.leadgate.webhooks.DeliveryConfig;
 import io.leadgate.webhooks.EndpointConfig;
+import io.leadgate.accounts.AccountsConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,12 +41,13 @@ import java.util.stream.Collectors;
  * @param console         console sessions and sign-in limits
  * @param demo            a demo month of data filled in at start ({@code --demo-data})
  * @param segment         how Segment-spec messages ({@code /v1/*}, sent with a site's write key) map onto events
+ * @param accounts        accounts: domains declared to be one company ({@code aliases})
  */
 public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig ingest, List<SiteConfig> sites,
                             String secret, String assets, List<FormConfig> forms, List<ApiKeyConfig> apiKeys,
                             ScoringConfig scoring, List<EndpointConfig> webhooks, DeliveryConfig webhookDelivery,
                             List<UserConfig> users, ConsoleConfig console, DemoConfig demo,
-                            SegmentConfig segment) {
+                            SegmentConfig segment, AccountsConfig accounts) {
 
   public GatewayConfig {
     server = server == null ? ServerConfig.defaults() : server;
@@ -65,6 +67,7 @@ public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig
     // a write key names its site: the same key on two sites would name neither
     Check.unique(sites.stream().flatMap(site -> site.writeKeys().stream()).map(WriteKeyConfig::sha256).toList(),
         "sites[].writeKeys[].sha256");
+    accounts = accounts == null ? AccountsConfig.defaults() : accounts;
     Check.unique(users.stream().map(UserConfig::name).toList(), "users[].name");
     try {
       scoring.checkSites(sites.stream().map(SiteConfig::key).toList());
@@ -126,12 +129,12 @@ public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig
 
   public GatewayConfig withServer(ServerConfig newServer) {
     return new GatewayConfig(newServer, redis, ingest, sites, secret, assets, forms, apiKeys, scoring, webhooks,
-        webhookDelivery, users, console, demo, segment);
+        webhookDelivery, users, console, demo, segment, accounts);
   }
 
   public GatewayConfig withDemo(DemoConfig newDemo) {
     return new GatewayConfig(server, redis, ingest, sites, secret, assets, forms, apiKeys, scoring, webhooks,
-        webhookDelivery, users, console, newDemo, segment);
+        webhookDelivery, users, console, newDemo, segment, accounts);
   }
 
   /** With one more webhook endpoint (the demo's in-process receiver). */
@@ -139,11 +142,11 @@ public record GatewayConfig(ServerConfig server, RedisConfig redis, IngestConfig
     List<EndpointConfig> more = new java.util.ArrayList<>(webhooks);
     more.add(endpoint);
     return new GatewayConfig(server, redis, ingest, sites, secret, assets, forms, apiKeys, scoring, more,
-        webhookDelivery, users, console, demo, segment);
+        webhookDelivery, users, console, demo, segment, accounts);
   }
 
   public GatewayConfig withRedis(RedisConfig newRedis) {
     return new GatewayConfig(server, newRedis, ingest, sites, secret, assets, forms, apiKeys, scoring, webhooks,
-        webhookDelivery, users, console, demo, segment);
+        webhookDelivery, users, console, demo, segment, accounts);
   }
 }

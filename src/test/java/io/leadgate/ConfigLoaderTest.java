@@ -92,6 +92,25 @@ class ConfigLoaderTest {
     assertEquals("config x.yaml: server.bodyLimit: must be between 1024 and 16777216 (was 10)", e.getMessage());
   }
 
+  // Content blockers refuse paths with such words: served there, the snippet would be blocked as a tracker.
+  @Test
+  void parse_trackerLikeFirstPartyPath_isRefusedNamingTheField() {
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("""
+        sites: [{key: acme, firstPartyPath: /analytics}]
+        """, "x.yaml"));
+    assertTrue(e.getMessage().startsWith("config x.yaml: sites[0].firstPartyPath: must not look like a tracker's path"),
+        e.getMessage());
+  }
+
+  @Test
+  void parse_firstPartyPathAndHonorDnt_areKeptAsWritten() {
+    var site = loader.parse("""
+        sites: [{key: acme, firstPartyPath: /assets/x7/, honorDnt: false}]
+        """, "x.yaml").sites().get(0);
+    assertEquals("/assets/x7", site.firstPartyPath());
+    assertFalse(site.honorDnt());
+  }
+
   @Test
   void parse_demoDataWithoutTheDemoForms_namesTheSettingAndTheMissingForms() {
     ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("""

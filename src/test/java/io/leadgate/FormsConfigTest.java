@@ -29,6 +29,21 @@ class FormsConfigTest {
   }
 
   @Test
+  void parse_pages_keptAsThePathsOfThePagesThatHoldTheForm() {
+    GatewayConfig config = new ConfigLoader().parse(FORM.replace("kind: magnet", "kind: magnet\n    pages: [/, /ebook]"),
+        "t.yaml");
+    assertEquals(java.util.List.of("/", "/ebook"), config.forms().get(0).pages());
+    assertEquals(java.util.List.of(), new ConfigLoader().parse(FORM, "t.yaml").forms().get(0).pages());
+  }
+
+  @Test
+  void parse_pageNotAPath_refusedNamingPages() {
+    assertEquals("config t.yaml: forms[0].pages: must be paths starting with / without query or fragment, such as "
+        + "/ebook (was \"https://www.acme.com/ebook\")",
+        problem(FORM.replace("kind: magnet", "kind: magnet\n    pages: [\"https://www.acme.com/ebook\"]")));
+  }
+
+  @Test
   void parse_unknownFieldType_namesTheField() {
     assertEquals("config t.yaml: forms[0].fields[1].type: must be one of email, text, tel, number, select, checkbox, "
         + "hidden (was \"date\")", problem(FORM + "      - {name: born, type: date}\n"));

@@ -3,6 +3,8 @@ package io.leadgate.collect;
 import io.leadgate.config.SiteConfig;
 import io.leadgate.core.Feature;
 import io.leadgate.http.ClientIp;
+import io.leadgate.identity.ConsentService;
+import io.leadgate.identity.CookielessIds;
 import io.leadgate.identity.VisitorStore;
 import io.leadgate.ops.Metrics;
 import io.leadgate.stats.StatsStore;
@@ -33,12 +35,20 @@ public final class CollectFeature implements Feature {
   private final SnippetRoutes snippet = SnippetRoutes.shipped();
   private long backlogWatch = -1;
   private long rateWatch = -1;
+  private final ErasedVisitorFilter erased;
   private String projector;
 
-  /** @param listeners told of every projected event, after its visitor is recorded (scoring) */
+  /**
+   * @param listeners  told of every projected event, after its visitor is recorded (scoring)
+   * @param erased     drops the events of erased visitors before they are recorded (privacy)
+   * @param cookieless the ids of page views counted without a visitor (before consent, GPC)
+   * @param consents   records the snippet's consent answers on the visitor's lead
+   */
   public CollectFeature(IngestConfig ingest, Map<String, SiteConfig> sites, ClientIp clientIp, EventLog events,
                         VisitorStore visitors, StatsStore stats, List<ProjectionListener> listeners, Metrics metrics,
-                        Clock clock) {
+                        Clock clock, ErasedVisitorFilter erased, CookielessIds cookieless,
+                        ConsentService consents) {
+    this.erased = erased;
     this.ingest = ingest;
     this.sites = Map.copyOf(sites);
     this.events = events;
@@ -47,7 +57,8 @@ public final class CollectFeature implements Feature {
     this.listeners = List.copyOf(listeners);
     this.metrics = metrics;
     this.backlog = new Backlog(ingest.maxBacklog());
-    this.service = new CollectService(this.sites, events, BotFilter.shipped(), backlog, intakeRate, metrics);
+    this.service = new CollectService(this.sites, events, BotFilter.shipped(), backlog, intakeRate, metrics,
+        cookieless, consents);
     this.routes = new CollectRoutes(service, clientIp, clock);
   }
 
@@ -70,7 +81,7 @@ public final class CollectFeature implements Feature {
     rateWatch = intakeRate.watch(vertx);
     ProjectionPacer pacer = new ProjectionPacer(intakeRate, backlog, ingest.busyAbove(), ingest.busyShare());
     return vertx.deployVerticle(new Projector(events, visitors, stats, sites, listeners, metrics,
-            ingest.batchSize(), pacer))
+            ingest.batchSize(), pacer, erased))
         .onSuccess(id -> projector = id)
         .mapEmpty();
   }

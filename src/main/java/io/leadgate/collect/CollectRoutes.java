@@ -51,6 +51,7 @@ public final class CollectRoutes {
       } else {
         body = "{\"accepted\":" + outcome.stored() + "}"; // the answer to nearly every request, without a JsonObject
       }
+      VisitorCookie.apply(ctx.request(), ctx.response(), outcome.site(), outcome.cookie());
       ctx.response().setStatusCode(202).putHeader(HttpHeaders.CONTENT_TYPE, JSON_TYPE).end(body);
     });
   }
@@ -71,10 +72,13 @@ public final class CollectRoutes {
 
   private void pixel(RoutingContext ctx) {
     Handlers.call(ctx, () -> service.collect(EventBatch.of(parser.parse(fromQuery(ctx.queryParams()), "", clock.millis())),
-        requester(ctx)), outcome -> ctx.response()
+        requester(ctx)), outcome -> {
+      VisitorCookie.apply(ctx.request(), ctx.response(), outcome.site(), outcome.cookie());
+      ctx.response()
         .putHeader("Content-Type", "image/gif")
         .putHeader("Cache-Control", "no-store, max-age=0")
-        .end(PIXEL));
+        .end(PIXEL);
+    });
   }
 
   private EventBatch parseBody(RoutingContext ctx) {
@@ -94,7 +98,8 @@ public final class CollectRoutes {
 
   private CollectService.Requester requester(RoutingContext ctx) {
     return new CollectService.Requester(ctx.request().getHeader("Origin"), ctx.request().getHeader("User-Agent"),
-        clientIp.of(ctx.request()));
+        clientIp.of(ctx.request()), "1".equals(ctx.request().getHeader("Sec-GPC")),
+        "1".equals(ctx.request().getHeader("DNT")), VisitorCookie.read(ctx.request()));
   }
 
   /** The pixel's query parameters in the shape of a JSON event: utm_* and click ids grouped as the snippet sends them. */

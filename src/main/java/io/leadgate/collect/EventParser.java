@@ -69,12 +69,16 @@ public final class EventParser {
     }
     Fields f = new Fields(event, prefix);
     String site = f.matching("site", KEY_MIN, true);
-    String visitor = f.matching("visitor", ID_MIN, true);
+    String visitor = f.matching("visitor", ID_MIN, false);
     String session = f.matching("session", KEY_MIN, false);
     String id = f.matching("id", ID_MIN, false);
     String typeLabel = f.text("type", 32, true);
     EventType type = EventType.parse(typeLabel).filter(EventType::collectable).orElseThrow(() ->
         InvalidInput.field(prefix + "type", "must be one of pageview, download, outbound, custom, engagement"));
+    if (visitor == null && type != EventType.PAGEVIEW) {
+      // a page view without one is cookieless (counted by a daily hash, CollectService); anything else needs its visitor
+      throw InvalidInput.field(prefix + "visitor", "is required");
+    }
     String url = f.url("url", true);
     String page = f.url("page", false);
     String title = truncate(f.text("title", Integer.MAX_VALUE, false), MAX_TITLE);

@@ -24,6 +24,8 @@ import java.util.Map;
  */
 public final class Projection {
   public static final long SESSION_GAP_MS = 30 * 60 * 1000L;
+  /** How a cookieless event counts: fresh, and starting no session (it has none), of no lead. */
+  public static final Recorded COOKIELESS = new Recorded(true, false, null);
 
   private Projection() {
   }

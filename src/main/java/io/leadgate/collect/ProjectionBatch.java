@@ -15,11 +15,14 @@ import java.util.Map;
 /**
  * The events of one batch read from the log, on their way into the stores: what to record on their visitors,
  * and then the daily totals of the events that recording found fresh, summed per site and day. Entries that
- * cannot be projected (unreadable, or their site was removed from the configuration) are left out.
+ * cannot be projected (unreadable, or their site was removed from the configuration) are left out. Cookieless
+ * events are not recorded on any visitor and told to no listener: they only count in their day.
  */
 final class ProjectionBatch {
   private final List<Event> events = new ArrayList<>();
   private final List<SiteConfig> sites = new ArrayList<>();
+  private final List<Event> cookieless = new ArrayList<>();
+  private final List<SiteConfig> cookielessSites = new ArrayList<>();
 
   private ProjectionBatch() {
   }
@@ -29,7 +32,10 @@ final class ProjectionBatch {
     for (LoggedEvent entry : entries) {
       Event event = entry.event();
       SiteConfig site = event == null ? null : sitesByKey.get(event.site());
-      if (site != null) {
+      if (site != null && event.cookieless()) {
+        batch.cookieless.add(event);
+        batch.cookielessSites.add(site);
+      } else if (site != null) {
         batch.events.add(event);
         batch.sites.add(site);
       }
@@ -37,7 +43,7 @@ final class ProjectionBatch {
     return batch;
   }
 
-  /** The projectable events, in log order. */
+  /** The projectable events that have a visitor, in log order. */
   List<Event> events() {
     return events;
   }
@@ -55,21 +61,27 @@ final class ProjectionBatch {
   /**
    * The daily totals of the events that were fresh in the recording call that answered {@code recorded} (one
    * per {@link #events()} entry): a duplicate was counted when it was first recorded, so it is not counted again.
+   * The cookieless events count too; nothing remembers their ids, so one read again after a failed round counts
+   * again (docs/privacy.md).
    */
   List<DayTotals> dailyTotals(List<Recorded> recorded) {
     Map<String, DayTotals> days = new LinkedHashMap<>();
     for (int i = 0; i < events.size(); i++) {
-      if (!recorded.get(i).fresh()) {
-        continue;
+      if (recorded.get(i).fresh()) {
+        add(days, events.get(i), sites.get(i), recorded.get(i));
       }
-      Event event = events.get(i);
-      SiteConfig site = sites.get(i);
-      LocalDate day = Projection.day(event, site.zone());
-      days.computeIfAbsent(site.key() + "/" + day,
-              k -> new DayTotals(site.key(), day, new DailyTotals(), Projection.statsTtlSeconds(site)))
-          .totals().add(Projection.dailyCount(event, recorded.get(i)));
+    }
+    for (int i = 0; i < cookieless.size(); i++) {
+      add(days, cookieless.get(i), cookielessSites.get(i), Projection.COOKIELESS);
     }
     return List.copyOf(days.values());
+  }
+
+  private static void add(Map<String, DayTotals> days, Event event, SiteConfig site, Recorded recorded) {
+    LocalDate day = Projection.day(event, site.zone());
+    days.computeIfAbsent(site.key() + "/" + day,
+            k -> new DayTotals(site.key(), day, new DailyTotals(), Projection.statsTtlSeconds(site)))
+        .totals().add(Projection.dailyCount(event, recorded));
   }
 
   /** The summed contributions of some events to one site's day. */

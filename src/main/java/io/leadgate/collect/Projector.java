@@ -35,12 +35,15 @@ public final class Projector extends VerticleBase {
   private final Metrics metrics;
   private final int batchSize;
   private final ProjectionPacer pacer;
+  private final ErasedVisitorFilter erased;
   private final String consumer = "projector-" + UUID.randomUUID();
   private volatile boolean stopped;
   private long lastFailureLog;
 
   public Projector(EventLog events, VisitorStore visitors, StatsStore stats, Map<String, SiteConfig> sites,
-                   List<ProjectionListener> listeners, Metrics metrics, int batchSize, ProjectionPacer pacer) {
+                   List<ProjectionListener> listeners, Metrics metrics, int batchSize, ProjectionPacer pacer,
+                   ErasedVisitorFilter erased) {
+    this.erased = erased;
     this.events = events;
     this.visitors = visitors;
     this.stats = stats;
@@ -118,8 +121,13 @@ public final class Projector extends VerticleBase {
     if (entries.isEmpty()) {
       return Future.succeededFuture();
     }
-    ProjectionBatch batch = ProjectionBatch.of(entries, sites);
     List<String> ids = entries.stream().map(LoggedEvent::entryId).toList();
+    // the dropped events of erased visitors are acknowledged with the rest: nothing is kept of them
+    return erased.keep(entries).compose(kept -> projectKept(ProjectionBatch.of(kept, sites)))
+        .compose(v -> events.ack(partition, ids));
+  }
+
+  private Future<Void> projectKept(ProjectionBatch batch) {
     return visitors.record(batch.recordings())
         .compose(recorded -> {
           int fresh = (int) recorded.stream().filter(Recorded::fresh).count();
@@ -127,8 +135,7 @@ public final class Projector extends VerticleBase {
           // a replay, or a retry after a failure further down: listeners are idempotent and may have missed it
           metrics.eventsDuplicate(recorded.size() - fresh);
           return count(batch.dailyTotals(recorded)).compose(v -> notifyListeners(batch.events(), recorded));
-        })
-        .compose(v -> events.ack(partition, ids));
+        });
   }
 
   private Future<Void> count(List<ProjectionBatch.DayTotals> days) {

@@ -8,7 +8,9 @@ import java.util.Map;
  *
  * @param id         event id; a replay of the same id is stored once
  * @param site       site key
- * @param visitor    the first-party visitor id
+ * @param visitor    the first-party visitor id; for a cookieless event (counted without an id: before a required
+ *                   consent, or under Global Privacy Control) the day's salted hash of address and browser, marked by
+ *                   {@link #COOKIELESS} (a character no client id may have)
  * @param session    the snippet's session id (may be null)
  * @param type       what happened
  * @param url        page url (pageview) or link target (download, outbound)
@@ -27,9 +29,17 @@ public record Event(String id, String site, String visitor, String session, Even
                     String title, String referrer, Map<String, String> utm, Map<String, String> click, String name,
                     Map<String, Object> props, long clientTs, long receivedAt, String ip) {
 
+  /** The first character of a cookieless event's visitor: counted in the day's figures, never a visitor profile. */
+  public static final String COOKIELESS = "~";
+
   public Event {
     utm = utm == null ? Map.of() : Map.copyOf(utm);
     click = click == null ? Map.of() : Map.copyOf(click);
     props = props == null ? Map.of() : Map.copyOf(props);
+  }
+
+  /** Counted without an id: it makes no visitor profile, no timeline and no lead, and nothing is joined to it. */
+  public boolean cookieless() {
+    return visitor != null && visitor.startsWith(COOKIELESS);
   }
 }

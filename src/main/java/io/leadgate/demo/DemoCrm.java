@@ -37,7 +37,8 @@ public final class DemoCrm {
   /** The webhook endpoint that delivers every lead event to this receiver. */
   public EndpointConfig endpoint() {
     return new EndpointConfig(ENDPOINT, "http://127.0.0.1:" + server.actualPort() + "/crm/leads", SECRET, null,
-        null, null, null, null, null, null, null, List.of("127.0.0.1/32"), null);
+        null, null, null, null, null, null, null, List.of("127.0.0.1/32"), null,
+        null, null);
   }
 
   public Future<Void> stop() {

@@ -24,6 +24,8 @@ final class DemoMonth {
       "/blog/b2b-funnel-metrics", "/blog/webhooks-to-crm", "/blog/first-party-tracking"};
   private static final String[] DOCS = {"/docs/", "/docs/snippet", "/docs/forms", "/docs/scoring", "/docs/webhooks"};
   private static final String[] CASES = {"/case-studies/acme", "/case-studies/globex", "/case-studies/initech"};
+  /** The forms' own pages (each form's {@code pages} in leadgate-demo.yaml): submissions are sent from them. */
+  private static final String[] FORM_PAGES = {"ebook", "newsletter", "webinar-scoring", "demo-request"};
   private static final String[] FILES = {"/assets/case-study-acme.pdf", "/assets/case-study-globex.pdf",
       "/assets/pricing-sheet.pdf", "/assets/security-whitepaper.pdf"};
   private static final String[] OUTBOUND = {"https://github.com/leadgate/leadgate", "https://www.linkedin.com/company/leadgate",
@@ -110,8 +112,14 @@ final class DemoMonth {
         int converts = random.nextInt(100);
         long sessionEnd = session(visitor, at, events, converts < 6);
         if (converts < 4) {
-          submissions.add(person(Math.min(sessionEnd + 45_000, end - 1_000), visitor, date, d, later));
-        } else if (converts == 4 && random.nextInt(3) == 0) {
+          Submission submission = person(Math.min(sessionEnd + 45_000, end - 1_000), visitor, date, d, later);
+          events.add(formPageView(visitor, at, submission.form(), submission.at() - 60_000));
+          submissions.add(submission);
+        } else if (converts < 20) {
+          // looked at a form's page and left: the forms report sets these views against the submissions
+          events.add(formPageView(visitor, at, pick(FORM_PAGES), sessionEnd));
+        }
+        if (converts == 4 && random.nextInt(3) == 0) {
           submissions.add(bot(Math.min(sessionEnd + 5_000, end - 1_000), visitor));
         }
       }
@@ -172,6 +180,13 @@ final class DemoMonth {
           Map.of(), t));
     }
     return t;
+  }
+
+  /** A view of the page that holds the form, in the visitor's session that began at {@code sessionAt}. */
+  private Event formPageView(String visitor, long sessionAt, String form, long at) {
+    String sessionId = "s" + Long.toString(sessionAt, 36) + visitor.substring(visitor.length() - 5);
+    return event(visitor, sessionId, EventType.PAGEVIEW, BASE + "/" + form, null, titleOf("/" + form), null, Map.of(),
+        Map.of(), at);
   }
 
   private String nextPage(boolean intent) {

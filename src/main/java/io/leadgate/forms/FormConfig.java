@@ -16,10 +16,14 @@ import java.util.Optional;
  *                  {@code redirect} of the JSON answer
  * @param message   the success message
  * @param secret    signs this form's tokens instead of the top-level secret (at least 32 characters)
+ * @param pages     the paths of the pages that hold the form ({@code /ebook}), whose page views the forms report
+ *                  sets against the submissions; empty: not known (the report shows no views)
  */
 public record FormConfig(String id, String site, FormKind kind, List<FieldConfig> fields, MagnetConfig magnet,
                          String thankYou, String message, String secret, SpamConfig spam, RateLimitConfig rateLimit,
-                         JunkConfig junk) {
+                         JunkConfig junk, List<String> pages) {
+  /** Pages one form may name: a form is on a few pages, not on every page of a site. */
+  public static final int PAGES_MAX = 20;
 
   public FormConfig {
     id = Check.required(id, "id");
@@ -43,6 +47,13 @@ public record FormConfig(String id, String site, FormKind kind, List<FieldConfig
         "must be an absolute http(s) URL (was \"" + thankYou + "\")");
     message = message == null || message.isBlank() ? defaultMessage(kind, magnet) : message.strip();
     Check.that(secret == null || secret.length() >= 32, "secret", "must be at least 32 characters");
+    pages = pages == null ? List.of() : List.copyOf(pages);
+    Check.that(pages.size() <= PAGES_MAX, "pages", "must name at most " + PAGES_MAX + " pages (has " + pages.size()
+        + ")");
+    for (String page : pages) {
+      Check.that(page != null && page.matches("/[^\\s?#]*"), "pages",
+          "must be paths starting with / without query or fragment, such as /ebook (was \"" + page + "\")");
+    }
   }
 
   public FieldConfig emailField() {

@@ -39,6 +39,12 @@ final class FormRateLimits {
             .compose(w -> check(form, w, limits.perEmail(), "email")));
   }
 
+  /** Erasure: forgets the email's current windows on every form. */
+  Future<Void> forget(java.util.Collection<FormConfig> forms, String emailKey) {
+    String subject = subject(emailKey);
+    return Future.all(forms.stream().map(f -> store.forget(f.id(), "email", subject)).toList()).mapEmpty();
+  }
+
   private Future<Void> check(FormConfig form, RateLimitStore.Window window, int limit, String by) {
     if (window.count() <= limit) {
       return Future.succeededFuture();

@@ -10,6 +10,7 @@ import io.leadgate.identity.LeadSearch;
 import io.leadgate.identity.LeadStore;
 import io.leadgate.identity.VisitorStore;
 import io.leadgate.ops.Metrics;
+import io.leadgate.stats.StatsStore;
 import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,7 +35,7 @@ public final class FormsFeature implements Feature {
   public FormsFeature(List<FormConfig> forms, Map<String, SiteConfig> sites, String secret, Path assets,
                       String publicUrl, ClientIp clientIp, DomainLists lists, LeadStore leads, VisitorStore visitors,
                       EventLog events, RateLimitStore rateLimits, LeadSearch leadSearch, FormCountStore counts,
-                      Metrics metrics,
+                      StatsStore stats, Metrics metrics,
                       Clock clock) {
     String gatewaySecret = secret;
     if (gatewaySecret == null) {
@@ -53,7 +54,7 @@ public final class FormsFeature implements Feature {
         new SignedTokens(secrets, clock), lists, BotFilter.shipped(), gatewaySecret, assets, metrics,
         new FormOutcomes(sites, counts, metrics, clock), clock, new LeadIds());
     this.routes = new FormsRoutes(service, clientIp, publicUrl);
-    this.report = new FormsReportRoutes(new FormsReport(forms, sites, counts, clock));
+    this.report = new FormsReportRoutes(new FormsReport(forms, sites, counts, stats, clock));
   }
 
   /** Submissions below the HTTP route (the demo month goes through it). */

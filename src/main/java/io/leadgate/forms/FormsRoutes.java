@@ -2,6 +2,7 @@ package io.leadgate.forms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadgate.collect.VisitorCookie;
 import io.leadgate.core.DomainException;
 import io.leadgate.core.InvalidInput;
 import io.leadgate.core.NotFound;
@@ -73,19 +74,27 @@ public final class FormsRoutes {
       ctx.fail(new UnsupportedFormat("send a form as application/json or application/x-www-form-urlencoded"));
       return;
     }
-    Handlers.call(ctx, () -> service.submit(formId, new FormsService.Submit(SubmissionParser.fromJson(body(ctx)),
-        origin(ctx), clientIp.of(ctx.request()), baseUrl(ctx))), answer -> noStore(ctx.response())
+    Handlers.call(ctx, () -> service.submit(formId, new FormsService.Submit(
+        firstPartyVisitor(ctx, SubmissionParser.fromJson(body(ctx))), origin(ctx), clientIp.of(ctx.request()),
+        baseUrl(ctx))), answer -> noStore(ctx.response())
         .putHeader("Content-Type", "application/json")
         .end(new JsonObject().put("ok", true).put("message", answer.message()).put("download", answer.download())
             .put("redirect", answer.redirect()).encode()));
+  }
+
+  /** The id of the gateway's own visitor cookie, where the site serves it first party, wins as it does for events. */
+  private static SubmissionParser.Input firstPartyVisitor(RoutingContext ctx, SubmissionParser.Input input) {
+    String cookie = VisitorCookie.read(ctx.request());
+    return cookie == null ? input
+        : new SubmissionParser.Input(cookie, input.submission(), input.token(), input.page(), input.fields());
   }
 
   /** A browser without JavaScript: answers are redirects (or a small page), errors go back to the form's page. */
   private void submitHtml(RoutingContext ctx, String formId) {
     String referer = ctx.request().getHeader("Referer");
     Cookie visitor = ctx.request().getCookie(SubmissionParser.VISITOR_FIELD);
-    attempt(() -> service.submit(formId, new FormsService.Submit(
-        SubmissionParser.fromForm(formFields(ctx), referer, visitor == null ? null : visitor.getValue()),
+    attempt(() -> service.submit(formId, new FormsService.Submit(firstPartyVisitor(ctx,
+        SubmissionParser.fromForm(formFields(ctx), referer, visitor == null ? null : visitor.getValue())),
         origin(ctx), clientIp.of(ctx.request()), baseUrl(ctx))))
         .onSuccess(answer -> {
           if (answer.redirect() != null) {

@@ -98,6 +98,11 @@ public final class FormsService {
     this.leadIds = leadIds;
   }
 
+  /** Erasure: forgets the rate-limit windows that count the email (normalised: {@code EmailAddress.key()}). */
+  public Future<Void> forgetEmail(String emailKey) {
+    return rateLimits.forget(forms.values(), emailKey);
+  }
+
   /** A submission as the HTTP layer hands it over. */
   public record Submit(SubmissionParser.Input input, String origin, String ip, String baseUrl) {
   }

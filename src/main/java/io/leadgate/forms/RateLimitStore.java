@@ -15,6 +15,9 @@ public interface RateLimitStore {
    * @param by      what the limit counts by ({@code ip}, {@code email})
    * @param subject who is counted: a keyed hash standing for the address, never the address itself
    */
+  /** Erasure: forgets the subject's current window. */
+  Future<Void> forget(String form, String by, String subject);
+
   Future<Window> hit(String form, String by, String subject, long windowSeconds);
 
   /** @param count hits in this window, this one included; @param resetsInSeconds until the window ends */

@@ -10,6 +10,9 @@ import java.util.List;
 public interface FunnelIndex {
 
   /** Adds the lead at {@code at} (ms); a lead already indexed keeps its earlier time. */
+  /** Erasure: the lead leaves the index. */
+  Future<Void> remove(String site, String leadId);
+
   Future<Void> made(String site, String leadId, long at);
 
   /** Ids of the leads made in {@code [fromMs, toMs)}, oldest first, at most {@code max}. */

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -73,8 +74,7 @@ public final class FunnelService {
 
   private static Funnel.LeadFacts facts(Lead lead, List<StageEntry> history) {
     JsonObject touch = lead.firstTouch();
-    String magnet = history.stream().map(StageEntry::by).filter(by -> by != null && by.startsWith("form:"))
-        .findFirst().map(by -> by.substring("form:".length())).orElse("(none)");
+    String magnet = Objects.requireNonNullElse(StageEntry.magnet(history), "(none)");
     return new Funnel.LeadFacts(touch.getString("source", "(unknown)"), touch.getString("utm_campaign", "(none)"),
         magnet, lead.createdAt(), history, lead.disqualifiedReason());
   }

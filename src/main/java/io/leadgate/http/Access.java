@@ -16,6 +16,8 @@ public final class Access {
   /** The route metadata that holds the declared role's label, or {@link #PUBLIC}. */
   public static final String ROLE = "leadgate.role";
   public static final String PUBLIC = "public";
+  /** Route metadata and request data: what personal data the route reads, for the audit log (privacy). */
+  public static final String PERSONAL = "leadgate.personal";
 
   private Access() {
   }
@@ -23,6 +25,17 @@ public final class Access {
   /** Declares that {@code route} needs {@code role} and adds the check as the route's first handler. */
   public static Route need(Route route, Role role) {
     return route.putMetadata(ROLE, role.label()).handler(ctx -> check(ctx, role));
+  }
+
+  /**
+   * Declares that the route reads personal data ({@code what}: "lead detail"...): each answered request is written
+   * to the audit log by whoever watches {@link #PERSONAL} (the privacy feature).
+   */
+  public static Route personal(Route route, String what) {
+    return route.putMetadata(PERSONAL, what).handler(ctx -> {
+      ctx.put(PERSONAL, what);
+      ctx.next();
+    });
   }
 
   /** Declares a route that anyone may call (signing in). */

@@ -6,5 +6,8 @@ import io.vertx.core.Future;
 public interface IdentifyAttempts {
 
   /** Counts one attempt of the visitor in its current window (which starts with its first attempt). */
+  /** Erasure: forgets the visitor's attempts. */
+  Future<Void> forget(String site, String visitorId);
+
   Future<Long> count(String site, String visitorId, long windowSeconds);
 }

@@ -78,6 +78,18 @@ public final class LeadChanges {
     return Optional.of(new LeadChange(lead, old.seq(), null, null, 0, entry, null, event(type, lead, at, entry)));
   }
 
+  /**
+   * A consent given or withdrawn after the form ({@code POST /api/privacy/consent}, the snippet's {@code consent}
+   * call): appended to the lead's consents, newest last, with a {@code lead.updated} event so connected CRMs hear of
+   * a withdrawal. Nothing else of the lead changes.
+   */
+  public static LeadChange consent(Lead old, JsonObject entry, long at) {
+    JsonArray consents = old.consents().copy().add(entry);
+    Lead lead = new Lead(old.id(), old.site(), old.email(), old.stage(), old.createdAt(), at, old.seq() + 1,
+        old.fields(), capped(consents), old.firstTouch(), old.disqualifiedReason());
+    return new LeadChange(lead, old.seq(), null, null, 0, null, null, event(UPDATED, lead, at, null));
+  }
+
   /** The outbox entry id: stable per lead and seq, so every delivery and replay of it carries the same id. */
   public static String eventId(String leadId, long seq) {
     return "evt_" + leadId + "_" + seq;

@@ -16,6 +16,9 @@ public interface LeadSearch {
   /** Indexes the lead under its email domain and {@link SearchTokens#of its words}, replacing older words. */
   Future<Void> index(Lead lead, List<String> words);
 
+  /** Erasure: takes the lead out of every word and of its email domain's set. Idempotent. */
+  Future<Void> remove(String site, String leadId, String domain);
+
   /** Leads of the site at this email domain, in lead id order, after {@code after} (a position; null: the start). */
   Future<List<Hit>> byDomain(String site, String domain, String after, int count);
 

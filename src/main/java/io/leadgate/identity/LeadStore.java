@@ -63,6 +63,15 @@ public interface LeadStore {
   /** The lead's visitors as {@code site:visitorId}. */
   Future<List<String>> visitors(String leadId);
 
+  /**
+   * Erasure: forgets the email's claim, if {@code leadId} still holds it (a new lead of the same email may have
+   * claimed it since). Idempotent.
+   */
+  Future<Void> releaseEmail(String site, String emailKey, String leadId);
+
+  /** Erasure: deletes the lead's hash, stage history and visitor set (one shard). Idempotent. */
+  Future<Void> erase(String leadId);
+
   /** The stage history, oldest first. */
   Future<List<StageEntry>> stages(String leadId);
 

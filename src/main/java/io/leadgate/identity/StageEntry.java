@@ -1,6 +1,7 @@
 package io.leadgate.identity;
 
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
  * One move in a lead's stage history ({@code lg:{sNN}:lead:<id>:stages}).
@@ -21,5 +22,11 @@ public record StageEntry(Stage stage, Stage from, long at, String reason, String
     return new StageEntry(Stage.parse(json.getString("stage")).orElse(Stage.LEAD),
         from == null ? null : Stage.parse(from).orElse(null), json.getLong("at", 0L), json.getString("reason"),
         json.getString("by"));
+  }
+
+  /** The lead magnet that made the lead: the form of the first move a form made in its history, or null. */
+  public static String magnet(List<StageEntry> history) {
+    return history.stream().map(StageEntry::by).filter(by -> by != null && by.startsWith("form:")).findFirst()
+        .map(by -> by.substring("form:".length())).orElse(null);
   }
 }

@@ -21,6 +21,9 @@ public interface VisitorStore {
 
   Future<Optional<Visitor>> visitor(String site, String visitorId);
 
+  /** Erasure: deletes the visitor's profile, timeline and recent event ids (one shard). Idempotent. */
+  Future<Void> erase(String site, String visitorId);
+
   /** The newest {@code max} timeline entries, newest first. */
   Future<List<JsonObject>> timeline(String site, String visitorId, int max);
 

@@ -52,6 +52,11 @@ final class MemoryDeadLetters {
     return null;
   }
 
+  /** The lead's dead letters (its shard only). */
+  List<DeadLetter> ofLead(String leadId) {
+    return byId.get(Shards.ofLead(leadId)).values().stream().filter(d -> leadId.equals(d.event().leadId())).toList();
+  }
+
   /** As the Redis store reads them: at most {@code max} per shard, shard after shard, then by when they died. */
   List<DeadLetter> since(long sinceMs, int max) {
     List<DeadLetter> letters = new ArrayList<>();

@@ -48,6 +48,16 @@ final class MemoryDeliveryLog implements DeliveryLog {
     return Future.succeededFuture(read(leads, leadId, endpoint, max));
   }
 
+  @Override
+  public synchronized Future<Void> eraseLead(String endpoint, String leadId) {
+    if (endpoint == null) {
+      leads.remove(leadId);
+    } else if (endpoints.containsKey(endpoint)) {
+      endpoints.get(endpoint).attempts.removeIf(a -> leadId.equals(a.leadId()));
+    }
+    return Future.succeededFuture();
+  }
+
   private List<Attempt> read(Map<String, Log> logs, String key, String endpoint, int max) {
     Log log = logs.get(key);
     List<Attempt> out = new ArrayList<>();

@@ -30,6 +30,15 @@ final class MemoryFunnelIndex implements FunnelIndex {
   }
 
   @Override
+  public synchronized Future<Void> remove(String site, String leadId) {
+    Long at = madeAt.remove(site + "\n" + leadId);
+    if (at != null) {
+      bySite.get(site).remove(new Made(at, leadId));
+    }
+    return Future.succeededFuture();
+  }
+
+  @Override
   public synchronized Future<List<String>> madeBetween(String site, long fromMs, long toMs, int max) {
     List<String> ids = new ArrayList<>();
     for (Made made : bySite.getOrDefault(site, new TreeSet<>()).subSet(new Made(fromMs, ""), new Made(toMs, ""))) {

@@ -13,6 +13,11 @@ final class MemoryIdentifyAttempts implements IdentifyAttempts {
   }
 
   @Override
+  public Future<Void> forget(String site, String visitorId) {
+    return windows.forget("identify", site, visitorId);
+  }
+
+  @Override
   public Future<Long> count(String site, String visitorId, long windowSeconds) {
     return windows.hit("identify", site, visitorId, windowSeconds).map(Window::count);
   }

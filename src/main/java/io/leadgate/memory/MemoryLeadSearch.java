@@ -37,6 +37,19 @@ final class MemoryLeadSearch implements LeadSearch {
   }
 
   @Override
+  public synchronized Future<Void> remove(String site, String leadId, String domain) {
+    Indexed before = indexed.remove(leadId);
+    TreeSet<String> siteWords = words.get(site);
+    if (before != null && siteWords != null) {
+      before.words.forEach(w -> siteWords.remove(w + '\0' + leadId));
+    }
+    if (domain != null && domains.containsKey(site + ":" + domain)) {
+      domains.get(site + ":" + domain).remove(leadId);
+    }
+    return Future.succeededFuture();
+  }
+
+  @Override
   public synchronized Future<List<Hit>> byDomain(String site, String domain, String after, int count) {
     TreeSet<String> ids = domains.getOrDefault(site + ":" + domain, new TreeSet<>());
     NavigableSet<String> range = after == null ? ids : ids.tailSet(after, false);

@@ -118,6 +118,18 @@ final class MemoryLeadStore implements LeadStore {
   }
 
   @Override
+  public synchronized Future<Void> releaseEmail(String site, String emailKey, String leadId) {
+    emails.remove(site + ":" + emailKey, leadId);
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public synchronized Future<Void> erase(String leadId) {
+    leads.remove(leadId);
+    return Future.succeededFuture();
+  }
+
+  @Override
   public synchronized Future<List<StageEntry>> stages(String leadId) {
     Entry entry = leads.get(leadId);
     return Future.succeededFuture(entry == null ? List.of() : List.copyOf(entry.stages));

@@ -34,6 +34,12 @@ final class MemoryRateLimitStore implements RateLimitStore {
     return Future.succeededFuture(new Window(window[0], Math.max(1, (window[1] - now + 999) / 1000)));
   }
 
+  @Override
+  public synchronized Future<Void> forget(String form, String by, String subject) {
+    windows.remove(form + ":" + by + ":" + subject);
+    return Future.succeededFuture();
+  }
+
   private void sweep(long now) {
     for (Iterator<long[]> it = windows.values().iterator(); it.hasNext(); ) {
       if (it.next()[1] <= now) {

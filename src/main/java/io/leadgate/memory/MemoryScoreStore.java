@@ -95,6 +95,20 @@ final class MemoryScoreStore implements ScoreStore {
   }
 
   @Override
+  public Future<Void> erase(String leadId) {
+    synchronized (leads) {
+      scores.remove(leadId);
+    }
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public synchronized Future<Void> unindex(String site, String leadId) {
+    indexes.getOrDefault(site, new HashMap<>()).remove(leadId);
+    return Future.succeededFuture();
+  }
+
+  @Override
   public synchronized Future<Void> index(String site, IndexEntry entry) {
     Map<String, IndexRow> index = indexes.computeIfAbsent(site, k -> new HashMap<>());
     IndexRow current = index.get(entry.leadId());

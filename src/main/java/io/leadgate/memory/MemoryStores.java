@@ -2,7 +2,12 @@ package io.leadgate.memory;
 
 import io.leadgate.core.Backend;
 import io.leadgate.webhooks.DeliveryLog;
+import io.leadgate.webhooks.LeadDeliveries;
+import io.leadgate.collect.ErasedVisitors;
+import io.leadgate.privacy.AuditLog;
+import io.leadgate.privacy.ErasureStore;
 import io.leadgate.collect.EventLog;
+import io.leadgate.identity.DailySalts;
 import io.leadgate.identity.IdentifyAttempts;
 import io.leadgate.identity.LeadSearch;
 import io.leadgate.identity.LeadStore;
@@ -29,6 +34,7 @@ public final class MemoryStores implements Backend {
   private final MemoryLeadSearch leadSearch = new MemoryLeadSearch();
   private final MemoryRateLimitStore rateLimits;
   private final MemoryIdentifyAttempts identifyAttempts;
+  private final MemoryDailySalts salts;
   private final MemoryScoreStore scores;
   private final MemoryOutboxReader outboxReader;
   private final MemoryWebhookStore webhooks;
@@ -36,6 +42,11 @@ public final class MemoryStores implements Backend {
   private final MemorySessionStore sessions;
   private final MemoryFormCountStore formCounts;
   private final MemoryFunnelIndex funnel = new MemoryFunnelIndex();
+  private final MemoryLeadDeliveries leadDeliveries;
+  private final MemoryErasedVisitors erasedVisitors = new MemoryErasedVisitors();
+  private final MemoryErasures erasures;
+  private final MemoryAuditLog audit = new MemoryAuditLog();
+  private final MemoryAccountStore accounts = new MemoryAccountStore(outbox);
 
   public MemoryStores(Vertx vertx, Clock clock, int partitions) {
     this.events = new MemoryEventLog(vertx, clock, partitions);
@@ -44,12 +55,15 @@ public final class MemoryStores implements Backend {
     this.leads = new MemoryLeadStore(clock, visitors, outbox);
     this.rateLimits = new MemoryRateLimitStore(clock);
     this.identifyAttempts = new MemoryIdentifyAttempts(rateLimits);
+    this.salts = new MemoryDailySalts(clock);
     this.scores = new MemoryScoreStore(leads);
     this.outboxReader = new MemoryOutboxReader(vertx, outbox);
     this.webhooks = new MemoryWebhookStore(vertx, outbox);
     this.deliveryLog = new MemoryDeliveryLog(clock);
     this.sessions = new MemorySessionStore(clock);
     this.formCounts = new MemoryFormCountStore(clock);
+    this.leadDeliveries = new MemoryLeadDeliveries(webhooks, outbox);
+    this.erasures = new MemoryErasures(clock);
   }
 
   public EventLog events() {
@@ -88,6 +102,10 @@ public final class MemoryStores implements Backend {
     return leadSearch;
   }
 
+  public DailySalts salts() {
+    return salts;
+  }
+
   public IdentifyAttempts identifyAttempts() {
     return identifyAttempts;
   }
@@ -100,6 +118,10 @@ public final class MemoryStores implements Backend {
     return scores;
   }
 
+  public io.leadgate.accounts.AccountStore accounts() {
+    return accounts;
+  }
+
   public OutboxReader outboxReader() {
     return outboxReader;
   }
@@ -110,6 +132,22 @@ public final class MemoryStores implements Backend {
 
   public DeliveryLog deliveryLog() {
     return deliveryLog;
+  }
+
+  public LeadDeliveries leadDeliveries() {
+    return leadDeliveries;
+  }
+
+  public ErasedVisitors erasedVisitors() {
+    return erasedVisitors;
+  }
+
+  public ErasureStore erasures() {
+    return erasures;
+  }
+
+  public AuditLog audit() {
+    return audit;
   }
 
   @Override

@@ -47,6 +47,14 @@ public final class MemoryStream<T> {
     return id;
   }
 
+  /** Drops the entries whose value matches, delivered or not (an erasure); completes with how many. */
+  public synchronized int removeIf(java.util.function.Predicate<T> matches) {
+    int before = undelivered.size() + pending.size();
+    undelivered.values().removeIf(matches);
+    pending.values().removeIf(p -> matches.test(p.value()));
+    return before - undelivered.size() - pending.size();
+  }
+
   /** Completes the promise as soon as there is something to deliver. */
   public synchronized void onAppend(Promise<Void> promise) {
     if (!undelivered.isEmpty()) {

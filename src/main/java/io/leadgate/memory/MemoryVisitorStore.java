@@ -100,6 +100,12 @@ final class MemoryVisitorStore implements VisitorStore {
   }
 
   @Override
+  public synchronized Future<Void> erase(String site, String visitorId) {
+    visitors.remove(site + ":" + visitorId);
+    return Future.succeededFuture();
+  }
+
+  @Override
   public synchronized Future<List<JsonObject>> timeline(String site, String visitorId, int max) {
     Entry entry = live(site + ":" + visitorId);
     List<JsonObject> entries = new ArrayList<>();

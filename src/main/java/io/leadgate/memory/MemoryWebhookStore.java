@@ -2,6 +2,7 @@ package io.leadgate.memory;
 
 import io.leadgate.core.DomainEvent;
 import io.leadgate.core.Shards;
+import io.leadgate.webhooks.LeadErasure;
 import io.leadgate.webhooks.OutboxReader.OutboxEntry;
 import io.leadgate.webhooks.WebhookStore;
 import io.vertx.core.Context;
@@ -17,6 +18,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Webhook deliveries in this process, with the semantics of the Redis store: per-lead queues per endpoint, a ready
@@ -27,25 +30,27 @@ import java.util.Map;
 final class MemoryWebhookStore implements WebhookStore {
   private final Vertx vertx;
   private final MemoryOutbox outbox;
-  private final Map<String, Lines> endpoints = new HashMap<>();
+  final Map<String, Lines> endpoints = new HashMap<>();
+  /** Lead id → endpoints its events were queued for ({@code lg:{sNN}:wh:to:LEAD} on Redis); read by erasure. */
+  final Map<String, Set<String>> receivers = new HashMap<>();
   private final List<Runnable> waiters = new ArrayList<>();
-  private final LinkedHashMap<String, Retained> messages = new LinkedHashMap<>();
+  final LinkedHashMap<String, Retained> messages = new LinkedHashMap<>();
   private final ArrayDeque<JsonObject> ops = new ArrayDeque<>();
   private long sequence;
 
-  private record Token(String entryId, DomainEvent event, int attempt) {
+  record Token(String entryId, DomainEvent event, int attempt) {
   }
 
-  private record Taken(Token token, String consumer, long atMs) {
+  record Taken(Token token, String consumer, long atMs) {
   }
 
-  private record Scheduled(long dueAtMs, DomainEvent event, int attempt) {
+  record Scheduled(long dueAtMs, DomainEvent event, int attempt) {
   }
 
-  private record Retained(DomainEvent event, long expiresAtMs) {
+  record Retained(DomainEvent event, long expiresAtMs) {
   }
 
-  private static final class Lines {
+  static final class Lines {
     final Map<String, ArrayDeque<DomainEvent>> leads = new HashMap<>();
     /** One ready line per virtual shard, as on Redis: a take reads the first of each. */
     final List<ArrayDeque<Token>> ready = new ArrayList<>();
@@ -92,6 +97,9 @@ final class MemoryWebhookStore implements WebhookStore {
       if (event != null) {
         retain(event, options);
         live.forEach(name -> enqueue(lines(name), event));
+        if (!live.isEmpty() && !LeadErasure.TYPE.equals(event.type())) {
+          receivers.computeIfAbsent(event.leadId(), k -> new TreeSet<>()).addAll(live);
+        }
         for (String name : disabled) {
           lines(name).dead.keep(new DeadLetter(name, event, 0, 0, options.disabledReason(), options.nowMs()),
               options.deadMax());

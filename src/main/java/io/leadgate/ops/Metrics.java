@@ -1,6 +1,7 @@
 package io.leadgate.ops;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -45,6 +46,7 @@ public final class Metrics {
   /** The HELP text of every meter a feature creates by name; a name missing here is refused at its first use. */
   private static final Map<String, String> HELP = Map.ofEntries(
       Map.entry("leadgate.identify", "Identify calls linking a visitor to a lead, by outcome"),
+      Map.entry("leadgate.events.cookieless", "Events accepted without a visitor profile (before consent, GPC, DNT), by site"),
       Map.entry("leadgate.scoring.steps", "Scoring rounds applied to leads, by outcome"),
       Map.entry("leadgate.scoring.stage_changes", "Lead stage changes, by new stage and by whom (scoring or api)"),
       Map.entry("leadgate.forms.submissions", "Form submissions, by form and outcome"),
@@ -62,7 +64,17 @@ public final class Metrics {
       Map.entry("leadgate.webhooks.disabled", "Times a webhook endpoint was disabled, by endpoint"),
       Map.entry("leadgate.webhooks.queued", "Events fanned out to a webhook endpoint, by endpoint"),
       Map.entry("leadgate.webhooks.outbox.backlog", "Outbox entries not yet fanned out to the endpoints"),
-      Map.entry("leadgate.webhooks.waiting", "Webhook jobs waiting, by endpoint and state (ready, retrying)"));
+      Map.entry("leadgate.webhooks.waiting", "Webhook jobs waiting, by endpoint and state (ready, retrying)"),
+      Map.entry("leadgate.redis.node.up", "1 when the Redis node answered the last probe (every 5 s), 0 when not"),
+      Map.entry("leadgate.redis.node.master", "1 when the Redis node was a master at the last probe, 0 for a replica"),
+      Map.entry("leadgate.redis.node.ping", "Round trip of the probe's PING to one Redis node from this gateway"),
+      Map.entry("leadgate.redis.node.probe.errors", "Probes of a Redis node that failed or timed out"),
+      Map.entry("leadgate.redis.node.redirects",
+          "MOVED and ASK redirects the Redis node answered to all its clients, by kind (INFO errorstats)"),
+      Map.entry("leadgate.redis.node.error.replies",
+          "Error replies the Redis node sent to all its clients, redirects included (INFO stats)"),
+      Map.entry("leadgate.redis.node.commands", "Commands the Redis node processed for all its clients (INFO stats)"),
+      Map.entry("leadgate.redis.node.keys", "Keys in the Redis node's database 0 at the last probe (INFO keyspace)"));
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final AtomicLong backlog = new AtomicLong();
@@ -174,6 +186,20 @@ public final class Metrics {
       AtomicLong level = new AtomicLong();
       Gauge.builder(name, level, AtomicLong::get).description(help(name)).tags(Tags.of(tags)).register(registry);
       return level;
+    });
+  }
+
+  /**
+   * A count another process keeps (a Redis node's {@code INFO} counters), mirrored: set the returned number to the
+   * count last read. It is a Prometheus counter; when the other process restarts and its count starts again from 0,
+   * {@code rate()} and {@code increase()} treat the drop as a counter reset.
+   */
+  public AtomicLong mirroredCount(String name, String... tags) {
+    return gauges.computeIfAbsent("count " + name + Arrays.toString(tags), k -> {
+      AtomicLong count = new AtomicLong();
+      FunctionCounter.builder(name, count, AtomicLong::get).description(help(name)).tags(Tags.of(tags))
+          .register(registry);
+      return count;
     });
   }
 

@@ -3,7 +3,6 @@ package io.leadgate.redis;
 import io.leadgate.config.RedisConfig;
 import io.leadgate.core.StoreUnavailable;
 import io.leadgate.ops.Metrics;
-import io.leadgate.core.StoreUnavailable;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -195,13 +194,21 @@ public final class RedisClient {
     return send("cluster_nodes", Request.cmd(Command.CLUSTER).arg("NODES")).compose(nodes -> {
       List<Future<Void>> each = new ArrayList<>();
       for (String master : ClusterNodes.masters(nodes.toString())) {
-        Redis node = Redis.createClient(vertx, new RedisOptions().setConnectionString("redis://" + master)
-            .setUser(options.getUser()).setPassword(options.getPassword()));
+        Redis node = node(master);
         each.add(guard("script_load", timeoutMs, () -> node.batch(loads)).<Void>mapEmpty()
             .eventually(node::close));
       }
       return Future.all(each).mapEmpty();
     });
+  }
+
+  /**
+   * A client of one node ({@code host:port}) with the configured credentials, for what has no key and must reach a
+   * given node: scripts loaded on every master, a scan per master, the node probes. The caller closes it.
+   */
+  Redis node(String address) {
+    return Redis.createClient(vertx, new RedisOptions().setConnectionString("redis://" + address)
+        .setUser(options.getUser()).setPassword(options.getPassword()).setMaxPoolSize(1).setMaxPoolWaiting(16));
   }
 
   /** A page of {@link #scan}: the keys, and the cursor of the next page (null when the scan is complete). */
@@ -228,8 +235,7 @@ public final class RedisClient {
       if (node >= masters.size()) {
         return Future.succeededFuture(new ScanPage(List.of(), null));
       }
-      Redis master = Redis.createClient(vertx, new RedisOptions().setConnectionString("redis://" + masters.get(node))
-          .setUser(options.getUser()).setPassword(options.getPassword()));
+      Redis master = node(masters.get(node));
       return guard(operation, timeoutMs, () -> master.send(scanRequest(nodeCursor, match, count)))
           .eventually(master::close)
           .map(reply -> {

@@ -54,4 +54,13 @@ final class RedisDeliveryLog implements DeliveryLog {
       return attempts;
     });
   }
+
+  static final LuaScript FORGET = LuaScript.load("wh_forget_lead_log");
+
+  @Override
+  public Future<Void> eraseLead(String endpoint, String leadId) {
+    return endpoint == null
+        ? redis.send("wh_log_erase", Request.cmd(Command.DEL).arg(RedisKeys.webhookLeadLog(leadId))).mapEmpty()
+        : redis.eval("wh_log_erase", FORGET, List.of(RedisKeys.webhookLog(endpoint)), List.of(leadId)).mapEmpty();
+  }
 }

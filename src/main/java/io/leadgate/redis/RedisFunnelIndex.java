@@ -30,4 +30,10 @@ final class RedisFunnelIndex implements FunnelIndex {
           return ids;
         });
   }
+
+  @Override
+  public Future<Void> remove(String site, String leadId) {
+    return redis.send("funnel_remove", Request.cmd(Command.ZREM).arg(RedisKeys.funnelMade(site)).arg(leadId))
+        .mapEmpty();
+  }
 }

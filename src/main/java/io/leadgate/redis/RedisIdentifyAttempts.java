@@ -17,4 +17,9 @@ final class RedisIdentifyAttempts implements IdentifyAttempts {
     // lg:rl:identify:SITE:VISITOR
     return windows.hit("identify", site, visitorId, windowSeconds).map(Window::count);
   }
+
+  @Override
+  public Future<Void> forget(String site, String visitorId) {
+    return windows.forget("identify", site, visitorId);
+  }
 }

@@ -71,4 +71,13 @@ final class RedisLeadSearch implements LeadSearch {
       return hits;
     });
   }
+
+  static final LuaScript UNINDEX = LuaScript.load("unindex_lead_search");
+
+  @Override
+  public Future<Void> remove(String site, String leadId, String domain) {
+    return redis.eval("unindex_lead_search", UNINDEX, List.of(RedisKeys.searchIndexed(site),
+        RedisKeys.searchWords(site), RedisKeys.searchDomain(site, domain == null ? "-" : domain)), List.of(leadId))
+        .mapEmpty();
+  }
 }

@@ -164,4 +164,18 @@ final class RedisLeadStore implements LeadStore {
   private static String orEmpty(String value) {
     return value == null ? "" : value;
   }
+
+  static final LuaScript DEL_IF_EQUAL = LuaScript.load("del_if_equal");
+
+  @Override
+  public Future<Void> releaseEmail(String site, String emailKey, String leadId) {
+    return redis.eval("release_email", DEL_IF_EQUAL, List.of(RedisKeys.email(site, emailKey)), List.of(leadId))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Void> erase(String leadId) {
+    return redis.send("lead_erase", Request.cmd(Command.DEL).arg(RedisKeys.lead(leadId))
+        .arg(RedisKeys.leadStages(leadId)).arg(RedisKeys.leadVisitors(leadId))).mapEmpty();
+  }
 }

@@ -23,4 +23,10 @@ final class RedisRateLimitStore implements RateLimitStore {
             Request.cmd(Command.TTL).arg(key)))
         .map(replies -> new Window(replies.get(0).toLong(), Math.max(1, replies.get(2).toLong())));
   }
+
+  @Override
+  public Future<Void> forget(String form, String by, String subject) {
+    return redis.send("rate_limit_forget", Request.cmd(Command.DEL).arg(RedisKeys.rateLimit(form + ":" + by, subject)))
+        .mapEmpty();
+  }
 }

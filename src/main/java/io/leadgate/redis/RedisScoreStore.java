@@ -160,4 +160,27 @@ final class RedisScoreStore implements ScoreStore {
       return hits;
     });
   }
+
+  @Override
+  public Future<Void> erase(String leadId) {
+    return redis.send("score_erase", Request.cmd(Command.DEL).arg(RedisKeys.leadScore(leadId))
+        .arg(RedisKeys.leadScored(leadId)).arg(RedisKeys.leadPoints(leadId))).mapEmpty();
+  }
+
+  @Override
+  public Future<Void> unindex(String site, String leadId) {
+    List<Request> removes = new ArrayList<>();
+    removes.add(Request.cmd(Command.HDEL).arg(RedisKeys.leadIndex(site)).arg(leadId));
+    java.util.List<String> stages = new ArrayList<>();
+    stages.add(null);
+    for (Stage stage : Stage.values()) {
+      stages.add(stage.label());
+    }
+    for (String stage : stages) {
+      for (String order : List.of("score", "recent")) {
+        removes.add(Request.cmd(Command.ZREM).arg(RedisKeys.leadIndexOrder(site, stage, order)).arg(leadId));
+      }
+    }
+    return redis.batch("lead_unindex", removes).mapEmpty();
+  }
 }

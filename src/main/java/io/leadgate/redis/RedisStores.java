@@ -4,7 +4,12 @@ import io.leadgate.config.RedisConfig;
 import io.leadgate.core.Backend;
 import io.leadgate.ops.Metrics;
 import io.leadgate.webhooks.DeliveryLog;
+import io.leadgate.webhooks.LeadDeliveries;
+import io.leadgate.collect.ErasedVisitors;
+import io.leadgate.privacy.AuditLog;
+import io.leadgate.privacy.ErasureStore;
 import io.leadgate.collect.EventLog;
+import io.leadgate.identity.DailySalts;
 import io.leadgate.identity.IdentifyAttempts;
 import io.leadgate.identity.LeadSearch;
 import io.leadgate.identity.LeadStore;
@@ -25,6 +30,7 @@ import java.util.List;
 public final class RedisStores implements Backend {
   private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(RedisStores.class.getName());
   private final RedisClient redis;
+  private final NodeProbe probe;
   private final String description;
   private final RedisEventLog events;
   private final RedisVisitorStore visitors;
@@ -34,16 +40,24 @@ public final class RedisStores implements Backend {
   private final RedisLeadSearch leadSearch;
   private final RedisRateLimitStore rateLimits;
   private final RedisIdentifyAttempts identifyAttempts;
+  private final RedisDailySalts salts;
   private final RedisScoreStore scores;
+  private final RedisAccountStore accounts;
   private final RedisOutboxReader outboxReader;
   private final RedisWebhookStore webhooks;
   private final RedisDeliveryLog deliveryLog;
   private final RedisSessionStore sessions;
   private final RedisFormCountStore formCounts;
   private final RedisFunnelIndex funnel;
+  private final RedisLeadDeliveries leadDeliveries;
+  private final RedisErasedVisitors erasedVisitors;
+  private final RedisErasures erasures;
+  private final RedisAuditLog audit;
 
-  private RedisStores(RedisClient redis, String description, int partitions, long timeoutMs, boolean replicated) {
+  private RedisStores(RedisClient redis, String description, int partitions, long timeoutMs, boolean replicated,
+                      Metrics metrics) {
     this.redis = redis;
+    this.probe = new NodeProbe(redis, metrics, NodeProbe.INTERVAL_MS, timeoutMs);
     this.description = description;
     this.outboxReader = new RedisOutboxReader(redis);
     this.events = new RedisEventLog(redis, partitions);
@@ -54,12 +68,18 @@ public final class RedisStores implements Backend {
     this.leadSearch = new RedisLeadSearch(redis);
     this.rateLimits = new RedisRateLimitStore(redis);
     this.identifyAttempts = new RedisIdentifyAttempts(rateLimits);
+    this.salts = new RedisDailySalts(redis);
     this.scores = new RedisScoreStore(redis, outboxReader);
+    this.accounts = new RedisAccountStore(redis, outboxReader);
     this.webhooks = new RedisWebhookStore(redis, outboxReader);
     this.deliveryLog = new RedisDeliveryLog(redis);
     this.sessions = new RedisSessionStore(redis);
     this.formCounts = new RedisFormCountStore(redis);
     this.funnel = new RedisFunnelIndex(redis);
+    this.leadDeliveries = new RedisLeadDeliveries(redis);
+    this.erasedVisitors = new RedisErasedVisitors(redis);
+    this.erasures = new RedisErasures(redis);
+    this.audit = new RedisAuditLog(redis);
   }
 
   /**
@@ -71,7 +91,7 @@ public final class RedisStores implements Backend {
   public static Future<RedisStores> start(Vertx vertx, RedisConfig config, int partitions, Metrics metrics) {
     RedisClient client = new RedisClient(vertx, config, metrics);
     RedisStores stores = new RedisStores(client, config.describe(), partitions, config.timeoutMs(),
-        config.isCluster() || config.isSentinel());
+        config.isCluster() || config.isSentinel(), metrics);
     return ShardLayout.check(client)
         .compose(v -> stores.events.createGroups())
         .compose(v -> client.loadScripts(scripts()))
@@ -83,13 +103,16 @@ public final class RedisStores implements Backend {
           LOG.warning(config.describe() + " does not answer at start (" + e.getMessage()
               + "): the gateway answers 503 until it does");
           return Future.succeededFuture(stores);
-        });
+        })
+        // per-node metrics, also while Redis does not answer yet (they say so)
+        .onSuccess(s -> s.probe.start());
   }
 
   private static List<LuaScript> scripts() {
     List<LuaScript> scripts = new java.util.ArrayList<>(List.of(RedisEventLog.ACK,
         RedisVisitorStore.RECORD, RedisStatsStore.COUNT,
-        RedisLeadStore.APPLY, RedisLeadStore.LINK, RedisScoreStore.WRITE, RedisScoreStore.INDEX, RedisLeadSearch.INDEX));
+        RedisLeadStore.APPLY, RedisLeadStore.LINK, RedisScoreStore.WRITE, RedisScoreStore.INDEX, RedisLeadSearch.INDEX,
+        RedisAccountStore.WRITE, RedisAccountStore.INDEX));
     scripts.addAll(RedisWebhookStore.SCRIPTS);
     return scripts;
   }
@@ -118,6 +141,10 @@ public final class RedisStores implements Backend {
     return leads;
   }
 
+  public io.leadgate.accounts.AccountStore accounts() {
+    return accounts;
+  }
+
   public FunnelIndex funnel() {
     return funnel;
   }
@@ -132,6 +159,10 @@ public final class RedisStores implements Backend {
 
   public LeadSearch leadSearch() {
     return leadSearch;
+  }
+
+  public DailySalts salts() {
+    return salts;
   }
 
   public IdentifyAttempts identifyAttempts() {
@@ -154,6 +185,22 @@ public final class RedisStores implements Backend {
     return webhooks;
   }
 
+  public LeadDeliveries leadDeliveries() {
+    return leadDeliveries;
+  }
+
+  public ErasedVisitors erasedVisitors() {
+    return erasedVisitors;
+  }
+
+  public ErasureStore erasures() {
+    return erasures;
+  }
+
+  public AuditLog audit() {
+    return audit;
+  }
+
   public DeliveryLog deliveryLog() {
     return deliveryLog;
   }
@@ -170,6 +217,6 @@ public final class RedisStores implements Backend {
 
   @Override
   public Future<Void> close() {
-    return redis.close();
+    return probe.close().transform(v -> redis.close());
   }
 }

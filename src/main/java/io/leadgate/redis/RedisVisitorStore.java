@@ -136,4 +136,10 @@ final class RedisVisitorStore implements VisitorStore {
     }
     return map;
   }
+
+  @Override
+  public Future<Void> erase(String site, String visitorId) {
+    return redis.send("visitor_erase", Request.cmd(Command.DEL).arg(RedisKeys.visitor(site, visitorId))
+        .arg(RedisKeys.visitorTimeline(site, visitorId)).arg(RedisKeys.visitorSeen(site, visitorId))).mapEmpty();
+  }
 }

@@ -1,6 +1,7 @@
 package io.leadgate.redis;
 
 import io.leadgate.core.DomainEvent;
+import io.leadgate.webhooks.LeadErasure;
 import io.leadgate.webhooks.OutboxReader.OutboxEntry;
 import io.leadgate.webhooks.WebhookStore;
 import io.vertx.core.Future;
@@ -73,6 +74,7 @@ final class RedisWebhookStore implements WebhookStore {
     List<String> keys = new ArrayList<>();
     keys.add(RedisKeys.outbox(entry.shard()));
     keys.add(RedisKeys.webhookMessage(entry.shard(), eventId));
+    keys.add(RedisKeys.webhookReceivers(entry.shard(), event == null ? "-" : lead));
     if (event != null) {
       for (String endpoint : live) {
         keys.add(RedisKeys.webhookLeadQueue(endpoint, lead));
@@ -85,9 +87,11 @@ final class RedisWebhookStore implements WebhookStore {
     }
     String deadLetter = event == null || disabled.isEmpty() ? "" : WebhookRecords.deadJson(new DeadLetter(null, event, 0, 0,
         options.disabledReason(), options.nowMs()));
-    List<String> args = List.of(FANOUT_GROUP, entry.entryId(), eventId, lead, json,
+    List<String> args = new ArrayList<>(List.of(FANOUT_GROUP, entry.entryId(), eventId, lead, json,
         Integer.toString(event == null ? 0 : live.size()), Integer.toString(event == null ? 0 : disabled.size()),
-        Long.toString(options.retainMs()), Long.toString(options.nowMs()), Long.toString(options.deadMax()), deadLetter);
+        Long.toString(options.retainMs()), Long.toString(options.nowMs()), Long.toString(options.deadMax()), deadLetter,
+        event == null || LeadErasure.TYPE.equals(event.type()) ? "0" : "1"));
+    args.addAll(live);
     return redis.eval("wh_fanout", FANOUT, keys, args).andThen(done -> live.forEach(e -> added(e, entry.shard())))
         .map(reply -> switch (reply.toInteger()) {
       case 1 -> FanOut.DONE;

@@ -16,6 +16,9 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
@@ -35,8 +38,9 @@ public final class LeadApiRoutes {
 
   /** Mounts the routes; {@link ApiKeyAuth} must be mounted on {@code /api/*} before them. */
   public void mount(Router router) {
-    need(router.get("/api/leads"), Role.VIEWER).handler(this::list);
-    need(router.get("/api/leads/:id"), Role.VIEWER).handler(this::profile);
+    Access.personal(need(router.get("/api/leads"), Role.VIEWER), "lead list").handler(this::list);
+    Access.personal(need(router.get("/api/leads/:id"), Role.VIEWER), "lead detail and timeline")
+        .handler(this::profile);
     need(router.post("/api/leads/:id/stage"), Role.SALES).handler(this::setStage);
     need(router.post("/api/scoring/reload"), Role.ADMIN).handler(this::reload);
     need(router.get("/api/scoring"), Role.VIEWER).handler(this::current);
@@ -61,9 +65,42 @@ public final class LeadApiRoutes {
     if (q != null && q.length() > 200) {
       throw InvalidInput.field("q", "must be at most 200 characters");
     }
-    return new LeadsService.Query(leads.site(ctx.queryParams().get("site")), parsed,
-        number(ctx, "min_score"), q, by, (int) Math.round(range(number(ctx, "limit"), 1, 200, 50, "limit")),
+    String site = leads.site(ctx.queryParams().get("site"));
+    return new LeadsService.Query(site, parsed, filter(ctx, leads.zone(site)), q, by, (int) Math.round(range(number(ctx, "limit"), 1, 200, 50, "limit")),
         ctx.queryParams().get("cursor"));
+  }
+
+  /** Score range, first touch, magnet and the days the lead was made in (the site's time zone, both included). */
+  private static LeadFilter filter(RoutingContext ctx, ZoneId zone) {
+    LocalDate from = day(ctx, "created_from");
+    LocalDate to = day(ctx, "created_to");
+    return new LeadFilter(number(ctx, "min_score"), number(ctx, "max_score"), word(ctx, "source"),
+        word(ctx, "medium"), word(ctx, "campaign"), word(ctx, "magnet"),
+        from == null ? null : from.atStartOfDay(zone).toInstant().toEpochMilli(),
+        to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
+  }
+
+  private static String word(RoutingContext ctx, String name) {
+    String value = ctx.queryParams().get(name);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (value.length() > 200) {
+      throw InvalidInput.field(name, "must be at most 200 characters");
+    }
+    return value.strip();
+  }
+
+  private static LocalDate day(RoutingContext ctx, String name) {
+    String value = ctx.queryParams().get(name);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw InvalidInput.field(name, "must be a day as YYYY-MM-DD (was \"" + value + "\")");
+    }
   }
 
   private static Double number(RoutingContext ctx, String name) {

@@ -8,17 +8,21 @@ import io.leadgate.identity.LeadHistory;
 import io.leadgate.identity.LeadIds;
 import io.leadgate.identity.SearchTokens;
 import io.leadgate.identity.Stage;
+import io.leadgate.identity.StageEntry;
 import io.leadgate.identity.LeadStore;
 import io.leadgate.scoring.ScoreStore.IndexHit;
 import io.leadgate.scoring.ScoreStore.LeadOrder;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,35 +37,36 @@ public final class LeadsService {
   private final ScoringService scoring;
   private final LeadHistory history;
   private final LeadFinder finder;
-  private final Collection<String> sites;
+  private final Map<String, ZoneId> sites;
 
   public LeadsService(LeadStore leads, ScoreStore scores, ScoringService scoring, LeadHistory history,
-                      LeadFinder finder, Collection<String> sites) {
+                      LeadFinder finder, Map<String, ZoneId> sites) {
     this.leads = leads;
     this.scores = scores;
     this.scoring = scoring;
     this.history = history;
     this.finder = finder;
-    this.sites = List.copyOf(sites);
+    this.sites = Collections.unmodifiableMap(new LinkedHashMap<>(sites));
   }
 
   /**
    * A list request.
    *
-   * @param stage    only leads in this stage, or null: every stage but {@code disqualified} (junk is left out of the
-   *                 lists sales work from unless asked for), or with {@code q} every stage
-   * @param minScore only leads scoring at least this now, or null
-   * @param q        only leads found by this text ({@link SearchTokens#query}: exact email, email domain, or the
-   *                 start of a name or company word), from the search indexes, or null
-   * @param cursor   where the previous page ended, or null
+   * @param stage  only leads in this stage, or null: every stage but {@code disqualified} (junk is left out of the
+   *               lists sales work from unless asked for), or with {@code q} every stage
+   * @param filter score range, first touch, magnet and creation time the leads must have ({@link LeadFilter#NONE})
+   * @param q      only leads found by this text ({@link SearchTokens#query}: exact email, email domain, or the
+   *               start of a name or company word), from the search indexes, or null
+   * @param cursor where the previous page ended, or null
    */
-  public record Query(String site, Stage stage, Double minScore, String q, LeadOrder order, int limit, String cursor) {
+  public record Query(String site, Stage stage, LeadFilter filter, String q, LeadOrder order, int limit,
+                      String cursor) {
     boolean searches() {
       return q != null && !q.isBlank();
     }
 
     boolean filters() {
-      return stage != null || minScore != null;
+      return stage != null || !filter.isEmpty();
     }
   }
 
@@ -134,18 +139,19 @@ public final class LeadsService {
 
   /** The lead as a list shows it, if it passes the filters with its current stage and score. */
   private Future<Optional<JsonObject>> row(String leadId, Query query) {
+    LeadFilter filter = query.filter();
     return leads.lead(leadId).compose(found -> {
       if (found.isEmpty() || (query.stage() != null && found.get().stage() != query.stage())
-          || (query.stage() == null && !query.searches() && found.get().stage() == Stage.DISQUALIFIED)) {
+          || (query.stage() == null && !query.searches() && found.get().stage() == Stage.DISQUALIFIED)
+          || !filter.admits(found.get())) {
         return Future.succeededFuture(Optional.empty());
       }
       Lead lead = found.get();
-      return scoring.refreshView(leadId, lead.site()).map(now -> {
-        if (query.minScore() != null && now.score() < query.minScore()) {
-          return Optional.empty();
-        }
-        return Optional.of(summary(lead, now));
-      });
+      Future<Boolean> magnet = filter.magnet() == null ? Future.succeededFuture(true)
+          : leads.stages(leadId).map(history -> filter.admitsMagnet(StageEntry.magnet(history)));
+      return magnet.compose(admitted -> !admitted ? Future.succeededFuture(Optional.<JsonObject>empty())
+          : scoring.refreshView(leadId, lead.site()).map(now -> filter.admitsScore(now.score())
+              ? Optional.of(summary(lead, now)) : Optional.<JsonObject>empty()));
     });
   }
 
@@ -223,13 +229,18 @@ public final class LeadsService {
   public String site(String given) {
     if (given == null || given.isBlank()) {
       if (sites.size() == 1) {
-        return sites.iterator().next();
+        return sites.keySet().iterator().next();
       }
-      throw new InvalidInput("site_required", "site", "name the site (sites: " + sites + ")");
+      throw new InvalidInput("site_required", "site", "name the site (sites: " + sites.keySet() + ")");
     }
-    if (!sites.contains(given)) {
-      throw InvalidInput.field("site", "is not a configured site (sites: " + sites + ")");
+    if (!sites.containsKey(given)) {
+      throw InvalidInput.field("site", "is not a configured site (sites: " + sites.keySet() + ")");
     }
     return given;
+  }
+
+  /** The time zone whose days a site's reports and date filters follow. */
+  public ZoneId zone(String site) {
+    return sites.get(site);
   }
 }

@@ -45,6 +45,12 @@ public interface ScoreStore {
   /** The stored scoring state with its newest points; {@link ScoreState#EMPTY} when nothing was scored yet. */
   Future<ScoreState> state(String leadId);
 
+  /** Erasure: deletes the lead's scoring state, scored ids and points (the lead's shard). Idempotent. */
+  Future<Void> erase(String leadId);
+
+  /** Erasure: takes the lead out of its site's indexes (the site's index tag). Idempotent. */
+  Future<Void> unindex(String site, String leadId);
+
   /** Puts the lead in its site's indexes, unless a newer version is there already. */
   Future<Void> index(String site, IndexEntry entry);
 

@@ -12,16 +12,18 @@ import java.util.Map;
  * staying in force.
  *
  * @param sites        site key → a complete model that replaces the default for that site
+ * @param accounts     how accounts (a company's leads together) are scored: {@link AccountRules}
  * @param watchSeconds how often the configuration file's modification time is checked (default 10; 0: never,
  *                     reload through the API only)
  */
 public record ScoringConfig(Double halfLifeDays, MqlConfig mql, BantConfig bant, List<BehaviourRule> rules,
                             List<FitRule> fit, String notifyOn, DownloadsConfig downloads,
-                            Map<String, ScoringModel> sites, Integer watchSeconds) {
+                            Map<String, ScoringModel> sites, Integer watchSeconds, AccountRules accounts) {
 
   public ScoringConfig {
     sites = sites == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sites));
     watchSeconds = watchSeconds == null ? 10 : watchSeconds;
+    accounts = accounts == null ? AccountRules.defaults() : accounts;
     Check.range(watchSeconds, 0, 86_400, "watchSeconds");
     sites.forEach((key, model) -> Check.that(model != null, "sites." + key, "must be a scoring model"));
     // validates the default model's settings here, where their names are the ones an operator wrote
@@ -29,7 +31,7 @@ public record ScoringConfig(Double halfLifeDays, MqlConfig mql, BantConfig bant,
   }
 
   public static ScoringConfig defaults() {
-    return new ScoringConfig(null, null, null, null, null, null, null, null, null);
+    return new ScoringConfig(null, null, null, null, null, null, null, null, null, null);
   }
 
   /** The model of sites without their own. */

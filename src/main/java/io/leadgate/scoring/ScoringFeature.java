@@ -13,7 +13,8 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Set;
+import java.time.ZoneId;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -32,15 +33,22 @@ public final class ScoringFeature implements Feature {
    * @param configFile the file the gateway started from (rules are reloaded from it); null: none
    * @param parser     reads the scoring section out of that file's text
    */
-  public ScoringFeature(ScoringConfig config, Set<String> siteKeys, Predicate<String> freeMail, Path configFile,
+  private final LeadsService leads;
+  public ScoringFeature(ScoringConfig config, Map<String, ZoneId> siteZones, Predicate<String> freeMail, Path configFile,
                         ScoringReloader.Parser parser, LeadStore leads, LeadSearch leadSearch, ScoreStore scores,
                         VisitorStore visitors, Metrics metrics, Clock clock, Vertx vertx) {
     this.config = config;
-    ScoringRules rules = new ScoringRules(config, siteKeys, freeMail, clock);
+    ScoringRules rules = new ScoringRules(config, siteZones.keySet(), freeMail, clock);
     this.service = new ScoringService(leads, scores, visitors, rules, clock, metrics);
     this.reloader = new ScoringReloader(vertx, configFile, rules, parser);
-    this.routes = new LeadApiRoutes(new LeadsService(leads, scores, service, new LeadHistory(leads, visitors),
-        new LeadFinder(leads, leadSearch), siteKeys), reloader, rules);
+    this.leads = new LeadsService(leads, scores, service, new LeadHistory(leads, visitors),
+        new LeadFinder(leads, leadSearch), siteZones);
+    this.routes = new LeadApiRoutes(this.leads, reloader, rules);
+  }
+
+  /** The lead API's reads (a lead's profile, lists). */
+  public LeadsService leads() {
+    return leads;
   }
 
   /** Scores each projected event of a lead. */

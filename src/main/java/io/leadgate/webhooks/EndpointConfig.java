@@ -33,11 +33,20 @@ import java.util.Set;
  * @param retrySchedule delay before each attempt (default 0s, 5s, 5m, 30m, 2h, 5h, 10h, 10h)
  * @param allowSubnets  address blocks this endpoint may reach although they are not public (a self-hosted receiver)
  * @param disableAfter  an endpoint that fails without a single success for this long is disabled (default 5d)
+ * @param preset        {@code hubspot}, {@code pipedrive} or {@code salesforce}: upsert the person in that CRM
+ *                      through its own API instead of posting the signed envelope ({@link CrmPreset}); {@code url} is
+ *                      then the API's base URL (default per CRM), no secret is used and {@code payload} changes the
+ *                      preset's default fields
+ * @param token         the CRM's API token, required with a preset and only there; sent in the preset's auth header,
+ *                      never shown in a log or a message
  */
 public record EndpointConfig(String id, String url, String secret, List<String> secrets, List<String> events,
                              FilterConfig filter, Map<String, String> headers, PayloadConfig payload, String timeout,
                              Integer concurrency, List<String> retrySchedule, List<String> allowSubnets,
-                             String disableAfter) {
+                             String disableAfter, String preset, String token) {
+
+  /** What a preset endpoint gets when {@code events} is not given: no junk ({@code lead.disqualified}) in a CRM. */
+  static final List<String> PRESET_EVENTS = List.of(LeadEvents.CREATED, LeadEvents.UPDATED, LeadEvents.STAGE_CHANGED);
 
   /** Headers the dispatcher writes itself, which configuration may not replace. */
   static final Set<String> RESERVED_HEADERS = Set.of("webhook-id", "webhook-timestamp", "webhook-signature",
@@ -56,15 +65,27 @@ public record EndpointConfig(String id, String url, String secret, List<String> 
         throw new ConfigException("allowSubnets[" + i + "]", e.getMessage());
       }
     }
+    CrmPreset crm = preset == null ? null : CrmPreset.parse(preset).orElseThrow(() -> new ConfigException("preset",
+        "must be one of " + CrmPreset.labels() + " (was \"" + preset + "\")"));
+    checkToken(crm, token);
+    if (crm != null && url == null) {
+      Check.that(crm.defaultUrl() != null, "url", "is required with preset " + crm.label()
+          + ": the org's own API domain, like https://MYDOMAIN.my.salesforce.com");
+      url = crm.defaultUrl();
+    }
     url = Check.required(url, "url");
+    Check.that(crm == null || !url.contains("?"), "url", "is the API's base URL with preset " + preset
+        + " and takes no query");
     try {
       new SsrfGuard(subnets).checkUrl(url);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("url", e.getMessage());
     }
     Check.that(secret == null || secrets == null, "secret", "give either secret or secrets, not both");
+    Check.that(crm == null || (secret == null && secrets == null), secret != null ? "secret" : "secrets",
+        "is not used with preset " + preset + ": the CRM checks the token, not a Standard Webhooks signature");
     secrets = secrets != null ? List.copyOf(secrets) : secret != null ? List.of(secret.strip()) : List.of();
-    Check.that(!secrets.isEmpty(), "secrets", "is required: at least one whsec_ secret (openssl rand -base64 32)");
+    Check.that(crm != null || !secrets.isEmpty(), "secrets", "is required: at least one whsec_ secret (openssl rand -base64 32)");
     for (int i = 0; i < secrets.size(); i++) {
       try {
         Signer.decode(secrets.get(i));
@@ -74,7 +95,7 @@ public record EndpointConfig(String id, String url, String secret, List<String> 
     }
     Check.that(secrets.stream().distinct().count() == secrets.size(), "secrets", "must not repeat a secret");
     secret = null;
-    events = events == null || events.isEmpty() ? LeadEvents.TYPES : List.copyOf(events);
+    events = events == null || events.isEmpty() ? (crm == null ? LeadEvents.TYPES : PRESET_EVENTS) : List.copyOf(events);
     for (int i = 0; i < events.size(); i++) {
       checkEvent(events.get(i), "events[" + i + "]");
     }
@@ -87,9 +108,15 @@ public record EndpointConfig(String id, String url, String secret, List<String> 
           "is set by the dispatcher and cannot be configured");
       Check.that(header.getValue() != null && !header.getValue().matches("(?s).*[\\r\\n\\x00].*"), "headers." + name,
           "must be a single-line value");
+      Check.that(crm == null || !name.equalsIgnoreCase(crm.authHeader()), "headers." + name,
+          "is set from token with preset " + preset);
     }
     headers = java.util.Collections.unmodifiableMap(headers);
     payload = payload == null ? PayloadConfig.ENVELOPE : payload;
+    for (Map.Entry<String, String> field : payload.fields().entrySet()) {
+      Check.that(crm != null || field.getValue() != null, "payload.fields." + field.getKey(),
+          "must be a dotted path like data.email (was empty; only a preset's default field can be removed so)");
+    }
     Durations.range(Durations.parse(timeout, "timeout", Duration.ofSeconds(15)), Duration.ofMillis(100),
         Duration.ofMinutes(5), "timeout");
     concurrency = concurrency == null ? 8 : concurrency;
@@ -144,17 +171,34 @@ public record EndpointConfig(String id, String url, String secret, List<String> 
     return new EventFilter(types, Set.copyOf(filter.stages()), filter.minScore(), Set.copyOf(filter.sites()));
   }
 
+  /** The CRM this endpoint upserts people in, or empty for a signed-envelope endpoint. */
+  public java.util.Optional<CrmPreset> crmPreset() {
+    return preset == null ? java.util.Optional.empty() : CrmPreset.parse(preset);
+  }
+
   @Override
   public String toString() {
-    return "EndpointConfig[id=" + id + ", url=" + url + ", secrets=(" + secrets.size() + " hidden)]";
+    return "EndpointConfig[id=" + id + ", url=" + url + (preset == null ? "" : ", preset=" + preset + ", token=(hidden)")
+        + ", secrets=(" + secrets.size() + " hidden)]";
+  }
+
+  private static void checkToken(CrmPreset crm, String token) {
+    if (crm == null) {
+      Check.that(token == null, "token", "is only used with a preset; a generic endpoint sends its CRM's key in headers");
+      return;
+    }
+    Check.that(token != null && !token.isBlank(), "token", "is required with preset " + crm.label()
+        + ": the CRM's API token (sent as " + crm.authHeader() + ")");
+    Check.that(!token.matches("(?s).*[\\r\\n\\x00].*") && token.strip().equals(token), "token",
+        "must be a single-line value without surrounding spaces");
   }
 
   private static void checkEvent(String event, String field) {
     Check.that(event != null, field, "must not be empty");
     int colon = event.indexOf(':');
     String type = colon < 0 ? event : event.substring(0, colon);
-    Check.that(LeadEvents.TYPES.contains(type), field,
-        "must be one of " + LeadEvents.TYPES + ", optionally lead.stage_changed:STAGE (was \"" + event + "\")");
+    Check.that(LeadEvents.ALL_TYPES.contains(type), field,
+        "must be one of " + LeadEvents.ALL_TYPES + ", optionally lead.stage_changed:STAGE (was \"" + event + "\")");
     if (colon >= 0) {
       Check.that(type.equals(LeadEvents.STAGE_CHANGED), field,
           "only lead.stage_changed can be narrowed to a stage (was \"" + event + "\")");
@@ -200,7 +244,10 @@ public record EndpointConfig(String id, String url, String secret, List<String> 
       for (Map.Entry<String, String> field : fields.entrySet()) {
         checkOutputField(field.getKey(), "fields");
         String path = field.getValue();
-        Check.that(path != null && path.matches("[A-Za-z0-9_$-]+(\\.[A-Za-z0-9_$-]+)*"), "fields." + field.getKey(),
+        if (path == null) {
+          continue; // removes a preset's default field; refused without a preset by EndpointConfig
+        }
+        Check.that(path.matches("[A-Za-z0-9_$-]+(\\.[A-Za-z0-9_$-]+)*"), "fields." + field.getKey(),
             "must be a dotted path like data.email (was \"" + path + "\")");
         String root = path.split("\\.")[0];
         Check.that(PayloadMapper.ROOTS.contains(root), "fields." + field.getKey(),

@@ -95,8 +95,9 @@ final class OutboxFanout {
     List<String> disabled = new ArrayList<>();
     DomainEvent event = entry.event();
     if (event != null) {
+      List<String> targets = LeadErasure.targets(event);
       for (EndpointHealth endpoint : endpoints) {
-        if (endpoint.endpoint().filter().matches(event)) {
+        if (targets != null ? targets.contains(endpoint.id()) : endpoint.endpoint().filter().matches(event)) {
           (endpoint.disabled() ? disabled : live).add(endpoint.id());
         }
       }

@@ -36,10 +36,15 @@ public final class PayloadMapper {
 
   /** The JSON text to send (encoded once: the signature covers these exact bytes). */
   public String body(DomainEvent event) {
-    JsonObject envelope = envelopeOf(event);
     if (fields.isEmpty() && constants.isEmpty()) {
-      return envelope.encode();
+      return envelopeOf(event).encode();
     }
+    return map(event).encode();
+  }
+
+  /** Just the mapped fields and constants (what a CRM preset builds its request from). */
+  public JsonObject map(DomainEvent event) {
+    JsonObject envelope = envelopeOf(event);
     JsonObject out = new JsonObject();
     constants.forEach((field, value) -> put(out, field, value));
     fields.forEach((field, path) -> {
@@ -48,7 +53,7 @@ public final class PayloadMapper {
         put(out, field, value);
       }
     });
-    return out.encode();
+    return out;
   }
 
   static JsonObject envelopeOf(DomainEvent event) {
@@ -60,7 +65,7 @@ public final class PayloadMapper {
         .put("lead", event.leadId())
         .put("seq", event.seq())
         .put("at", event.at())
-        .put("data", event.data() == null ? new JsonObject() : event.data());
+        .put("data", LeadErasure.publicData(event));
   }
 
   private static Object read(JsonObject root, String path) {

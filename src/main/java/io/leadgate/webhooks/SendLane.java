@@ -35,6 +35,7 @@ final class SendLane {
   private final Metrics metrics;
   private final DoubleSupplier random;
   private final WebhookSender sender;
+  private final PresetSender presets;
   private final DispatcherLoop loop;
   private final Runnable freed;
   private final ArrayDeque<Job> waiting = new ArrayDeque<>();
@@ -53,6 +54,7 @@ final class SendLane {
     this.metrics = metrics;
     this.random = random;
     this.sender = sender;
+    this.presets = new PresetSender(sender);
     this.loop = loop;
     this.freed = freed;
   }
@@ -135,6 +137,9 @@ final class SendLane {
   }
 
   private Future<Void> attempt(Job job) {
+    if (endpoint.preset() != null) {
+      return attemptPreset(job);
+    }
     long timestamp = clock.millis() / 1000;
     byte[] body;
     String signature;
@@ -142,15 +147,32 @@ final class SendLane {
       body = endpoint.mapper().body(job.event()).getBytes(StandardCharsets.UTF_8);
       signature = endpoint.signer().sign(job.eventId(), timestamp, body);
     } catch (RuntimeException e) {
-      WebhookSender.Answer none = new WebhookSender.Answer(0, null, null, "cannot be sent: " + e.getMessage(), 0);
-      long now = clock.millis();
-      return settle(job, none, Settlement.unsendable(job, none, now), now);
+      return unsendable(job, e);
     }
     return loop.here(sender.send(endpoint, job.eventId(), timestamp, signature, Buffer.buffer(body)))
-        .compose(answer -> {
-          long now = clock.millis();
-          return settle(job, answer, Settlement.answered(job, answer, endpoint.schedule(), now, random), now);
-        });
+        .compose(answer -> answered(job, answer));
+  }
+
+  /** A CRM preset's exchange (one or more requests) is one attempt, judged by its outcome like any answer. */
+  private Future<Void> attemptPreset(Job job) {
+    CrmExchange exchange;
+    try {
+      exchange = endpoint.preset().exchange(endpoint.mapper(), job.event());
+    } catch (RuntimeException e) {
+      return unsendable(job, e);
+    }
+    return loop.here(presets.attempt(endpoint, exchange)).compose(answer -> answered(job, answer));
+  }
+
+  private Future<Void> answered(Job job, WebhookSender.Answer answer) {
+    long now = clock.millis();
+    return settle(job, answer, Settlement.answered(job, answer, endpoint.schedule(), now, random), now);
+  }
+
+  private Future<Void> unsendable(Job job, RuntimeException e) {
+    WebhookSender.Answer none = new WebhookSender.Answer(0, null, null, "cannot be sent: " + e.getMessage(), 0);
+    long now = clock.millis();
+    return settle(job, none, Settlement.unsendable(job, none, now), now);
   }
 
   private Future<Void> settle(Job job, WebhookSender.Answer answer, Settlement.Decision decision, long now) {
@@ -160,7 +182,7 @@ final class SendLane {
       count(recorded, job, answer, now);
       Future<Void> logged = loop.logged("writing the delivery log", loop.here(log.record(
           new DeliveryLog.Attempt(now, endpoint.id(), job.eventId(), job.event().type(), job.leadId(), job.attempt(),
-              answer.status(), recorded, answer.latencyMs(), answer.error(), answer.body()),
+              answer.status(), recorded, answer.latencyMs(), answer.error(), answer.body(), job.event().at()),
           settings.logMax(), settings.leadLogMax(), settings.logTtlDuration().toMillis())), null);
       return Future.join(logged, health.settled(decision, now)).mapEmpty();
     });

@@ -103,7 +103,7 @@ public final class Settlement {
       return new Decision(Completion.retry(next.getAsLong(), job.attempt() + 1), Outcome.RETRYING, unhealthy,
           Health.FAILED, null);
     }
-    return dead(job, answer, "gave up after " + job.attempt() + " attempts; last: " + summary(answer), nowMs,
+    return dead(job, answer, "gave up after " + attempts(job.attempt()) + "; last: " + summary(answer), nowMs,
         unhealthy, Health.FAILED);
   }
 
@@ -112,6 +112,10 @@ public final class Settlement {
     DeadLetter letter = new DeadLetter(job.endpoint(), job.event(), job.attempt(), answer.status(), why, nowMs);
     return new Decision(Completion.dead(letter), Outcome.DEAD, unhealthy, health,
         health == Health.GONE ? GONE_REASON : null);
+  }
+
+  private static String attempts(int n) {
+    return n == 1 ? "1 attempt" : n + " attempts";
   }
 
   private static String summary(WebhookSender.Answer answer) {

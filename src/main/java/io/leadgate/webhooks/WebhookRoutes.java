@@ -23,6 +23,7 @@ import java.util.List;
  * GET  /api/webhooks/{endpoint}               one of them
  * GET  /api/webhooks/{endpoint}/deliveries    newest attempts (?lead=ID for one lead, ?limit=N)
  * GET  /api/webhooks/{endpoint}/dead          dead letters (?since=TIME, ?limit=N)
+ * GET  /api/webhooks/{endpoint}/speed-to-lead form answered to lead delivered: median, p90 (?from=TIME&to=TIME)
  * POST /api/webhooks/{endpoint}/replay        {"id": MESSAGE} or {"since": TIME} (admin; recorded in the ops events)
  * POST /api/webhooks/{endpoint}/enable        enable a disabled endpoint again (admin; recorded too)
  * GET  /api/ops/events                        operational events (endpoint.disabled...)
@@ -43,9 +44,12 @@ public final class WebhookRoutes {
     need(router.get("/api/webhooks/:endpoint/deliveries"), Role.VIEWER).handler(ctx -> Handlers.call(ctx,
         () -> service.deliveries(ctx.pathParam("endpoint"), ctx.queryParams().get("lead"), limit(ctx)),
         list -> json(ctx, 200, new JsonObject().put("deliveries", attempts(list)))));
-    need(router.get("/api/webhooks/:endpoint/dead"), Role.VIEWER).handler(ctx -> Handlers.call(ctx,
+    Access.personal(need(router.get("/api/webhooks/:endpoint/dead"), Role.VIEWER), "webhook dead letters").handler(ctx -> Handlers.call(ctx,
         () -> service.deadLetters(ctx.pathParam("endpoint"), since(ctx), limit(ctx)),
         list -> json(ctx, 200, new JsonObject().put("dead", dead(list)))));
+    need(router.get("/api/webhooks/:endpoint/speed-to-lead"), Role.VIEWER).handler(ctx -> Handlers.call(ctx,
+        () -> service.speedToLead(ctx.pathParam("endpoint"), optionalTime(ctx, "from"), optionalTime(ctx, "to")),
+        out -> json(ctx, 200, out)));
     need(router.post("/api/webhooks/:endpoint/replay"), Role.ADMIN).handler(ctx -> Handlers.call(ctx,
         () -> service.replay(ctx.pathParam("endpoint"), body(ctx), Access.caller(ctx).by()),
         out -> json(ctx, 202, out)));
@@ -74,6 +78,11 @@ public final class WebhookRoutes {
   private static long since(RoutingContext ctx) {
     String text = ctx.queryParams().get("since");
     return text == null ? 0 : WebhookService.time(text, "since");
+  }
+
+  private static Long optionalTime(RoutingContext ctx, String name) {
+    String text = ctx.queryParams().get(name);
+    return text == null || text.isBlank() ? null : WebhookService.time(text, name);
   }
 
   private static JsonObject body(RoutingContext ctx) {

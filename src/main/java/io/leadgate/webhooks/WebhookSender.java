@@ -16,7 +16,9 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -67,6 +69,24 @@ public final class WebhookSender {
   }
 
   public Future<Answer> send(Endpoint endpoint, String webhookId, long timestamp, String signature, Buffer body) {
+    Map<String, String> headers = new LinkedHashMap<>(endpoint.headers());
+    headers.put("content-type", "application/json");
+    headers.put("user-agent", USER_AGENT);
+    headers.put("webhook-id", webhookId);
+    headers.put("webhook-timestamp", Long.toString(timestamp));
+    headers.put("webhook-signature", signature);
+    return request(endpoint, HttpMethod.POST, endpoint.pathAndQuery(), headers, body, KEPT_ANSWER_BYTES);
+  }
+
+  /**
+   * One request of any method to the endpoint's host, vetted, timed out and bounded like {@link #send}.
+   *
+   * @param uri      path and query
+   * @param body     the body, or null for none
+   * @param keep     how many bytes of the answer to keep in {@link Answer#body()} (at most {@link #MAX_ANSWER_BYTES})
+   */
+  Future<Answer> request(Endpoint endpoint, HttpMethod method, String uri, Map<String, String> headers, Buffer body,
+                         int keep) {
     long started = System.nanoTime();
     long timeoutMs = endpoint.timeout().toMillis();
     Promise<Answer> result = Promise.promise();
@@ -77,22 +97,17 @@ public final class WebhookSender {
       }
     });
     endpoint.guard().vet(endpoint.host(), resolver)
-        .compose(address -> client.request(options(endpoint, address, timeoutMs)))
+        .compose(address -> client.request(options(endpoint, address, method, uri, timeoutMs)))
         .compose(request -> {
           inFlight[0] = request;
           if (result.future().isComplete()) {
             request.reset();
             return Future.failedFuture("timed out");
           }
-          endpoint.headers().forEach(request::putHeader);
-          request.putHeader("content-type", "application/json")
-              .putHeader("user-agent", USER_AGENT)
-              .putHeader("webhook-id", webhookId)
-              .putHeader("webhook-timestamp", Long.toString(timestamp))
-              .putHeader("webhook-signature", signature);
-          return request.send(body);
+          headers.forEach(request::putHeader);
+          return body == null ? request.send() : request.send(body);
         })
-        .compose(response -> read(response, started))
+        .compose(response -> read(response, started, keep))
         .onComplete(done -> {
           vertx.cancelTimer(timer);
           if (done.succeeded()) {
@@ -109,26 +124,27 @@ public final class WebhookSender {
     return client.close();
   }
 
-  private static RequestOptions options(Endpoint endpoint, InetAddress address, long timeoutMs) {
+  private static RequestOptions options(Endpoint endpoint, InetAddress address, HttpMethod method, String uri,
+                                        long timeoutMs) {
     return new RequestOptions()
-        .setMethod(HttpMethod.POST)
+        .setMethod(method)
         .setServer(SocketAddress.inetSocketAddress(endpoint.port(), address.getHostAddress()))
         .setHost(endpoint.host())
         .setPort(endpoint.port())
         .setSsl(endpoint.https())
-        .setURI(endpoint.pathAndQuery())
+        .setURI(uri)
         .setConnectTimeout(timeoutMs)
         .setFollowRedirects(false);
   }
 
-  private static Future<Answer> read(HttpClientResponse response, long started) {
+  private static Future<Answer> read(HttpClientResponse response, long started, int keep) {
     Promise<Answer> answer = Promise.promise();
     Buffer kept = Buffer.buffer();
     long[] total = {0};
     response.handler(chunk -> {
       total[0] += chunk.length();
-      if (kept.length() < KEPT_ANSWER_BYTES) {
-        kept.appendBuffer(chunk.slice(0, Math.min(chunk.length(), KEPT_ANSWER_BYTES - kept.length())));
+      if (kept.length() < keep) {
+        kept.appendBuffer(chunk.slice(0, Math.min(chunk.length(), keep - kept.length())));
       }
       if (total[0] > MAX_ANSWER_BYTES && answer.tryComplete(answerOf(response, kept, started))) {
         response.request().reset(); // read no further: the status is all that counts

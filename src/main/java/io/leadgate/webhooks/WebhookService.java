@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,16 +23,21 @@ import java.util.Map;
 public final class WebhookService {
   /** At most this many dead letters are replayed by one request; the answer says when more remain. */
   public static final int REPLAY_MAX = 1000;
+  /** Speed-to-lead's range when none is asked for: the delivery log's default lifetime. */
+  static final Duration SPEED_DEFAULT_RANGE = Duration.ofDays(7);
   private final Map<String, EndpointConfig> endpoints = new LinkedHashMap<>();
   private final WebhookStore store;
   private final DeliveryLog log;
   private final Clock clock;
+  private final int logMax;
 
-  public WebhookService(List<EndpointConfig> endpoints, WebhookStore store, DeliveryLog log, Clock clock) {
+  /** @param logMax attempts kept in each endpoint's delivery log (what speed-to-lead reads) */
+  public WebhookService(List<EndpointConfig> endpoints, WebhookStore store, DeliveryLog log, Clock clock, int logMax) {
     endpoints.forEach(e -> this.endpoints.put(e.id(), e));
     this.store = store;
     this.log = log;
     this.clock = clock;
+    this.logMax = logMax;
   }
 
   public Future<JsonArray> list() {
@@ -52,6 +58,7 @@ public final class WebhookService {
       JsonObject out = new JsonObject().put("id", id).put("url", config.url())
           .put("events", new JsonArray(config.events())).put("enabled", !state.disabled())
           .put("ready", queued.ready()).put("retrying", queued.retrying());
+      config.crmPreset().ifPresent(preset -> out.put("preset", preset.label()));
       if (state.disabled()) {
         out.put("disabledReason", state.disabledReason()).put("disabledAt", iso(state.disabledAtMs()));
       }
@@ -66,6 +73,21 @@ public final class WebhookService {
   public Future<List<Attempt>> deliveries(String id, String leadId, int limit) {
     known(id);
     return leadId == null ? log.forEndpoint(id, limit) : log.forLead(leadId, id, limit);
+  }
+
+  /**
+   * The endpoint's speed-to-lead over the deliveries made from {@code fromMs} (inclusive) to {@code toMs}
+   * (exclusive; null: now), from its delivery log ({@link SpeedToLead}).
+   */
+  public Future<JsonObject> speedToLead(String id, Long fromMs, Long toMs) {
+    known(id);
+    long to = toMs == null ? clock.millis() + 1 : toMs;
+    long from = fromMs == null ? to - SPEED_DEFAULT_RANGE.toMillis() : fromMs;
+    if (from >= to) {
+      throw InvalidInput.field("from", "must be before to");
+    }
+    return log.forEndpoint(id, logMax).map(attempts -> SpeedToLead.of(attempts, from, to)
+        .put("endpoint", id).put("from", iso(from)).put("to", iso(to)).put("logMax", logMax));
   }
 
   public Future<List<DeadLetter>> deadLetters(String id, long sinceMs, int limit) {

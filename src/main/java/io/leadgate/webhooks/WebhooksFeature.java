@@ -33,7 +33,7 @@ public final class WebhooksFeature implements Feature {
     this.log = log;
     this.metrics = metrics;
     this.clock = clock;
-    this.routes = new WebhookRoutes(new WebhookService(this.endpoints, store, log, clock));
+    this.routes = new WebhookRoutes(new WebhookService(this.endpoints, store, log, clock, delivery.logMax()));
   }
 
   @Override

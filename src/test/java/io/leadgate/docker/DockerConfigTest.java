@@ -98,6 +98,16 @@ class DockerConfigTest {
   }
 
   @Test
+  void redisNodeMetrics_areReadAsTheComposeUser_whoHasNoAdminCommands() {
+    String node = "node=\"127.0.0.1:" + redis.port() + "\"";
+
+    String metrics = io.leadgate.testing.Eventually.until(() -> http.get("/metrics").bodyAsString(),
+        m -> m.contains("leadgate_redis_node_up{" + node + "} 1.0"), java.time.Duration.ofSeconds(30));
+
+    assertTrue(metrics.contains("leadgate_redis_node_master{" + node + "} 1.0"), metrics);
+  }
+
+  @Test
   void redisWithoutAUser_isRefused() {
     assertTrue(redis.command("PING").startsWith("ERR:NOAUTH"), redis.command("PING"));
   }

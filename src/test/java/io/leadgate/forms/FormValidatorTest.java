@@ -21,7 +21,7 @@ class FormValidatorTest {
       field("newsletter", FieldType.CHECKBOX, false),
       new FieldConfig("consent_privacy", FieldType.CHECKBOX, true, null, null, null, "privacy", "I agree.", null),
       new FieldConfig("consent_marketing", FieldType.CHECKBOX, false, null, null, null, "marketing", "Send news.", null)),
-      null, null, null, null, null, null, null);
+      null, null, null, null, null, null, null, null);
 
   static FieldConfig field(String name, FieldType type, boolean required) {
     return new FieldConfig(name, type, required, null, null, null, null, null, null);

@@ -8,6 +8,7 @@ import io.leadgate.testing.Http;
 import io.leadgate.testing.TestClock;
 import io.leadgate.testing.TestGateway;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
@@ -38,6 +39,7 @@ abstract class FormsReportContract {
           spam: {minSeconds: 0}
           junk: {roles: [student]}
           rateLimit: {perIp: 0, perEmail: 0}
+          pages: [/ebook, /resources/ebook]
         - id: webinar
           site: acme
           kind: magnet
@@ -49,6 +51,7 @@ abstract class FormsReportContract {
   /** Noon in Berlin: the day's submissions stay on that day. */
   static final Instant NOON = Instant.parse("2026-11-20T11:00:00Z");
   static final AtomicInteger UNIQUE = new AtomicInteger();
+  static final String UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36";
 
   TestClock clock;
   TestGateway gateway;
@@ -93,6 +96,37 @@ abstract class FormsReportContract {
   static JsonObject form(JsonObject report, String id) {
     return report.getJsonArray("forms").stream().map(JsonObject.class::cast)
         .filter(f -> f.getString("form").equals(id)).findFirst().orElseThrow(() -> new AssertionError(report.encode()));
+  }
+
+  /** Records a page view of the path on the site, as the snippet sends it. */
+  void view(String path) {
+    JsonObject view = new JsonObject().put("site", "acme").put("visitor", "visitor" + UNIQUE.incrementAndGet() + "abcdef")
+        .put("id", "pageview-" + UNIQUE.incrementAndGet()).put("type", "pageview").put("url", "https://www.acme.com" + path);
+    HttpResponse<Buffer> response = http.post("/e", new JsonArray().add(view).encode(), "Content-Type", "text/plain",
+        "Origin", "https://www.acme.com", "User-Agent", UA);
+    assertEquals(202, response.statusCode(), response.bodyAsString());
+  }
+
+  @Test
+  void report_formWithItsPages_viewsOfThosePagesAndTheShareThatMadeALead() {
+    view("/ebook");
+    view("/ebook");
+    view("/resources/ebook");
+    view("/ebook");
+    view("/pricing");
+    assertEquals(200, submit("ebook", new JsonObject().put("email", "ann@acme-corp.com")).statusCode());
+    assertEquals(200, submit("ebook", new JsonObject().put("email", "bob@acme-corp.com")).statusCode());
+    JsonObject ebook = form(Eventually.until(() -> report("?from=2026-11-20&to=2026-11-20"),
+        r -> form(r, "ebook").getLong("views") == 4 && form(r, "ebook").getLong("submissions") == 2), "ebook");
+    assertEquals(new JsonArray().add("/ebook").add("/resources/ebook"), ebook.getJsonArray("pages"));
+    assertEquals(0.5, ebook.getDouble("conversion"), 1e-9);
+  }
+
+  @Test
+  void report_formWithoutPages_noViewsNorConversion() {
+    JsonObject webinar = form(report("?from=2026-11-20&to=2026-11-20"), "webinar");
+    assertEquals(null, webinar.getValue("views"));
+    assertEquals(null, webinar.getValue("conversion"));
   }
 
   @Test

@@ -125,4 +125,18 @@ class MetricsScrapeTest {
       assertTrue(metrics.contains("\n" + name), () -> name + " missing from " + metrics);
     }
   }
+
+  @Test
+  void theRedisNode_isProbedFromStart_upWithItsPingLatencyRoleAndCounters() {
+    String node = "node=\"127.0.0.1:" + redis.port() + "\"";
+    String metrics = io.leadgate.testing.Eventually.until(MetricsScrapeTest::scrape,
+        m -> m.contains("leadgate_redis_node_up{" + node + "} 1.0"), java.time.Duration.ofSeconds(30));
+
+    for (String series : List.of("leadgate_redis_node_master{" + node + "} 1.0",
+        "leadgate_redis_node_ping_seconds_count{" + node + "} ", "leadgate_redis_node_commands_total{" + node + "} ",
+        "leadgate_redis_node_redirects_total{kind=\"moved\"," + node + "} 0.0",
+        "leadgate_redis_node_error_replies_total{" + node + "} ", "leadgate_redis_node_keys{" + node + "} ")) {
+      assertTrue(metrics.contains(series), () -> series + " missing from " + metrics);
+    }
+  }
 }

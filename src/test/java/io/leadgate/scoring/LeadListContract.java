@@ -192,6 +192,96 @@ abstract class LeadListContract {
     assertNull(row.getString("disqualified_reason"));
   }
 
+  // ---- filters: score range, first touch, magnet, days made -----------------------------------------------------
+
+  /** Records a page view with these UTM tags, so that the visitor's first touch is theirs. */
+  static String visitorFrom(String source, String medium, String campaign) {
+    String visitor = visitor();
+    JsonObject view = new JsonObject().put("site", "acme").put("visitor", visitor).put("id", unique("e"))
+        .put("type", "pageview").put("url", "https://www.acme.com/?utm_source=" + source)
+        .put("utm", new JsonObject().put("source", source).put("medium", medium).put("campaign", campaign));
+    assertEquals(202, await(gateway.client().post("/e").putHeader("Content-Type", "text/plain")
+        .putHeader("Origin", "https://www.acme.com").putHeader("User-Agent", UA)
+        .sendBuffer(Buffer.buffer(new JsonArray().add(view).encode()))).statusCode());
+    Eventually.until(() -> await(stores().visitors().visitor("acme", visitor)), v -> v.isPresent());
+    return visitor;
+  }
+
+  static HttpResponse<Buffer> listResponse(String query) {
+    return await(gateway.client().get("/api/leads" + query).putHeader("Authorization", "Bearer " + KEY).send());
+  }
+
+  @Test
+  void filterSource_keepsTheLeadsFirstTouchedThereAnyCase() {
+    String domain = unique("touched") + ".com";
+    String linkedin = submit("ebook", visitorFrom("linkedin", "cpc", "q4"), new JsonObject()
+        .put("email", unique("a") + "@" + domain));
+    String google = submit("ebook", visitorFrom("google", "cpc", "q4"), new JsonObject()
+        .put("email", unique("b") + "@" + domain));
+    String direct = submit(unique("c") + "@" + domain, "Cy", "Touched");
+    assertEquals(List.of(linkedin), ids(list("?q=" + domain + "&source=LinkedIn")));
+    assertEquals(Set.of(linkedin, google), Set.copyOf(ids(list("?q=" + domain + "&medium=cpc&campaign=q4"))));
+    assertFalse(ids(list("?q=" + domain + "&medium=cpc")).contains(direct));
+  }
+
+  @Test
+  void filterMagnet_keepsTheLeadsThatFormMade() {
+    String domain = unique("magnet") + ".com";
+    String byEbook = submit(unique("a") + "@" + domain, "Al", "Magnet");
+    String byTrial = submit("trial", visitor(), new JsonObject().put("email", unique("b") + "@" + domain));
+    Eventually.until(() -> await(stores().leads().stages(byTrial)), h -> !h.isEmpty());
+    Eventually.until(() -> await(stores().leads().stages(byEbook)), h -> !h.isEmpty());
+    assertEquals(List.of(byTrial), ids(list("?q=" + domain + "&magnet=trial")));
+    assertEquals(List.of(byEbook), ids(list("?q=" + domain + "&magnet=ebook")));
+    assertEquals(List.of(), ids(list("?q=" + domain + "&magnet=webinar")));
+  }
+
+  @Test
+  void filterScoreRange_keepsTheLeadsFromMinToMaxBothIncluded() {
+    String domain = unique("scored") + ".com";
+    String ten = submit(unique("a") + "@" + domain, "Ten", "Scored");
+    String hundred = submit("trial", visitor(), new JsonObject().put("email", unique("b") + "@" + domain));
+    scored(ten);
+    scored(hundred);
+    assertEquals(List.of(ten), ids(list("?q=" + domain + "&min_score=5&max_score=50")));
+    assertEquals(List.of(hundred), ids(list("?q=" + domain + "&min_score=50")));
+    assertEquals(List.of(ten), ids(list("?q=" + domain + "&max_score=10")));
+  }
+
+  @Test
+  void filterCreatedDays_keepsTheLeadsMadeOnThoseDaysOfTheSite() {
+    String domain = unique("dated") + ".com";
+    String lead = submit(unique("a") + "@" + domain, "Di", "Dated");
+    java.time.LocalDate made = java.time.Instant.ofEpochMilli(await(stores().leads().lead(lead)).orElseThrow()
+        .createdAt()).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    assertEquals(List.of(lead), ids(list("?q=" + domain + "&created_from=" + made + "&created_to=" + made)));
+    assertEquals(List.of(), ids(list("?q=" + domain + "&created_to=" + made.minusDays(1))));
+    assertEquals(List.of(), ids(list("?q=" + domain + "&created_from=" + made.plusDays(1))));
+  }
+
+  @Test
+  void filterWithoutSearch_readsTheListIndexAndKeepsTheMatches() {
+    String campaign = unique("launch");
+    String lead = submit("ebook", visitorFrom("newsletter", "email", campaign), new JsonObject()
+        .put("email", unique("a") + "@" + unique("plain") + ".com"));
+    scored(lead);
+    assertEquals(List.of(lead), ids(list("?order=recent&limit=5&campaign=" + campaign)));
+  }
+
+  @Test
+  void filterMaxScoreBelowMinScore_400NamingMaxScore() {
+    HttpResponse<Buffer> response = listResponse("?min_score=50&max_score=10");
+    assertEquals(400, response.statusCode(), response.bodyAsString());
+    assertEquals("max_score", response.bodyAsJsonObject().getJsonObject("error").getString("field"));
+  }
+
+  @Test
+  void filterCreatedNotADay_400NamingIt() {
+    HttpResponse<Buffer> response = listResponse("?created_from=yesterday");
+    assertEquals(400, response.statusCode(), response.bodyAsString());
+    assertEquals("created_from", response.bodyAsJsonObject().getJsonObject("error").getString("field"));
+  }
+
   // ---- q -------------------------------------------------------------------------------------------------------
 
   @Test
@@ -301,6 +391,8 @@ abstract class LeadListContract {
 
   @Test
   void q_leadFromBeforeTheSearchIndexes_foundByEmailAtOnceAndByDomainAfterTheBackfill() throws Exception {
+    // the gateway's own backfill at start-up, still running, would index the lead made below (a race seen on a cluster)
+    Eventually.until(() -> await(stores().leadSearch().backfilled("acme")), done -> done);
     String domain = unique("legacy") + ".com";
     String company = unique("oldtimer");
     String email = unique("bob") + "@" + domain;

@@ -587,6 +587,16 @@ abstract class ScoreStoreContract {
       }
 
       @Override
+      public Future<Void> erase(String leadId) {
+        return store.erase(leadId);
+      }
+
+      @Override
+      public Future<Void> unindex(String site, String leadId) {
+        return store.unindex(site, leadId);
+      }
+
+      @Override
       public Future<List<IndexHit>> range(String site, Stage stage, LeadOrder order, Double max, int offset,
                                           int count) {
         return store.range(site, stage, order, max, offset, count);

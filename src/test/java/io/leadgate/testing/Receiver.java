@@ -19,9 +19,14 @@ import java.util.function.Function;
  * It can be stopped and started again on the same port (a receiver that is down for a while).
  */
 public final class Receiver implements AutoCloseable {
-  /** One request as it arrived. */
+  /**
+   * One request as it arrived.
+   *
+   * @param method the HTTP method
+   * @param uri    path and query, as sent
+   */
   public record Request(String path, String id, String timestamp, String signature, String body, MultiMap headers,
-                        long atNanos) {
+                        long atNanos, String method, String uri) {
     public JsonObject json() {
       return new JsonObject(body);
     }
@@ -117,7 +122,7 @@ public final class Receiver implements AutoCloseable {
     request.body().onSuccess(body -> {
       Request r = new Request(request.path(), request.getHeader("webhook-id"), request.getHeader("webhook-timestamp"),
           request.getHeader("webhook-signature"), body.toString(), MultiMap.caseInsensitiveMultiMap()
-          .addAll(request.headers()), at);
+          .addAll(request.headers()), at, request.method().name(), request.uri());
       received.add(r);
       Reply reply = behaviour.apply(r);
       if (reply.hang()) {

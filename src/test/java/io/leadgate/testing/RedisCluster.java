@@ -27,6 +27,7 @@ public final class RedisCluster implements AutoCloseable, BeforeAllCallback, Aft
   private final Path dir;
   private final List<Integer> ports = new ArrayList<>();
   private final List<Process> processes = new ArrayList<>();
+  private final List<List<String>> commands = new ArrayList<>();
 
   private RedisCluster(Path dir) {
     this.dir = dir;
@@ -130,6 +131,52 @@ public final class RedisCluster implements AutoCloseable, BeforeAllCallback, Aft
     }
   }
 
+  /**
+   * Stops every node at once, as a whole-site outage: {@code crash} kills them ({@code kill -9}: no last fsync, so up
+   * to the last second of {@code appendfsync everysec} is lost); otherwise SIGTERM, a clean shutdown that fsyncs the
+   * AOF. Their data directories stay: {@link #startAll} starts each from its AOF and {@code nodes.conf}.
+   */
+  public void stopAll(boolean crash) {
+    for (Process process : processes) {
+      if (crash) {
+        process.destroyForcibly();
+      } else {
+        process.destroy();
+      }
+    }
+    for (Process process : processes) {
+      try {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("a node did not stop within 30 s (" + dir + ")");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Starts every stopped node again on its port, from its data directory; waits until all are up and in sync. */
+  public void startAll(Duration within) {
+    for (int i = 0; i < ports.size(); i++) {
+      if (!alive(i)) {
+        processes.set(i, launch(i));
+      }
+    }
+    ports.forEach(RedisCluster::awaitPing);
+    awaitHealthy(within);
+    awaitReplicasInSync(within);
+  }
+
+  private Process launch(int index) {
+    Path nodeDir = dir.resolve(Integer.toString(ports.get(index)));
+    try {
+      return new ProcessBuilder(commands.get(index)).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(nodeDir.resolve("stdout.log").toFile())).start();
+    } catch (IOException e) {
+      throw new IllegalStateException("redis-server or redis-cli is not on PATH (apt-get install redis-server)", e);
+    }
+  }
+
   /** Waits until every live node reports {@code cluster_state:ok} (all slots served by a master). */
   public void awaitHealthy(Duration within) {
     Instant deadline = Instant.now().plus(within);
@@ -168,12 +215,12 @@ public final class RedisCluster implements AutoCloseable, BeforeAllCallback, Aft
         int port = RedisServer.freePort();
         Path nodeDir = Files.createDirectories(dir.resolve(Integer.toString(port)));
         ports.add(port);
-        processes.add(new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+        commands.add(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
             "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
             "--cluster-node-timeout", Integer.toString(NODE_TIMEOUT_MS), "--dir", nodeDir.toString(),
             "--save", "", "--appendonly", "yes", "--appendfsync", "everysec",
-            "--logfile", nodeDir.resolve("redis.log").toString())
-            .redirectErrorStream(true).redirectOutput(nodeDir.resolve("stdout.log").toFile()).start());
+            "--logfile", nodeDir.resolve("redis.log").toString()));
+        processes.add(launch(i));
       }
       for (int port : ports) {
         awaitPing(port);
@@ -247,6 +294,7 @@ public final class RedisCluster implements AutoCloseable, BeforeAllCallback, Aft
     }
     processes.clear();
     ports.clear();
+    commands.clear();
   }
 
   private static void sleep(long ms) {

@@ -384,6 +384,30 @@ abstract class DeliverySpec {
   }
 
   @Test
+  void speedToLead_fromTheEventToItsDeliveryOverTheRange_medianAndP90() {
+    AtomicInteger calls = new AtomicInteger();
+    receiver.answer(r -> calls.incrementAndGet() == 1 ? Reply.status(500) : Reply.ok());
+    crm("");
+    long start = clock.millis();
+    emit("lead-a", 1);
+    settled(1);
+    clock.advance(Duration.ofSeconds(5));
+    receiver.await(2);
+    emit("lead-b", 1);
+    receiver.await(3);
+    Eventually.until(() -> deliveries(gateway, "crm", ""), list -> list.size() == 3);
+    JsonObject speed = api(gateway, HttpMethod.GET, "/api/webhooks/crm/speed-to-lead?from=" + start, null)
+        .bodyAsJsonObject();
+    assertEquals(2, speed.getInteger("leads"), speed.encode());
+    assertEquals(0L, speed.getLong("medianMs"));
+    assertEquals(5000L, speed.getLong("p90Ms"));
+    JsonObject later = api(gateway, HttpMethod.GET, "/api/webhooks/crm/speed-to-lead?from="
+        + (clock.millis() + 1) + "&to=" + (clock.millis() + 60_000), null).bodyAsJsonObject();
+    assertEquals(0, later.getInteger("leads"));
+    assertTrue(later.containsKey("medianMs") && later.getValue("medianMs") == null);
+  }
+
+  @Test
   void metrics_countDeliveredRetryingAndDead() {
     AtomicInteger calls = new AtomicInteger();
     receiver.answer(r -> switch (calls.incrementAndGet()) {

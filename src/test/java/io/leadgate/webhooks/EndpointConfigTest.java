@@ -169,4 +169,58 @@ class EndpointConfigTest {
         """, "test.yaml")).getMessage();
     assertTrue(message.contains("apiKeys[0].sha256: must be the 64 hex digits"), message);
   }
+
+  static String presetError(String settings) {
+    return errorOf("  - id: two\n" + settings.stripIndent().lines().map(l -> "    " + l + "\n")
+        .collect(java.util.stream.Collectors.joining()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      preset: zoho; token: t                                 | webhooks[1].preset: must be one of [hubspot, pipedrive, salesforce] (was "zoho")
+      preset: hubspot                                        | webhooks[1].token: is required with preset hubspot
+      preset: pipedrive; token: " t "                        | webhooks[1].token: must be a single-line value without surrounding spaces
+      preset: salesforce; token: t                           | webhooks[1].url: is required with preset salesforce
+      preset: hubspot; token: t; url: "https://api.hubapi.com/?x=1" | webhooks[1].url: is the API's base URL with preset hubspot and takes no query
+      preset: hubspot; token: t; secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw | webhooks[1].secret: is not used with preset hubspot
+      preset: hubspot; token: t; headers: {authorization: x} | webhooks[1].headers.authorization: is set from token with preset hubspot
+      url: https://crm.example.com/two; secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw; token: t | webhooks[1].token: is only used with a preset
+      url: https://crm.example.com/two; secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw; payload: {fields: {email: }} | webhooks[1].payload.fields.email: must be a dotted path
+      """)
+  void presetSettingWrong_messageNamesTheField(String settings, String expected) {
+    String message = presetError(String.join("\n", settings.split("; ")));
+    assertTrue(message.contains(expected), message);
+  }
+
+  @Test
+  void preset_defaultsItsUrlAndEventsAndNeedsNoSecret() {
+    EndpointConfig endpoint = parse("""
+          - id: hubspot
+            preset: hubspot
+            token: pat-eu1-0123456789
+        """).webhooks().get(1);
+    assertEquals("https://api.hubapi.com", endpoint.url());
+    assertEquals(java.util.List.of(), endpoint.secrets());
+    assertEquals(java.util.List.of("lead.created", "lead.updated", "lead.stage_changed"), endpoint.events());
+    assertEquals(CrmPreset.HUBSPOT, endpoint.crmPreset().orElseThrow());
+    assertFalse(endpoint.toString().contains("pat-eu1"), "the token never shows in logs");
+  }
+
+  @Test
+  void presetTokenWrong_messageDoesNotRepeatIt() {
+    String message = presetError("preset: pipedrive\ntoken: \" secret-token-value\"");
+    assertTrue(message.contains("webhooks[1].token"), message);
+    assertFalse(message.contains("secret-token-value"), message);
+  }
+
+  @Test
+  void documentedPresetExamples_parse() throws Exception {
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/webhooks.md"));
+    int section = doc.indexOf("## CRM presets");
+    int start = doc.indexOf("```yaml\n", section) + 8;
+    String yaml = doc.substring(start, doc.indexOf("```", start));
+    GatewayConfig config = new ConfigLoader().parse("sites: [{key: acme}]\n" + yaml, "docs/webhooks.md");
+    assertEquals(java.util.List.of(CrmPreset.HUBSPOT, CrmPreset.PIPEDRIVE, CrmPreset.SALESFORCE),
+        config.webhooks().stream().map(e -> e.crmPreset().orElseThrow()).toList());
+  }
 }

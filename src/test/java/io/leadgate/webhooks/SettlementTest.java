@@ -84,6 +84,14 @@ class SettlementTest {
     assertEquals(NOW, decision.completion().dead().deadAtMs());
   }
 
+  // regression: a schedule of one attempt gave "gave up after 1 attempts" (the count's plural was fixed)
+  @Test
+  void aFailedOnlyAttempt_namesOneAttemptInTheSingular() {
+    Decision decision = Settlement.answered(attempt(1), status(502), new RetrySchedule(List.of(Duration.ZERO), 0),
+        NOW, () -> 0.5);
+    assertEquals("gave up after 1 attempt; last: HTTP 502", decision.completion().dead().reason());
+  }
+
   @Test
   void a4xxAnswer_killsTheJobAtOnce_withoutOpeningTheCircuit() {
     Decision decision = settle(1, status(422));

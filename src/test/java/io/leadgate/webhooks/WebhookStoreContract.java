@@ -241,7 +241,7 @@ abstract class WebhookStoreContract {
     DeliveryLog log = stores.deliveryLog();
     for (int i = 0; i < 5; i++) {
       await(log.record(new DeliveryLog.Attempt(i, i % 2 == 0 ? "crm" : "erp", "evt" + i, "lead.created", "lead-a",
-          1, 200, "delivered", 3, null, "ok"), 2, 3, 60_000));
+          1, 200, "delivered", 3, null, "ok", 0), 2, 3, 60_000));
     }
     assertEquals(List.of("evt4", "evt2"), await(log.forEndpoint("crm", 10)).stream()
         .map(DeliveryLog.Attempt::eventId).toList());

@@ -1,0 +1,430 @@
+package io.leadgate.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.leadgate.Stores;
+import io.leadgate.admin.ApiKeyAuth;
+import io.leadgate.testing.Eventually;
+import io.leadgate.testing.Receiver;
+import io.leadgate.testing.TestClock;
+import io.leadgate.testing.TestGateway;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Data rights over HTTP (issue 17): export, erasure (on every store and on a cluster), the tombstone, retention and
+ * the audit log. Run against the in-memory store, Redis and a Redis Cluster.
+ */
+abstract class PrivacyContract {
+  static final String ADMIN = "test-admin-key-0123456789";
+  static final String VIEWER = "test-viewer-key-0123456789";
+  static final String UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36";
+  static final AtomicInteger UNIQUE = new AtomicInteger();
+  static final TestClock CLOCK = new TestClock();
+  static final String YAML = """
+      server: {trustedProxies: ["127.0.0.1"]}
+      secret: test-secret-0123456789abcdef0123456789
+      sites:
+        - key: acme
+          allowedOrigins: ["https://www.acme.com"]
+          leadRetentionDays: 30
+      apiKeys:
+        - {name: dpo, sha256: %s}
+        - {name: intern, sha256: %s, role: viewer}
+      forms:
+        - id: ebook
+          site: acme
+          kind: magnet
+          fields:
+            - {name: email, type: email, required: true}
+            - {name: name}
+            - {name: company}
+            - {name: newsletter, type: checkbox, consent: marketing, text: "Send me the newsletter"}
+          spam: {minSeconds: 0}
+          rateLimit: {perIp: 0, perEmail: 5}
+      webhookDelivery: {pollInterval: 20ms, jitter: 0}
+      webhooks:
+        - id: crm
+          url: %s
+          secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+          allowSubnets: [127.0.0.0/8]
+          timeout: 2s
+      """;
+
+  static TestGateway gateway;
+  static Receiver receiver;
+
+  static void startGateway(String redisUrl) {
+    receiver = Receiver.start();
+    gateway = TestGateway.start(YAML.formatted(ApiKeyAuth.hash(ADMIN), ApiKeyAuth.hash(VIEWER),
+        receiver.url("/hook")), redisUrl, CLOCK);
+  }
+
+  @AfterAll
+  static void stopGateway() {
+    if (gateway != null) {
+      gateway.close();
+      gateway = null;
+    }
+    if (receiver != null) {
+      receiver.close();
+    }
+  }
+
+  static <T> T await(Future<T> future) {
+    try {
+      return future.await(20, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  static Stores stores() {
+    return gateway.gateway().stores();
+  }
+
+  static String visitor() {
+    return UUID.randomUUID().toString().replace("-", "");
+  }
+
+  static String email() {
+    return "ada" + UNIQUE.incrementAndGet() + "x" + visitor().substring(0, 6) + "@globex-" + visitor().substring(0, 4)
+        + ".com";
+  }
+
+  /** Submits the form for the visitor (with the newsletter consent); answers the lead id once it is projected. */
+  static String submit(String visitor, String email) {
+    JsonObject body = new JsonObject().put("visitor", visitor).put("submission", "s-" + visitor())
+        .put("page", "https://www.acme.com/ebook").put("fields", new JsonObject().put("email", email)
+            .put("name", "Ada Lovelace").put("company", "Globex").put("newsletter", true));
+    HttpResponse<Buffer> response = await(gateway.client().post("/f/ebook").putHeader("User-Agent", UA)
+        .sendJsonObject(body));
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    Eventually.until(() -> await(stores().visitors().timeline("acme", visitor, 10)), t -> !t.isEmpty());
+    return await(stores().leads().leadIdByEmail("acme", email)).orElseThrow();
+  }
+
+  static void pageview(String visitor, String path) {
+    JsonObject event = new JsonObject().put("site", "acme").put("visitor", visitor).put("id", "e-" + visitor())
+        .put("type", "pageview").put("url", "https://www.acme.com" + path);
+    HttpResponse<Buffer> response = await(gateway.client().post("/e").putHeader("Content-Type", "text/plain")
+        .putHeader("Origin", "https://www.acme.com").putHeader("User-Agent", UA)
+        .sendBuffer(Buffer.buffer(new JsonArray().add(event).encode())));
+    assertEquals(202, response.statusCode(), response.bodyAsString());
+  }
+
+  static HttpResponse<Buffer> api(HttpMethod method, String path, JsonObject body, String key) {
+    var request = gateway.client().request(method, path).putHeader("Authorization", "Bearer " + key);
+    return await(body == null ? request.send() : request.sendJsonObject(body));
+  }
+
+  static HttpResponse<Buffer> export(String query) {
+    return api(HttpMethod.GET, "/api/privacy/export?" + query, null, ADMIN);
+  }
+
+  static String q(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /** Asks for the erasure and waits until it is done; answers its final state. */
+  static JsonObject erase(JsonObject who) {
+    HttpResponse<Buffer> asked = api(HttpMethod.POST, "/api/privacy/erase", who, ADMIN);
+    assertEquals(202, asked.statusCode(), asked.bodyAsString());
+    String id = asked.bodyAsJsonObject().getString("erasure");
+    return Eventually.until(() -> api(HttpMethod.GET, "/api/privacy/erasures/" + id, null, ADMIN).bodyAsJsonObject(),
+        e -> "done".equals(e.getString("status")));
+  }
+
+  /** The lead has been delivered to the receiver (so it is one of the endpoints that "received the lead"). */
+  static void delivered(String leadId) {
+    Eventually.until(receiver::received, all -> all.stream().anyMatch(r -> leadId.equals(r.json().getString("lead"))));
+  }
+
+  @Test
+  void export_byEmail_holdsTheLeadItsConsentsStagesVisitorsTimelinesAndDeliveries() {
+    String visitor = visitor();
+    String email = email();
+    pageview(visitor, "/pricing");
+    String leadId = submit(visitor, email);
+    delivered(leadId);
+    Eventually.until(() -> await(stores().deliveryLog().forLead(leadId, null, 10)), log -> !log.isEmpty());
+
+    HttpResponse<Buffer> response = export("email=" + q(email));
+
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    JsonObject lead = response.bodyAsJsonObject().getJsonArray("leads").getJsonObject(0);
+    assertEquals(leadId, lead.getString("id"));
+    assertEquals(email, lead.getString("email"));
+    assertEquals("Send me the newsletter", lead.getJsonArray("consents").getJsonObject(0).getString("text"));
+    assertNotNull(lead.getJsonArray("consents").getJsonObject(0).getValue("at"));
+    assertFalse(lead.getJsonArray("stage_history").isEmpty());
+    JsonObject profile = lead.getJsonArray("visitor_profiles").getJsonObject(0);
+    assertEquals(visitor, profile.getString("id"));
+    assertTrue(profile.getJsonArray("timeline").stream().anyMatch(e -> ((JsonObject) e).getString("url", "")
+        .endsWith("/pricing")), profile.encode());
+    assertFalse(lead.getJsonObject("webhooks").getJsonArray("deliveries").isEmpty());
+  }
+
+  @Test
+  void export_byVisitorOfALead_isThatLeadsExport() {
+    String visitor = visitor();
+    String leadId = submit(visitor, email());
+
+    HttpResponse<Buffer> response = export("visitor=" + visitor);
+
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    assertEquals(leadId, response.bodyAsJsonObject().getJsonArray("leads").getJsonObject(0).getString("id"));
+  }
+
+  @Test
+  void export_ofSomeoneNothingIsHeldAbout_is404WithTheErrorBody() {
+    HttpResponse<Buffer> response = export("email=" + q("nobody-" + visitor() + "@globex.com"));
+
+    assertEquals(404, response.statusCode());
+    assertEquals("nothing_held", response.bodyAsJsonObject().getJsonObject("error").getString("code"));
+  }
+
+  @Test
+  void export_withNeitherEmailNorVisitor_is400() {
+    assertEquals(400, export("site=acme").statusCode());
+  }
+
+  @Test
+  void erase_answers202_andRemovesTheLeadItsVisitorsIndexesAndDeliveryLog() {
+    String visitor = visitor();
+    String email = email();
+    pageview(visitor, "/pricing");
+    String leadId = submit(visitor, email);
+    delivered(leadId);
+    // the attempt is logged once settled: an attempt still in flight may log after the erasure (docs/privacy.md)
+    Eventually.until(() -> await(stores().deliveryLog().forEndpoint("crm", 1000)),
+        log -> log.stream().anyMatch(a -> leadId.equals(a.leadId())));
+    String domain = email.substring(email.indexOf('@') + 1);
+
+    JsonObject done = erase(new JsonObject().put("email", email));
+
+    assertNotNull(done.getLong("completedAt"));
+    assertEquals(done.getJsonObject("progress").getInteger("total"), done.getJsonObject("progress").getInteger("done"));
+    assertTrue(await(stores().leads().lead(leadId)).isEmpty());
+    assertTrue(await(stores().leads().leadIdByEmail("acme", email)).isEmpty());
+    assertTrue(await(stores().leads().stages(leadId)).isEmpty());
+    assertTrue(await(stores().visitors().visitor("acme", visitor)).isEmpty());
+    assertTrue(await(stores().visitors().timeline("acme", visitor, 10)).isEmpty());
+    assertTrue(await(stores().leadSearch().byDomain("acme", domain, null, 10)).isEmpty());
+    assertTrue(await(stores().leadSearch().byPrefix("acme", "lovelace", null, 100)).stream()
+        .noneMatch(h -> h.leadId().equals(leadId)));
+    // the lead.erased delivery is logged under the lead id: it holds nothing else of the person
+    assertTrue(await(stores().deliveryLog().forEndpoint("crm", 1000)).stream()
+        .noneMatch(a -> leadId.equals(a.leadId()) && !"lead.erased".equals(a.type())));
+    assertEquals(404, export("email=" + q(email)).statusCode());
+  }
+
+  @Test
+  void erase_takesTheLeadOutOfItsCompanysAccount_whoseHistoryNamesNoEmail() {
+    String email = email();
+    String domain = email.substring(email.indexOf('@') + 1);
+    String erased = submit(visitor(), email);
+    String kept = submit(visitor(), "grace" + UNIQUE.incrementAndGet() + "@" + domain);
+    Eventually.until(() -> api(HttpMethod.GET, "/api/accounts/" + domain, null, ADMIN),
+        r -> r.statusCode() == 200 && r.bodyAsJsonObject().getJsonArray("leads").size() == 2);
+
+    erase(new JsonObject().put("email", email));
+
+    JsonObject account = api(HttpMethod.GET, "/api/accounts/" + domain, null, ADMIN).bodyAsJsonObject();
+    assertEquals(List.of(kept), account.getJsonArray("leads").stream().map(l -> ((JsonObject) l).getString("id"))
+        .toList());
+    assertTrue(account.getJsonArray("timeline").stream().anyMatch(t -> erased.equals(((JsonObject) t)
+        .getString("lead")) && "account_left".equals(((JsonObject) t).getString("kind"))), account.encodePrettily());
+    assertFalse(account.encode().contains(email), "the account still names the erased email");
+  }
+
+  @Test
+  void erase_sendsLeadErasedWithTheLeadIdAndAHashOnly_toTheEndpointThatReceivedTheLead() {
+    String email = email();
+    String leadId = submit(visitor(), email);
+    delivered(leadId);
+
+    erase(new JsonObject().put("email", email));
+
+    Receiver.Request erased = Eventually.until(() -> receiver.received().stream()
+        .filter(r -> "lead.erased".equals(r.json().getString("type")) && leadId.equals(r.json().getString("lead")))
+        .findFirst().orElse(null), r -> r != null);
+    JsonObject data = erased.json().getJsonObject("data");
+    assertEquals(leadId, data.getString("lead"));
+    assertEquals(32, data.getString("email_hash").length());
+    assertFalse(erased.body().contains(email), erased.body());
+    assertFalse(erased.body().contains("Lovelace"), erased.body());
+    assertFalse(data.containsKey("endpoints"), erased.body());
+    assertNotNull(erased.signature());
+  }
+
+  @Test
+  void erase_removesTheLeadsQueuedAndRetryingWebhookMessages() {
+    String email = email();
+    receiver.answer(r -> r.body().contains(email) ? Receiver.Reply.status(503) : Receiver.Reply.ok());
+    try {
+      String leadId = submit(visitor(), email);
+      // the first attempt failed: the event waits for its retry
+      Eventually.until(() -> await(stores().deliveryLog().forLead(leadId, null, 10)), log -> !log.isEmpty());
+      long seq = await(stores().leads().lead(leadId)).orElseThrow().seq();
+      assertFalse(await(stores().leadDeliveries().held(leadId, seq, List.of("crm"))).isEmpty());
+
+      erase(new JsonObject().put("email", email));
+
+      // what may still wait is the lead.erased event itself, which holds no personal data
+      String held = await(stores().leadDeliveries().held(leadId, seq, List.of("crm"))).encode();
+      assertFalse(held.contains(email), held);
+      assertFalse(held.contains("lead.created"), held);
+      assertTrue(await(stores().deliveryLog().forLead(leadId, null, 10)).stream()
+          .allMatch(a -> "lead.erased".equals(a.type())));
+    } finally {
+      receiver.answer(r -> Receiver.Reply.ok());
+    }
+  }
+
+  @Test
+  void erasedVisitor_laterEventsAreDropped() {
+    String visitor = visitor();
+    String email = email();
+    submit(visitor, email);
+    erase(new JsonObject().put("email", email));
+
+    pageview(visitor, "/after-erasure");
+    String marker = visitor();
+    pageview(marker, "/marker");
+    // the marker's event went through the same projector after the erased visitor's
+    Eventually.until(() -> await(stores().visitors().timeline("acme", marker, 10)), t -> !t.isEmpty());
+
+    assertTrue(await(stores().visitors().visitor("acme", visitor)).isEmpty());
+    assertTrue(await(stores().visitors().timeline("acme", visitor, 10)).isEmpty());
+  }
+
+  @Test
+  void erasedPerson_aNewFormSubmission_makesANewLead() {
+    String visitor = visitor();
+    String email = email();
+    String before = submit(visitor, email);
+    erase(new JsonObject().put("email", email));
+
+    String after = submit(visitor, email);
+
+    assertNotEquals(before, after);
+    assertTrue(await(stores().leads().lead(after)).isPresent());
+  }
+
+  @Test
+  void erase_ofAnAnonymousVisitor_removesItsProfileAndTimeline() {
+    String visitor = visitor();
+    pageview(visitor, "/blog");
+    Eventually.until(() -> await(stores().visitors().timeline("acme", visitor, 10)), t -> !t.isEmpty());
+
+    erase(new JsonObject().put("visitor", visitor));
+
+    assertTrue(await(stores().visitors().visitor("acme", visitor)).isEmpty());
+    assertEquals(404, export("visitor=" + visitor).statusCode());
+  }
+
+  @Test
+  void erasure_interruptedAfterItWasSaved_isFinishedByAnyInstanceLater() {
+    String email = email();
+    String leadId = submit(visitor(), email);
+    PrivacyService service = gateway.gateway().privacy().service();
+    String id = await(service.plan(service.subject(email, null, "acme"), "api:dpo"));
+    assertEquals("running", await(service.erasure(id)).getString("status"));
+
+    await(service.resume());
+
+    JsonObject done = await(service.erasure(id));
+    assertEquals("done", done.getString("status"));
+    assertTrue(await(stores().leads().lead(leadId)).isEmpty());
+  }
+
+  @Test
+  void erasure_unknownId_is404() {
+    assertEquals(404, api(HttpMethod.GET, "/api/privacy/erasures/era_0123", null, ADMIN).statusCode());
+  }
+
+  @Test
+  void erase_needsTheAdminRole() {
+    HttpResponse<Buffer> response = api(HttpMethod.POST, "/api/privacy/erase", new JsonObject().put("email", email()),
+        VIEWER);
+
+    assertEquals(403, response.statusCode());
+  }
+
+  @Test
+  void audit_recordsWhoReadALeadAndWhoErased_newestFirst_forAdminsOnly() {
+    String email = email();
+    String leadId = submit(visitor(), email);
+    assertEquals(200, api(HttpMethod.GET, "/api/leads/" + leadId, null, VIEWER).statusCode());
+    erase(new JsonObject().put("email", email));
+
+    JsonArray entries = Eventually.until(() -> api(HttpMethod.GET, "/api/audit?limit=500", null, ADMIN)
+        .bodyAsJsonObject().getJsonArray("entries"), e -> e.stream().anyMatch(x -> "erasure completed"
+        .equals(((JsonObject) x).getString("what"))));
+
+    assertTrue(entries.stream().map(e -> (JsonObject) e).anyMatch(e -> "api:intern".equals(e.getString("who"))
+        && "read".equals(e.getString("action")) && e.getString("subject", "").contains(leadId)), entries.encode());
+    assertTrue(entries.stream().map(e -> (JsonObject) e).anyMatch(e -> "api:dpo".equals(e.getString("who"))
+        && "erase".equals(e.getString("action"))), entries.encode());
+    assertFalse(entries.encode().contains(email));
+    assertEquals(403, api(HttpMethod.GET, "/api/audit", null, VIEWER).statusCode());
+  }
+
+  @Test
+  void audit_pagesWithTheNextCursor() {
+    for (int i = 0; i < 3; i++) {
+      assertEquals(200, api(HttpMethod.GET, "/api/leads", null, ADMIN).statusCode());
+    }
+    Eventually.until(() -> api(HttpMethod.GET, "/api/audit?limit=500", null, ADMIN).bodyAsJsonObject()
+        .getJsonArray("entries").size(), n -> n >= 3);
+
+    JsonObject first = api(HttpMethod.GET, "/api/audit?limit=2", null, ADMIN).bodyAsJsonObject();
+    JsonObject second = api(HttpMethod.GET, "/api/audit?limit=2&before=" + first.getString("next"), null, ADMIN)
+        .bodyAsJsonObject();
+
+    assertEquals(2, first.getJsonArray("entries").size());
+    assertFalse(second.getJsonArray("entries").isEmpty());
+    assertNotEquals(first.getJsonArray("entries").getJsonObject(0).getString("position"),
+        second.getJsonArray("entries").getJsonObject(0).getString("position"));
+  }
+
+  @Test
+  void retention_erasesLeadsIdleForLongerThanTheSitesDays_andKeepsActiveOnes() {
+    String idleEmail = email();
+    String idle = submit(visitor(), idleEmail);
+    CLOCK.advance(Duration.ofDays(31));
+    String active = submit(visitor(), email());
+
+    int started = await(gateway.gateway().privacy().sweepRetention());
+
+    assertTrue(started >= 1);
+    Eventually.until(() -> await(stores().leads().lead(idle)).isEmpty(), gone -> gone);
+    assertTrue(await(stores().leads().lead(active)).isPresent());
+  }
+
+  @Test
+  void retention_isSweptByOneInstanceAtATime() {
+    await(gateway.gateway().privacy().sweepRetention());
+
+    List<String> leases = List.of("retention:acme");
+    assertFalse(await(stores().erasures().lease(leases.get(0), "another-instance", 1000)));
+  }
+}
