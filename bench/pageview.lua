@@ -7,6 +7,9 @@
 local VISITORS = 20000
 local RUN = os.getenv("BENCH_RUN") or "r"
 local SITE = os.getenv("BENCH_SITE") or "bench"
+-- bench/peer.sh sends the same body to webdis: PUT /XADD/<stream>/*/e (the body is the value of field e)
+local METHOD = os.getenv("BENCH_METHOD") or "POST"
+local PATH = os.getenv("BENCH_PATH") or "/e"
 
 local pages = {
   { "https://www.acme-example.com/pricing?utm_source=newsletter&utm_medium=email&utm_campaign=q4-launch",
@@ -30,7 +33,7 @@ end
 function init(args)
   statuses = {}
   math.randomseed(tid * 7919 + os.time())
-  wrk.method = "POST"
+  wrk.method = METHOD
   wrk.headers["Content-Type"] = "text/plain;charset=UTF-8"
   wrk.headers["User-Agent"] = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
       .. "Chrome/131.0.0.0 Safari/537.36"
@@ -49,7 +52,7 @@ function request()
       .. '","type":"pageview","url":"' .. p[1] .. '","title":"' .. p[2]
       .. '","referrer":"https://www.google.com/","utm":{"source":"' .. p[3] .. '","medium":"' .. p[4]
       .. '","campaign":"' .. p[5] .. '"},"ts":1795000000000,"props":{"lang":"en-US","screen":"1920x1080"}}'
-  return wrk.format(nil, "/e", nil, body)
+  return wrk.format(nil, PATH, nil, body)
 end
 
 -- (wrk calls this only for answers with at least one header: the bare server's header-less 204 is not counted

@@ -1,56 +1,90 @@
 -- Records a projector batch's events on the anonymous visitors of one key shard, each at most once per event id,
--- in the order given (sessions depend on it). Each visitor's writes are gathered and made once at the end: one
--- HSET of the fields that changed, one LPUSH (LTRIM when past the cap), and the EXPIREs on the visitor's first
--- event of a day (UTC) only.
+-- in the order given (sessions depend on it). A visitor is one list: its timeline entries newest first, its profile
+-- last (visitor_profile.lua, read by redis/ProfileCodec and redis/TimelineCodec). Each visitor's writes are
+-- gathered and made once at the end: one LPUSH of its new entries, one LSET of its profile, the LSETs of the newest
+-- entries that now point to a newer one holding the same value, the trim when past the cap, and the EXPIRE on the
+-- visitor's first event of a day (UTC) only.
 -- Everything written here also goes to the AOF, and Redis rewrites the AOF each time it has doubled: the bytes
 -- written per event are what projection costs Redis (docs/benchmarks.md). So a touch is written when a visit
--- starts or its source changes, not on every page of the visit; the IP when it changed; the TTLs once a day.
--- KEYS: per visitor, 3 keys: 1 visitor hash, 2 timeline list, 3 recent event ids (zset)
+-- starts or its source changes, the TTL once a day.
+-- KEYS: per visitor, 3 keys: 1 the old form's hash, 2 the visitor's list, 3 the old form's recent ids (zset)
 -- ARGV: per visitor (in the order of KEYS), 3 values: ttl seconds, timeline max, session gap (ms);
---       then per event, 10 values: visitor (1-based, in the order of KEYS), event id, received at (ms),
---       counter field, url, timeline entry (JSON), ip ('' = not kept), touch (JSON), direct ('1'/'0'),
---       touch key (the same for the same source)
+--       then per event, 11 values: visitor (1-based, in the order of KEYS), event id (as entries hold it), received
+--       at (ms), counter field, url, timeline entry (TimelineCodec), ip ('' = not kept), touch (ProfileCodec),
+--       direct ('1'/'0'), touch key (the same for the same source), event id as sent (JSON entries of the build
+--       before hold that)
 -- Returns per event, flat: fresh (0/1), new session (0/1), lead id or ''
 local visitors = {}
 local DAY_MS = 86400000
+-- event ids remembered per visitor: the ids of its newest 200 entries (a browser re-sends at most its bounded queue)
+local RECENT = 200
+-- the newest stored entries a new one may point to for a value they share
+local WINDOW = 16
 
--- The visitor's state at its first event here: the profile fields the events change are read once and written
--- once, whole (the script is atomic, so that is the same as an HINCRBY per event).
-local function visitor(v, counter)
+local function entry_id(entry)
+  local first = string.byte(entry, 1)
+  if first == 2 or first == 3 then
+    local cut = string.find(entry, '\31', 2, true)
+    return string.sub(entry, 2, cut and cut - 1 or -1)
+  elseif first == 123 then
+    return string.match(entry, '^{"id":"([^"]*)"')
+  end
+  return nil
+end
+
+local function visitor(v)
   local state = visitors[v]
   if not state then
-    local profile = redis.call('HMGET', KEYS[3 * v - 2], 'last_seen', 'lead', 'sessions', counter, 'touch_key', 'ip')
-    state = {v = v, last = tonumber(profile[1] or '0'), lead = profile[2] or '', fresh = false, set = {},
-             counts = {sessions = tonumber(profile[3] or '0'), [counter] = tonumber(profile[4] or '0')},
-             touchKey = profile[5] or '', ip = profile[6] or '', renew = false, timeline = {}}
+    local profile, held, length, oldIds = profile_load(KEYS[3 * v - 2], KEYS[3 * v - 1], KEYS[3 * v])
+    local recent = {}
+    if length > 0 then
+      recent = redis.call('LRANGE', KEYS[3 * v - 1], 0, RECENT - 1)
+    end
+    local ids = {}
+    for _, entry in ipairs(recent) do
+      local id = entry_id(entry)
+      if id then
+        ids[id] = true
+      end
+    end
+    for _, id in ipairs(oldIds) do
+      ids[id] = true
+    end
+    state = {v = v, profile = profile, held = held, length = length, recent = recent, ids = ids,
+             last = tonumber(profile.ls or profile.fs or '0'), fresh = false, renew = false, timeline = {}}
     visitors[v] = state
   end
   return state
 end
 
-local function bump(state, field)
-  local hash = KEYS[3 * state.v - 2]
-  if not state.counts[field] then
-    -- a second kind of event of this visitor in this call
-    state.counts[field] = tonumber(redis.call('HGET', hash, field) or '0')
+-- The first touch without its landing page when that is the visitor's landing, and without its time, the
+-- visitor's first (ProfileCodec puts them back).
+local function first_touch(touch, url, at)
+  local from, to = string.find(touch, '\29l\30' .. url .. '\29', 1, true)
+  if from then
+    touch = string.sub(touch, 1, from - 1) .. string.sub(touch, to)
   end
-  state.counts[field] = state.counts[field] + 1
-  state.set[field] = state.counts[field]
+  local time = '\29a\30' .. at
+  if string.sub(touch, -#time) == time then
+    touch = string.sub(touch, 1, -#time - 1)
+  end
+  return touch
 end
 
 local function record(state, at, gap)
+  local profile = state.profile
   local now = tonumber(ARGV[at + 2])
   local last = state.last
   local newSession = 0
   if last == 0 then
-    state.set.first_seen = ARGV[at + 2]
-    state.counts.sessions = 0
-    bump(state, 'sessions')
-    state.set.landing = ARGV[at + 4]
-    state.set.first_touch = ARGV[at + 7]
+    profile.fs = ARGV[at + 2]
+    profile.se = '1'
+    profile.la = ARGV[at + 4]
+    profile.ft = first_touch(ARGV[at + 7], ARGV[at + 4], ARGV[at + 2])
+    profile.lt = nil -- the same as the first
     newSession = 1
   elseif now - last > gap then
-    bump(state, 'sessions')
+    profile.se = tostring(tonumber(profile.se or '0') + 1)
     newSession = 1
   end
   if math.floor(now / DAY_MS) > math.floor(last / DAY_MS) then
@@ -58,71 +92,147 @@ local function record(state, at, gap)
   end
   if now > last then
     state.last = now
-    state.set.last_seen = ARGV[at + 2]
+    profile.ls = ARGV[at + 2]
   end
   -- the last non-direct visit: its first event, or a later one that came from elsewhere
   local key = ARGV[at + 9]
-  if last == 0 or (ARGV[at + 8] == '0' and (newSession == 1 or key ~= state.touchKey)) then
-    state.set.last_touch = ARGV[at + 7]
-    state.touchKey = key
-    state.set.touch_key = key
+  if last == 0 then
+    profile.tk = key
+  elseif ARGV[at + 8] == '0' and (newSession == 1 or key ~= profile.tk) then
+    profile.lt = ARGV[at + 7]
+    profile.tk = key
   end
-  bump(state, ARGV[at + 3])
-  if ARGV[at + 6] ~= '' and ARGV[at + 6] ~= state.ip then
-    state.ip = ARGV[at + 6]
-    state.set.ip = state.ip
+  local counter = ARGV[at + 3]
+  profile[counter] = tostring(tonumber(profile[counter] or '0') + 1)
+  if ARGV[at + 6] ~= '' and ARGV[at + 6] ~= profile.ip then
+    profile.ip = ARGV[at + 6]
   end
   table.insert(state.timeline, ARGV[at + 5])
   state.fresh = true
   return newSession
 end
 
-local function flush(v, state)
-  local hash, timeline, seen = KEYS[3 * v - 2], KEYS[3 * v - 1], KEYS[3 * v]
-  local ttl, max = tonumber(ARGV[3 * v - 2]), tonumber(ARGV[3 * v - 1])
-  -- the last 200 ids are enough: a browser re-sends at most its bounded queue (when nothing is past them, this
-  -- writes nothing, not even to the AOF)
-  redis.call('ZREMRANGEBYRANK', seen, 0, -201)
+local function split(entry)
   local fields = {}
-  for field, value in pairs(state.set) do
-    table.insert(fields, field)
-    table.insert(fields, value)
+  local from = 2
+  while true do
+    local cut = string.find(entry, '\31', from, true)
+    if not cut then
+      table.insert(fields, string.sub(entry, from))
+      return fields
+    end
+    table.insert(fields, string.sub(entry, from, cut - 1))
+    from = cut + 1
   end
-  redis.call('HSET', hash, unpack(fields))
-  -- in slices: Lua's unpack is bounded by its C stack
-  local length = 0
-  for from = 1, #state.timeline, 1000 do
-    length = redis.call('LPUSH', timeline, unpack(state.timeline, from, math.min(from + 999, #state.timeline)))
+end
+
+-- Each value of the new entries and of the newest stored ones is written once, in the newest entry holding it; an
+-- older entry holding it points to the nearest newer one ('\29' and the distance). Values never change, only how
+-- they are written, so entries past the window that point into it still read the same.
+local function share(state, list)
+  local fresh = state.timeline
+  local count = #fresh
+  local chain = {}
+  for i = count, 1, -1 do
+    table.insert(chain, fresh[i])
   end
-  if length > max then
-    redis.call('LTRIM', timeline, 0, max - 1)
+  for k = 1, math.min(#state.recent, WINDOW) do
+    table.insert(chain, state.recent[k])
   end
-  if not state.renew then
-    -- seen today already: its TTLs were set then, and a day more or less of 180 is not worth a write per event
+  local values = {}
+  local nearest = {}
+  for i, entry in ipairs(chain) do
+    local fields = string.byte(entry, 1) == 2 and split(entry) or nil
+    local written = fields and {fields[1]}
+    for f = 2, fields and #fields or 0 do
+      local value = fields[f]
+      if string.byte(value, 1) == 29 then
+        local target = values[i - (tonumber(string.sub(value, 2)) or 1)]
+        if not target then
+          written = nil -- not ours to understand: left as it is
+          break
+        end
+        value = target[f] or ''
+      end
+      fields[f] = value
+      local holder = value ~= '' and nearest[f] and nearest[f][value]
+      if holder then
+        written[f] = '\29' .. (i - holder == 1 and '' or tostring(i - holder))
+      else
+        written[f] = value
+      end
+      nearest[f] = nearest[f] or {}
+      nearest[f][value] = i
+    end
+    if written then
+      values[i] = fields
+      local encoded = '\2' .. table.concat(written, '\31')
+      if i <= count then
+        fresh[count - i + 1] = encoded
+      elseif encoded ~= entry then
+        redis.call('LSET', list, i - count - 1, encoded)
+      end
+    end
+  end
+end
+
+-- Past the cap: entries beyond timeline max keep their id only (until the newest 200), older ones go; the profile
+-- stays last.
+local function cap(list, count, max)
+  if count <= max then
     return
   end
-  redis.call('EXPIRE', seen, ttl)
-  if state.lead == '' then
+  if max < RECENT then
+    local past = redis.call('LRANGE', list, max, math.min(count, RECENT) - 1)
+    for k, entry in ipairs(past) do
+      if string.byte(entry, 1) ~= 3 then
+        redis.call('LSET', list, max + k - 1, '\3' .. (entry_id(entry) or ''))
+      end
+    end
+  end
+  local keep = math.max(max, RECENT)
+  if count > keep then
+    local profile = redis.call('RPOP', list)
+    redis.call('LTRIM', list, 0, keep - 1)
+    redis.call('RPUSH', list, profile)
+  end
+end
+
+local function flush(v, state)
+  local hash, list, seen = KEYS[3 * v - 2], KEYS[3 * v - 1], KEYS[3 * v]
+  local ttl, max = tonumber(ARGV[3 * v - 2]), tonumber(ARGV[3 * v - 1])
+  if state.profile.ls == state.profile.fs then
+    state.profile.ls = nil -- read as the first
+  end
+  share(state, list)
+  -- in slices: Lua's unpack is bounded by its C stack
+  for from = 1, #state.timeline, 1000 do
+    redis.call('LPUSH', list, unpack(state.timeline, from, math.min(from + 999, #state.timeline)))
+  end
+  profile_store(hash, list, seen, state.profile, state.held, state.length > 0)
+  cap(list, state.length - (state.held and 1 or 0) + #state.timeline, max)
+  if state.renew and not state.profile.ld then
     -- anonymous visitors are forgotten after the site's retention; a lead's history is kept
-    redis.call('EXPIRE', hash, ttl)
-    redis.call('EXPIRE', timeline, ttl)
+    redis.call('EXPIRE', list, ttl)
   end
 end
 
 local results = {}
 -- the visitors take 3 ARGV each, as many as their KEYS: the events start after them
-for at = #KEYS + 1, #ARGV, 10 do
+for at = #KEYS + 1, #ARGV, 11 do
   local v = tonumber(ARGV[at])
-  local state = visitor(v, ARGV[at + 3])
-  if redis.call('ZADD', KEYS[3 * v], 'NX', ARGV[at + 2], ARGV[at + 1]) == 0 then
+  local state = visitor(v)
+  local id = ARGV[at + 1]
+  if state.ids[id] or state.ids[ARGV[at + 10]] then
     table.insert(results, 0)
     table.insert(results, 0)
   else
+    state.ids[id] = true
     local newSession = record(state, at, tonumber(ARGV[3 * v]))
     table.insert(results, 1)
     table.insert(results, newSession)
   end
-  table.insert(results, state.lead)
+  table.insert(results, state.profile.ld or '')
 end
 for v, state in pairs(visitors) do
   if state.fresh then

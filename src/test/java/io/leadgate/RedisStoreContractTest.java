@@ -1,6 +1,7 @@
 package io.leadgate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leadgate.core.EventType;
@@ -44,13 +45,12 @@ class RedisStoreContractTest extends StoreContract {
   }
 
   @Test
-  void anonymousVisitorKeys_expireAfterTheRetention() {
+  void anonymousVisitor_isOneKeyThatExpiresAfterTheRetention() {
     record(event("evt-00000001", "visitor-x", EventType.PAGEVIEW, "https://acme.com/", T0));
-    for (String key : new String[] {RedisKeys.visitor("acme", "visitor-x"),
-        RedisKeys.visitorTimeline("acme", "visitor-x"), RedisKeys.visitorSeen("acme", "visitor-x")}) {
-      long ttl = Long.parseLong(redis.command("TTL", key));
-      assertTrue(ttl > 0 && ttl <= RETENTION.ttlSeconds(), key + " ttl " + ttl);
-    }
+    long ttl = Long.parseLong(redis.command("TTL", RedisKeys.visitorTimeline("acme", "visitor-x")));
+    assertTrue(ttl > 0 && ttl <= RETENTION.ttlSeconds(), "ttl " + ttl);
+    assertEquals("0", redis.command("EXISTS", RedisKeys.visitor("acme", "visitor-x")));
+    assertEquals("0", redis.command("EXISTS", RedisKeys.visitorSeen("acme", "visitor-x")));
   }
 
   @Test
@@ -58,25 +58,25 @@ class RedisStoreContractTest extends StoreContract {
     long day = 86_400_000L;
     long morning = T0 - Math.floorMod(T0, day) + 8 * 3_600_000L;
     record(event("evt-00000001", "visitor-r", EventType.PAGEVIEW, "https://acme.com/", morning));
-    String hash = RedisKeys.visitor("acme", "visitor-r");
-    redis.command("EXPIRE", hash, "100");
+    String key = RedisKeys.visitorTimeline("acme", "visitor-r");
+    redis.command("EXPIRE", key, "100");
     record(event("evt-00000002", "visitor-r", EventType.PAGEVIEW, "https://acme.com/a", morning + 3_600_000L));
-    assertTrue(Long.parseLong(redis.command("TTL", hash)) <= 100, "renewed again on the same day");
+    assertTrue(Long.parseLong(redis.command("TTL", key)) <= 100, "renewed again on the same day");
     record(event("evt-00000003", "visitor-r", EventType.PAGEVIEW, "https://acme.com/b", morning + day));
-    assertTrue(Long.parseLong(redis.command("TTL", hash)) > 100, "not renewed on the next day");
+    assertTrue(Long.parseLong(redis.command("TTL", key)) > 100, "not renewed on the next day");
   }
 
   @Test
-  void recentEventIds_keepTheNewest200() {
+  void recentEventIds_pastTheTimelineCap_areKeptAsIdsOnly_theNewest200() {
     List<io.leadgate.core.Event> events = new java.util.ArrayList<>();
     for (int i = 0; i < 210; i++) {
       events.add(event("evt-s" + (1000 + i), "visitor-s", EventType.PAGEVIEW, "https://acme.com/", T0 + i));
     }
     record(events.subList(0, 100));
     record(events.subList(100, 210));
-    String seen = RedisKeys.visitorSeen("acme", "visitor-s");
-    assertEquals("200", redis.command("ZCARD", seen));
-    assertEquals("evt-s1010", redis.command("ZRANGE", seen, "0", "0"));
+    String key = RedisKeys.visitorTimeline("acme", "visitor-s");
+    assertEquals("201", redis.command("LLEN", key), "200 entries and the profile");
+    assertEquals("\u0003evt-s1010", redis.command("LINDEX", key, "199"));
   }
 
   @Test
@@ -84,6 +84,39 @@ class RedisStoreContractTest extends StoreContract {
     String tag = RedisKeys.visitor("acme", "visitor-y").split(":")[1];
     assertTrue(RedisKeys.visitorTimeline("acme", "visitor-y").contains(tag));
     assertTrue(RedisKeys.visitorSeen("acme", "visitor-y").contains(tag));
+  }
+
+  @Test
+  void visitorOfTheBuildBefore_isReadAsItWas_andMovedIntoOneKeyByItsNextEvent() {
+    String hash = RedisKeys.visitor("acme", "visitor-o");
+    String list = RedisKeys.visitorTimeline("acme", "visitor-o");
+    String seen = RedisKeys.visitorSeen("acme", "visitor-o");
+    String touch = "{\"source\":\"direct\",\"landing\":\"https://acme.com/\",\"at\":" + T0 + "}";
+    String entry = "{\"id\":\"evt-old00001\",\"type\":\"pageview\",\"at\":" + T0 + ",\"url\":\"https://acme.com/\"}";
+    redis.command("HSET", hash, "first_seen", Long.toString(T0), "last_seen", Long.toString(T0), "sessions", "1",
+        "landing", "https://acme.com/", "first_touch", touch, "last_touch", touch, "touch_key", "k", "pageviews", "1");
+    redis.command("RPUSH", list, entry);
+    redis.command("ZADD", seen, Long.toString(T0), "evt-old00001");
+    for (String key : new String[] {hash, list, seen}) {
+      redis.command("EXPIRE", key, "1000");
+    }
+    Stores stores = stores();
+    assertEquals(1, await(stores.visitors().visitor("acme", "visitor-o")).orElseThrow().counts().getLong("pageviews"));
+    assertEquals(List.of(new io.vertx.core.json.JsonObject(entry)),
+        List.copyOf(await(stores.visitors().timeline("acme", "visitor-o", 10))));
+
+    assertFalse(record(event("evt-old00001", "visitor-o", EventType.PAGEVIEW, "https://acme.com/", T0 + 1)).fresh());
+    assertTrue(record(event("evt-new00002", "visitor-o", EventType.PAGEVIEW, "https://acme.com/b", T0 + 2)).fresh());
+
+    var visitor = await(stores.visitors().visitor("acme", "visitor-o")).orElseThrow();
+    assertEquals(List.of(2L, 1L, T0), List.of(visitor.counts().getLong("pageviews"), visitor.sessions(),
+        visitor.firstSeen()));
+    assertEquals(new io.vertx.core.json.JsonObject(touch), visitor.firstTouch());
+    assertEquals(List.of("https://acme.com/b", "https://acme.com/"), await(stores.visitors().timeline("acme",
+        "visitor-o", 10)).stream().map(e -> e.getString("url")).toList());
+    assertEquals("0", redis.command("EXISTS", hash, seen));
+    long ttl = Long.parseLong(redis.command("TTL", list));
+    assertTrue(ttl > 0 && ttl <= 1000, "the old keys' retention, not renewed on the same day: " + ttl);
   }
 
   @Test

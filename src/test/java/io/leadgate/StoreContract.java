@@ -86,6 +86,71 @@ abstract class StoreContract {
     assertEquals(List.of("https://acme.com/5", "https://acme.com/4", "https://acme.com/3"), urls);
   }
 
+  List<Recorded> record(List<Event> events, Retention retention) {
+    return await(stores().visitors().record(events.stream()
+        .map(event -> new Recording(event, Projection.visitorRecord(event), retention)).toList()));
+  }
+
+  static Event view(String id, String url, String page, String title, String name, Map<String, String> utm,
+      Map<String, Object> props, long at) {
+    return new Event(id, "acme", "visitor-rt", null, name == null ? EventType.PAGEVIEW : EventType.CUSTOM, url, page,
+        title, "https://news.example/", utm, Map.of(), name, props, 0, at, "203.0.113.0");
+  }
+
+  @Test
+  void timeline_readsBackEveryEntryAsTheProjectionWroteIt_sharedValuesAndOddTextIncluded() {
+    Map<String, String> utm = Map.of("source", "newsletter", "medium", "email");
+    Map<String, Object> props = Map.of("plan", "pro", "seats", 12L, "trial", true, "ratio", 0.5);
+    List<Event> first = List.of(view("evt-rt01", "https://acme.com/a?x=1", null, "A", null, utm, props, T0),
+        view("evt-rt02", "https://acme.com", "https://acme.com/#/b", "", null, Map.of(), props, T0),
+        view("evt-rt03", "https://acme.com/a?x=1", null, "A", null, utm, Map.of(), T0 + 1));
+    List<Event> second = List.of(view("evt-rt04", "https://other.example/a?x=1", null, "tab\tand\u001f", "signup",
+            Map.of(), props, T0 + 2), view("0123456789abcdef0123456789abcdef", "https://acme.com/a?x=1", null, "A", null, utm, props, T0 + 2),
+        view("evt-rt06", "https://acme.com/c", null, null, null, Map.of(), Map.of(), T0 + 3));
+    Retention retention = new Retention(3600, 50, Projection.SESSION_GAP_MS);
+    record(first, retention);
+    record(second, retention);
+    List<Object> expected = new java.util.ArrayList<>();
+    for (Event event : List.of(second.get(2), second.get(1), second.get(0), first.get(2), first.get(1), first.get(0))) {
+      expected.add(new io.vertx.core.json.JsonObject(Projection.timelineEntry(event)));
+    }
+    assertEquals(expected, List.copyOf(await(stores().visitors().timeline("acme", "visitor-rt", 50))));
+    assertEquals(expected.subList(0, 2), List.copyOf(await(stores().visitors().timeline("acme", "visitor-rt", 2))));
+    assertEquals(List.of(false, false), record(List.of(second.get(1), first.get(0)), retention).stream()
+        .map(Recorded::fresh).toList(), "replays, a snippet's id among them");
+  }
+
+  @Test
+  void visitor_touchesAndLandingReadBackAsRecorded() {
+    Event landing = view("evt-tc01", "https://acme.com/a?utm_source=newsletter", null, "A", null,
+        Map.of("source", "newsletter"), Map.of(), T0);
+    Event page = view("evt-tc02", "https://acme.com/app", "https://acme.com/app#/b", "B", null,
+        Map.of("source", "ads", "campaign", "x"), Map.of(), T0 + 60_000);
+    record(List.of(landing));
+    var visitor = await(stores().visitors().visitor("acme", "visitor-rt")).orElseThrow();
+    var touch = new io.vertx.core.json.JsonObject(Projection.visitorRecord(landing).touchJson());
+    assertEquals(List.of(touch, touch, landing.url()), List.of(visitor.firstTouch(), visitor.lastTouch(),
+        visitor.landingPage()));
+    record(List.of(page));
+    visitor = await(stores().visitors().visitor("acme", "visitor-rt")).orElseThrow();
+    assertEquals(List.of(touch, new io.vertx.core.json.JsonObject(Projection.visitorRecord(page).touchJson())),
+        List.of(visitor.firstTouch(), visitor.lastTouch()));
+    assertEquals("203.0.113.0", visitor.ip());
+  }
+
+  @Test
+  void recentEventIds_aReplayOfTheNewest200IsADuplicate_pastTheTimelineCapToo() {
+    List<Event> events = new java.util.ArrayList<>();
+    for (int i = 0; i < 210; i++) {
+      events.add(event("evt-s" + (1000 + i), "visitor-s", EventType.PAGEVIEW, "https://acme.com/", T0 + i));
+    }
+    record(events.subList(0, 100));
+    record(events.subList(100, 210));
+    assertFalse(record(events.get(10)).fresh(), "the 200th newest id");
+    assertTrue(record(events.get(9)).fresh(), "the 201st newest id");
+    assertEquals(3, await(stores().visitors().timeline("acme", "visitor-s", 500)).size());
+  }
+
   @Test
   void anonymousVisitor_hasNoLead() {
     assertNull(record(event("evt-00000001", "visitor-d", EventType.DOWNLOAD, "https://acme.com/a.pdf", T0)).leadId());

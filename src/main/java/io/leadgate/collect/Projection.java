@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -30,17 +32,12 @@ public final class Projection {
 
   public static VisitorRecord visitorRecord(Event event) {
     Source source = Source.of(event);
-    String touch = EventJson.write(json -> {
-      json.writeStartObject();
-      for (Map.Entry<String, String> field : source.fields().entrySet()) {
-        json.writeStringField(field.getKey(), field.getValue());
-      }
-      json.writeStringField("landing", event.page() != null ? event.page() : event.url());
-      json.writeNumberField("at", event.receivedAt());
-      json.writeEndObject();
-    });
-    return new VisitorRecord(VisitorHash.counterFor(event.type()), timelineEntry(event), touch, source.direct(),
-        source.key());
+    Map<String, Object> touch = new LinkedHashMap<>(source.fields());
+    touch.put("landing", event.page() != null ? event.page() : event.url());
+    touch.put("at", event.receivedAt());
+    String touchJson = EventJson.write(json -> EventJson.writeValue(touch, json));
+    return new VisitorRecord(VisitorHash.counterFor(event.type()), timelineEntry(event), touchJson,
+        Collections.unmodifiableMap(touch), source.direct(), source.key());
   }
 
   /**

@@ -31,10 +31,12 @@ public interface VisitorStore {
    * What the visitor profile takes from one event beyond the event itself: the timeline entry, the touch, the
    * profile counter to bump. Built once, in plain Java, so both stores apply the same rule.
    *
+   * @param touch    the touch's fields in the order of {@code touchJson} (a store may keep them in its own form)
    * @param touchKey the same for events from the same source ({@link io.leadgate.collect.Source#key}): a
    *                 non-direct event becomes the last touch when it starts a visit or its source differs
    */
-  record VisitorRecord(String counter, String timelineEntry, String touchJson, boolean direct, String touchKey) {
+  record VisitorRecord(String counter, String timelineEntry, String touchJson, java.util.Map<String, Object> touch,
+      boolean direct, String touchKey) {
   }
 
   /**

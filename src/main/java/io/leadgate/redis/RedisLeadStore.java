@@ -18,7 +18,7 @@ import java.util.Optional;
 /** Leads on Redis: a hash, a stage list and a visitor set per lead under its shard's hash tag, changed by Lua. */
 final class RedisLeadStore implements LeadStore {
   static final LuaScript APPLY = LuaScript.load("apply_lead_change");
-  static final LuaScript LINK = LuaScript.load("link_visitor");
+  static final LuaScript LINK = LuaScript.load("link_visitor", "visitor_profile");
   private final RedisClient redis;
   private final AofBarrier barrier;
   private final RedisOutboxReader outbox;
@@ -104,7 +104,8 @@ final class RedisLeadStore implements LeadStore {
     Future<Response> member = redis.send("lead_visitor", Request.cmd(Command.SADD)
         .arg(RedisKeys.leadVisitors(leadId)).arg(site + ":" + visitorId));
     Future<Response> link = redis.eval("link_visitor", LINK,
-        List.of(RedisKeys.visitor(site, visitorId), RedisKeys.visitorTimeline(site, visitorId)),
+        List.of(RedisKeys.visitor(site, visitorId), RedisKeys.visitorTimeline(site, visitorId),
+            RedisKeys.visitorSeen(site, visitorId)),
         List.of(leadId, "form", "0"));
     return Future.all(member, link).mapEmpty();
   }
@@ -113,7 +114,8 @@ final class RedisLeadStore implements LeadStore {
   public Future<Boolean> linkIdentifiedVisitor(String leadId, String site, String visitorId) {
     // the visitor first (its shard decides), then the lead's set: a crash in between is healed by the retry
     return redis.eval("link_visitor", LINK,
-            List.of(RedisKeys.visitor(site, visitorId), RedisKeys.visitorTimeline(site, visitorId)),
+            List.of(RedisKeys.visitor(site, visitorId), RedisKeys.visitorTimeline(site, visitorId),
+            RedisKeys.visitorSeen(site, visitorId)),
             List.of(leadId, "identify", "1"))
         .compose(linked -> linked.toInteger() == 0 ? Future.succeededFuture(false)
             : redis.send("lead_visitor", Request.cmd(Command.SADD).arg(RedisKeys.leadVisitors(leadId))

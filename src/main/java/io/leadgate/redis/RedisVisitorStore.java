@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 final class RedisVisitorStore implements VisitorStore {
-  static final LuaScript RECORD = LuaScript.load("record_visitor_events");
+  static final LuaScript RECORD = LuaScript.load("record_visitor_events", "visitor_profile");
   private final RedisClient redis;
 
   RedisVisitorStore(RedisClient redis) {
@@ -87,9 +87,10 @@ final class RedisVisitorStore implements VisitorStore {
         return visitors.size() + 1;
       });
       positions.add(position);
-      eventArgs.addAll(List.of(visitor.toString(), event.id(), Long.toString(event.receivedAt()), record.counter(),
-          event.url(), record.timelineEntry(), event.ip() == null ? "" : event.ip(), record.touchJson(),
-          record.direct() ? "1" : "0", record.touchKey()));
+      eventArgs.addAll(List.of(visitor.toString(), TimelineCodec.storedId(event.id()),
+          Long.toString(event.receivedAt()), ProfileCodec.counter(record.counter()), event.url(),
+          TimelineCodec.encode(event), event.ip() == null ? "" : event.ip(), ProfileCodec.touch(record.touch()),
+          record.direct() ? "1" : "0", record.touchKey(), event.id()));
     }
 
     List<String> args() {
@@ -100,13 +101,18 @@ final class RedisVisitorStore implements VisitorStore {
     }
   }
 
+  /** The profile at the end of the visitor's list, or the hash of a visitor no script has written since the build before. */
   @Override
   public Future<Optional<Visitor>> visitor(String site, String visitorId) {
-    return redis.send("hgetall", Request.cmd(Command.HGETALL).arg(RedisKeys.visitor(site, visitorId)))
-        .map(reply -> {
-          Map<String, String> hash = toMap(reply);
-          return hash.isEmpty() ? Optional.empty() : Optional.of(VisitorHash.toVisitor(site, visitorId, hash));
-        });
+    return redis.send("lindex", Request.cmd(Command.LINDEX).arg(RedisKeys.visitorTimeline(site, visitorId)).arg(-1))
+        .compose(tail -> {
+          if (tail != null && tail.toString().startsWith(String.valueOf(TimelineCodec.PROFILE))) {
+            return Future.succeededFuture(ProfileCodec.decode(tail.toString()));
+          }
+          return redis.send("hgetall", Request.cmd(Command.HGETALL).arg(RedisKeys.visitor(site, visitorId)))
+              .map(RedisVisitorStore::toMap);
+        })
+        .map(hash -> hash.isEmpty() ? Optional.empty() : Optional.of(VisitorHash.toVisitor(site, visitorId, hash)));
   }
 
   @Override
@@ -114,9 +120,9 @@ final class RedisVisitorStore implements VisitorStore {
     return redis.send("lrange", Request.cmd(Command.LRANGE).arg(RedisKeys.visitorTimeline(site, visitorId))
             .arg(0).arg(max - 1))
         .map(reply -> {
-          List<JsonObject> entries = new ArrayList<>(reply.size());
-          reply.forEach(entry -> entries.add(new JsonObject(entry.toString())));
-          return entries;
+          List<String> elements = new ArrayList<>(reply.size());
+          reply.forEach(element -> elements.add(element.toString()));
+          return TimelineCodec.decode(elements);
         });
   }
 

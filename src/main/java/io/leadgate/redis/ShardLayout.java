@@ -9,14 +9,21 @@ import io.vertx.redis.client.Request;
  * The shard count a store was written with, recorded in the store itself. Every per-person key carries its shard in
  * its name, so a build with another count would silently miss every visitor, lead and queued webhook; the gateway
  * refuses to start on such a store instead (docs/redis.md, "The number of shards", says how to move the data).
+ *
+ * <p>It also names the form visitors are kept in ({@code visitors=list}: one list per visitor, the profile last).
+ * A store of the build before ({@code shards=N} alone) is taken over: its visitors are moved as they are written
+ * ({@code visitor_profile.lua}), and the new value makes a build before refuse to start on it, since that build
+ * would not read the moved visitors.
  */
 final class ShardLayout {
-  static final String EXPECTED = "shards=" + Shards.COUNT;
+  static final String BEFORE = "shards=" + Shards.COUNT;
+  static final String EXPECTED = BEFORE + " visitors=list";
 
   /** The store was written with another shard count than this build's. */
   static final class Mismatch extends RuntimeException {
     Mismatch(String found) {
-      super("this Redis holds data written with " + found.replace("shards=", "") + " virtual shards and this build uses "
+      super("this Redis holds data written with " + found.split(" ")[0].replace("shards=", "")
+          + " virtual shards and this build uses "
           + Shards.COUNT + " (key " + RedisKeys.layout() + "): move the keys first (docs/redis.md, \"The number of"
           + " shards\"), or start on an empty Redis");
     }
@@ -28,8 +35,14 @@ final class ShardLayout {
   /** Records this build's layout on a store that has none yet, and fails with {@link Mismatch} on another one. */
   static Future<Void> check(RedisClient redis) {
     return redis.send("layout", Request.cmd(Command.SET).arg(RedisKeys.layout()).arg(EXPECTED).arg("NX").arg("GET"))
-        .compose(previous -> previous == null || EXPECTED.equals(previous.toString())
-            ? Future.<Void>succeededFuture()
-            : Future.failedFuture(new Mismatch(previous.toString())));
+        .compose(previous -> {
+          if (previous == null || EXPECTED.equals(previous.toString())) {
+            return Future.<Void>succeededFuture();
+          }
+          if (BEFORE.equals(previous.toString())) {
+            return redis.send("layout", Request.cmd(Command.SET).arg(RedisKeys.layout()).arg(EXPECTED)).mapEmpty();
+          }
+          return Future.failedFuture(new Mismatch(previous.toString()));
+        });
   }
 }

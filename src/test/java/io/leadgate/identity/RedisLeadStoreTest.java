@@ -11,6 +11,7 @@ import io.leadgate.redis.RedisKeys;
 import io.leadgate.redis.RedisStores;
 import io.leadgate.testing.RedisServer;
 import io.vertx.core.Vertx;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +49,7 @@ class RedisLeadStoreTest extends LeadStoreContract {
   }
 
   @Test
-  void linkVisitor_anonymousVisitorWithTtl_keysPersisted() {
+  void linkVisitor_anonymousVisitorOfTheBuildBeforeWithTtl_movedIntoItsListAndPersisted() {
     String visitorKey = RedisKeys.visitor(SITE, "visitor-1");
     String timelineKey = RedisKeys.visitorTimeline(SITE, "visitor-1");
     redis.command("HSET", visitorKey, "first_seen", "1");
@@ -57,9 +58,10 @@ class RedisLeadStoreTest extends LeadStoreContract {
     redis.command("EXPIRE", timelineKey, "3600");
     Lead lead = await(leads().findOrCreate(conversion("ann@acme.com", "sub-00000001", "visitor-1"))).lead();
     await(leads().linkVisitor(lead.id(), SITE, "visitor-1"));
-    assertEquals("-1", redis.command("TTL", visitorKey));
     assertEquals("-1", redis.command("TTL", timelineKey));
-    assertEquals(lead.id(), redis.command("HGET", visitorKey, "lead"));
+    assertEquals("0", redis.command("EXISTS", visitorKey), "moved into the visitor's list");
+    var visitor = await(stores.visitors().visitor(SITE, "visitor-1")).orElseThrow();
+    assertEquals(List.of(1L, lead.id(), "form"), List.of(visitor.firstSeen(), visitor.leadId(), visitor.linkedBy()));
   }
 
   @Test

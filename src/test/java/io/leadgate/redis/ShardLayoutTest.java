@@ -27,7 +27,8 @@ class ShardLayoutTest {
   void setUp() {
     redis.flush();
     vertx = Vertx.vertx();
-    GatewayConfig parsed = new ConfigLoader().parse("sites: [{key: acme}]", "test.yaml");
+    // a long store timeout: a check that times out on a busy machine starts (503s) instead of refusing
+    GatewayConfig parsed = new ConfigLoader().parse("sites: [{key: acme}]\nredis: {timeoutMs: 20000}", "test.yaml");
     config = parsed.withRedis(parsed.redis().withUrl(redis.url()));
   }
 
@@ -39,14 +40,14 @@ class ShardLayoutTest {
   @Test
   void start_onAnEmptyStore_recordsThisBuildsShardCount() throws Exception {
     start().close();
-    assertEquals("shards=" + Shards.COUNT, redis.command("GET", RedisKeys.layout()));
+    assertEquals("shards=" + Shards.COUNT + " visitors=list", redis.command("GET", RedisKeys.layout()));
   }
 
   @Test
   void start_onAStoreOfThisBuild_starts() throws Exception {
     start().close();
     start().close();
-    assertEquals("shards=" + Shards.COUNT, redis.command("GET", RedisKeys.layout()));
+    assertEquals("shards=" + Shards.COUNT + " visitors=list", redis.command("GET", RedisKeys.layout()));
   }
 
   @Test
@@ -57,6 +58,20 @@ class ShardLayoutTest {
         refused.getMessage());
     assertEquals("shards=16", redis.command("GET", RedisKeys.layout()));
     assertEquals("0", redis.command("EXISTS", RedisKeys.ingest(0)));
+  }
+
+  @Test
+  void start_onAStoreOfTheBuildBefore_takesItOverSoThatThatBuildRefusesIt() throws Exception {
+    redis.command("SET", RedisKeys.layout(), "shards=" + Shards.COUNT);
+    start().close();
+    assertEquals("shards=" + Shards.COUNT + " visitors=list", redis.command("GET", RedisKeys.layout()));
+  }
+
+  @Test
+  void start_onAStoreWrittenWithAnotherShardCountInThisForm_failsNamingTheCount() {
+    redis.command("SET", RedisKeys.layout(), "shards=16 visitors=list");
+    Exception refused = assertThrows(Exception.class, this::start);
+    assertTrue(refused.getMessage().contains("written with 16 virtual shards"), refused.getMessage());
   }
 
   private RedisStores start() throws Exception {

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# The gateway against a peer that stores the same events without checking or projecting them: Debian's webdis
+# (an HTTP front of Redis) turning each PUT into one XADD. Same wrk script and body (bench/pageview.lua), each on its
+# own redis-server with AOF everysec (docker/compose.yaml's settings), in alternating rounds; the gateway runs with
+# its projector, and its backlog is drained before each webdis round so that the two never share the CPU.
+# Prints events/s, p50 and p99 per round, the medians and the ratio gateway / webdis (issue 18's goal: >= 1.3).
+#
+#   bench/peer.sh                        # 3 rounds of 8 s after 15 s of warm-up each; about 2 minutes
+#   ROUNDS=5 DURATION=10 bench/peer.sh
+#   GATEWAY_JAVA_OPTS="-Xmx128m" bench/peer.sh
+#
+# webdis is installed from Debian when missing (apt-get; root). Its configuration: 127.0.0.1, THREADS worker threads
+# (default 2, the cores of the machine measured), a pool of 48 Redis connections.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=bench/common.sh
+. bench/common.sh
+
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-8}
+WARMUP=${WARMUP:-15}
+CONNECTIONS=${CONNECTIONS:-48}
+THREADS=${THREADS:-2}
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-}
+JAR=${GATEWAY_JAR:-target/leadgate.jar}
+
+need=()
+for tool in wrk redis-server curl webdis; do
+  command -v "$tool" >/dev/null 2>&1 || need+=("$tool")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing from Debian: ${need[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+[ -f "$JAR" ] || mvn -q -o -DskipTests package
+
+WORK=$(mktemp -d /tmp/leadgate-peer.XXXXXX)
+PIDS=()
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+start_redis() { # name -> port
+  local port
+  port=$(free_port)
+  mkdir -p "$WORK/$1"
+  redis-server --port "$port" --bind 127.0.0.1 --dir "$WORK/$1" "${REDIS_PRODUCTION_OPTS[@]}" \
+    --logfile "$WORK/$1/redis.log" >/dev/null &
+  PIDS+=("$!")
+  for _ in $(seq 1 100); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+  echo "$port"
+}
+
+GW_REDIS=$(start_redis gateway)
+WD_REDIS=$(start_redis webdis)
+GW_PORT=$(free_port)
+# shellcheck disable=SC2086
+LEADGATE_REDIS_URL="redis://127.0.0.1:$GW_REDIS" LEADGATE_PORT=$GW_PORT java $GATEWAY_JAVA_OPTS -jar "$JAR" \
+  --config bench/collect.yaml > "$WORK/gateway.log" 2>&1 &
+PIDS+=("$!")
+WD_PORT=$(free_port)
+cat > "$WORK/webdis.json" <<JSON
+{"redis_host": "127.0.0.1", "redis_port": $WD_REDIS, "http_host": "127.0.0.1", "http_port": $WD_PORT,
+ "threads": $THREADS, "pool_size": $CONNECTIONS, "daemonize": false, "database": 0, "verbosity": 1,
+ "logfile": "$WORK/webdis.log", "acl": [{"disabled": ["DEBUG", "FLUSHALL", "FLUSHDB"]}]}
+JSON
+webdis "$WORK/webdis.json" &
+PIDS+=("$!")
+wait_http "http://127.0.0.1:$GW_PORT/health/ready" 300
+wait_http "http://127.0.0.1:$WD_PORT/PING" 30
+
+backlog() { # events the gateway has not projected yet
+  local n=0 p entries waiting
+  for p in 0 1; do
+    entries=$(redis-cli -p "$GW_REDIS" xlen "lg:{in$p}:events")
+    waiting=$(redis-cli -p "$GW_REDIS" get "lg:{in$p}:waiting")
+    n=$((n + (${waiting:-0} > entries ? ${waiting:-0} : entries)))
+  done
+  echo "$n"
+}
+drain() {
+  local deadline=$((SECONDS + 180))
+  while [ "$(backlog)" -gt 0 ] && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+}
+
+run() { # label phase seconds
+  local url
+  if [ "$1" = gateway ]; then
+    BENCH_RUN="$1$2" BENCH_SITE=bench wrk -t1 -c"$CONNECTIONS" -d"$3s" --timeout 5s -s bench/pageview.lua \
+      "http://127.0.0.1:$GW_PORT/e" > "$WORK/$1-$2.txt"
+  else
+    BENCH_RUN="$1$2" BENCH_SITE=bench BENCH_METHOD=PUT BENCH_PATH='/XADD/bench/*/e' wrk -t1 -c"$CONNECTIONS" \
+      -d"$3s" --timeout 5s -s bench/pageview.lua "http://127.0.0.1:$WD_PORT/" > "$WORK/$1-$2.txt"
+  fi
+  awk -v l="$1" -v r="$2" -v n="$(field "$WORK/$1-$2.txt" requests)" -v bad="$(field "$WORK/$1-$2.txt" non2xx)" \
+    -v us="$(field "$WORK/$1-$2.txt" duration_us)" -v p50="$(field "$WORK/$1-$2.txt" p50_us)" \
+    -v p99="$(field "$WORK/$1-$2.txt" p99_us)" 'BEGIN {
+      printf "%s\t%s\t%.0f\t%.2f\t%.2f\t%d\n", l, r, (n - bad) / (us / 1e6), p50 / 1000, p99 / 1000, bad }'
+}
+
+echo "leadgate vs webdis, $(date -u +%FT%TZ): $(nproc) cores, wrk -t1 -c$CONNECTIONS, $ROUNDS rounds of ${DURATION}s," \
+  "warm-up ${WARMUP}s each; load average $(cut -d' ' -f1 /proc/loadavg)"
+run gateway warmup "$WARMUP" >/dev/null
+drain
+run webdis warmup "$WARMUP" >/dev/null
+RESULTS=$WORK/results.tsv
+for round in $(seq 1 "$ROUNDS"); do
+  run gateway "$round" "$DURATION" >> "$RESULTS"
+  drain
+  run webdis "$round" "$DURATION" >> "$RESULTS"
+done
+drain
+
+printf '%-8s %5s %10s %8s %8s %7s\n' server round "events/s" "p50 ms" "p99 ms" non2xx
+awk -F'\t' '{printf "%-8s %5s %10s %8s %8s %7s\n", $1, $2, $3, $4, $5, $6}' "$RESULTS"
+median() { awk -F'\t' -v l="$1" -v c="$2" '$1 == l {print $c}' "$RESULTS" | sort -g \
+  | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+ratio=$(awk -F'\t' '$1 == "gateway" {g[$2] = $3} $1 == "webdis" {w[$2] = $3} END {for (r in g) if (w[r] > 0) print g[r] / w[r]}' \
+  "$RESULTS" | sort -g | awk '{v[NR] = $1} END {printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')
+echo "median: gateway $(median gateway 3) events/s (p99 $(median gateway 5) ms), webdis $(median webdis 3) events/s" \
+  "(p99 $(median webdis 5) ms); ratio gateway / webdis $ratio (median of the rounds' ratios; goal >= 1.3)"
+echo "stored: gateway $(redis-cli -p "$GW_REDIS" dbsize) keys, every event projected (backlog $(backlog));" \
+  "webdis stream: $(redis-cli -p "$WD_REDIS" xlen bench) entries"

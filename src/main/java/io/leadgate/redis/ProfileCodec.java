@@ -1,0 +1,107 @@
+package io.leadgate.redis;
+
+import io.leadgate.core.EventJson;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The stored form of a visitor's profile, the last element of its list ({@code visitor_profile.lua} writes it):
+ * {@code \1}, then {@code name\30value} pairs joined by {@code \31}, under short names. The first touch leaves out
+ * its landing page when it is the profile's landing, and its time (the first seen); the last touch is left out while
+ * it is the first, the last seen while it is the first seen. Touches are
+ * pairs too ({@code \30} between name and value, {@code \29} between pairs); one holding a character the form uses
+ * is kept as JSON. Read back as the field names of {@link io.leadgate.identity.VisitorHash}.
+ */
+final class ProfileCodec {
+  /** Profile field (as {@code VisitorHash} names it) to its stored name; the script's copy is in visitor_profile.lua. */
+  static final Map<String, String> SHORT = Map.ofEntries(Map.entry("first_seen", "fs"), Map.entry("last_seen", "ls"),
+      Map.entry("sessions", "se"), Map.entry("landing", "la"), Map.entry("first_touch", "ft"),
+      Map.entry("last_touch", "lt"), Map.entry("touch_key", "tk"), Map.entry("pageviews", "pv"),
+      Map.entry("downloads", "dl"), Map.entry("outbound", "ob"), Map.entry("custom", "cu"),
+      Map.entry("engagement", "en"), Map.entry("forms", "fo"), Map.entry("ip", "ip"), Map.entry("lead", "ld"),
+      Map.entry("linked_by", "lb"));
+  private static final Map<String, String> LONG = invert(SHORT);
+  private static final Map<String, String> TOUCH_SHORT = Map.of("utm_source", "us", "utm_medium", "um",
+      "utm_campaign", "uc", "utm_term", "ut", "utm_content", "un", "referrer", "r", "source", "s", "landing", "l",
+      "at", "a");
+  private static final Map<String, String> TOUCH_LONG = invert(TOUCH_SHORT);
+  static final char TOUCH_PAIR = '\u001d';
+
+  private ProfileCodec() {
+  }
+
+  /** The stored name of a profile counter ({@code VisitorHash.counterFor}). */
+  static String counter(String field) {
+    return SHORT.getOrDefault(field, field);
+  }
+
+  /** A touch (source fields, landing, at) in the stored form. */
+  static String touch(Map<String, Object> touch) {
+    StringBuilder out = new StringBuilder(160);
+    for (Map.Entry<String, Object> field : touch.entrySet()) {
+      String value = field.getKey().equals("at") ? Long.toString(((Number) field.getValue()).longValue())
+          : String.valueOf(field.getValue());
+      if (TimelineCodec.unsafe(value) || value.indexOf(TOUCH_PAIR) >= 0) {
+        return EventJson.write(json -> EventJson.writeValue(touch, json));
+      }
+      if (out.length() > 0) {
+        out.append(TOUCH_PAIR);
+      }
+      out.append(TOUCH_SHORT.getOrDefault(field.getKey(), field.getKey())).append(TimelineCodec.PAIR).append(value);
+    }
+    return out.toString();
+  }
+
+  /** The profile element as {@code VisitorHash} reads a profile: long names, touches as JSON. */
+  static Map<String, String> decode(String element) {
+    Map<String, String> stored = new HashMap<>();
+    for (String pair : element.substring(1).split(String.valueOf(TimelineCodec.FIELD))) {
+      int cut = pair.indexOf(TimelineCodec.PAIR);
+      if (cut > 0) {
+        stored.put(pair.substring(0, cut), pair.substring(cut + 1));
+      }
+    }
+    Map<String, String> profile = new HashMap<>();
+    stored.forEach((name, value) -> profile.put(LONG.getOrDefault(name, name), value));
+    if (stored.containsKey("fs")) {
+      profile.putIfAbsent("last_seen", stored.get("fs"));
+    }
+    if (stored.containsKey("ft")) {
+      profile.put("first_touch", touchJson(stored.get("ft"), stored.get("la"), stored.get("fs")));
+      profile.put("last_touch", stored.containsKey("lt") ? touchJson(stored.get("lt"), null, null)
+          : profile.get("first_touch"));
+    }
+    return profile;
+  }
+
+  private static String touchJson(String stored, String landing, String at) {
+    if (stored.startsWith("{")) {
+      return stored;
+    }
+    Map<String, Object> touch = new LinkedHashMap<>();
+    for (String pair : stored.split(String.valueOf(TOUCH_PAIR))) {
+      int cut = pair.indexOf(TimelineCodec.PAIR);
+      String name = TOUCH_LONG.getOrDefault(pair.substring(0, cut), pair.substring(0, cut));
+      String value = pair.substring(cut + 1);
+      if (name.equals("at") && landing != null && !touch.containsKey("landing")) {
+        touch.put("landing", landing); // left out when it is the profile's landing
+      }
+      touch.put(name, name.equals("at") ? (Object) Long.parseLong(value) : value);
+    }
+    if (landing != null && !touch.containsKey("landing")) {
+      touch.put("landing", landing);
+    }
+    if (at != null && !touch.containsKey("at")) {
+      touch.put("at", Long.parseLong(at));
+    }
+    return new JsonObject(touch).encode();
+  }
+
+  private static Map<String, String> invert(Map<String, String> map) {
+    Map<String, String> inverted = new HashMap<>();
+    map.forEach((k, v) -> inverted.put(v, k));
+    return inverted;
+  }
+}
