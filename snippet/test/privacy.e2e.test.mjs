@@ -1,10 +1,10 @@
 // End to end (issue 17): the gateway served first party keeps the visitor in its own HttpOnly cookie, a required
 // consent lets only cookieless counts leave the browser before it is given, and Global Privacy Control keeps the
-// gateway from making any visitor profile. Chromium → a site whose server passes /a7/ on to the gateway → Redis.
+// gateway from making any visitor profile; an erased visitor's queued retries are dropped. Chromium → a site whose server passes /a7/ on to the gateway → Redis.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { Stack, eventually, missingPrerequisites, CHROMIUM, BROWSER_ARGS } from './support/stack.mjs';
+import { Stack, eventually, missingPrerequisites, CHROMIUM, BROWSER_ARGS, E2E_KEY } from './support/stack.mjs';
 
 const VISITOR = /^[0-9a-f]{32}$/;
 
@@ -135,6 +135,40 @@ describe('e2e: privacy and first-party identity', { timeout: 120000 }, () => {
     await page.goto('about:blank');
     assert.deepEqual(sent, []);
     assert.deepEqual(await context.cookies(), []);
+    await context.close();
+  });
+
+  test("an erased visitor's events queued in the browser and retried after the erasure are dropped", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(stack.site + '/first-party.html?erase=1');
+    const id = await eventually(() => storedId(context), { what: 'the visitor id' });
+    await landed('fp', id, 1);
+    const api = (path, body) =>
+      fetch(stack.gateway + path, {
+        method: body ? 'POST' : 'GET',
+        headers: { Authorization: `Bearer ${E2E_KEY}`, 'Content-Type': 'application/json' },
+        body: body && JSON.stringify(body)
+      });
+    // The gateway answers 503 for a while: the snippet keeps the events and retries them later.
+    await page.route('**/a7/e', (route) => route.fulfill({ status: 503, body: '{"error":"store_unavailable"}' }));
+    await page.evaluate(() => window.leadgate('track', 'queued before the erasure'));
+    await eventually(() => page.evaluate(() => (localStorage._lg_q || '').includes('queued before')), { what: 'the queued event' });
+
+    const asked = await api('/api/privacy/erase', { site: 'fp', visitor: id });
+    const answer = await asked.text();
+    assert.equal(asked.status, 202, answer);
+    const { erasure } = JSON.parse(answer);
+    await eventually(async () => (await (await api('/api/privacy/erasures/' + erasure)).json()).status == 'done', { what: 'the erasure done' });
+    assert.equal(await stack.visitor('fp', id), null, 'erased');
+
+    const accepted = page.waitForResponse((r) => r.url() == stack.site + '/a7/e' && r.status() == 202, { timeout: 20000 });
+    await page.unroute('**/a7/e');
+    await accepted;
+    assert.equal(await page.evaluate(() => localStorage._lg_q || '[]'), '[]', 'the retries left the browser');
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    assert.equal(await stack.visitor('fp', id), null, 'the retried events made no visitor again');
+    assert.deepEqual((await visitorKeys('fp')).filter((key) => key.endsWith(':' + id)), []);
     await context.close();
   });
 });
