@@ -210,6 +210,19 @@ abstract class AccountStoreContract {
   }
 
   @Test
+  void twoHundredLeadsOfOneCompanyRefreshedAtOnce_allJoinTheAccount() {
+    List<Lead> leads = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      leads.add(lead("p" + i + "@initech.com", new JsonObject()));
+    }
+    AccountsService service = service();
+    // as a projection batch tells its listeners: all at once, each lead's refresh racing for the one account
+    List<Future<?>> all = leads.stream().<Future<?>>map(lead -> service.refresh(lead.id())).toList();
+    await(Future.all(all));
+    assertEquals(200, account("initech.com").members().size());
+  }
+
+  @Test
   void outboxEvents_ofAnAccount_comeInItsOrder() {
     Lead a = lead("ann@acme.com", new JsonObject());
     Lead b = lead("bob@acme.com", new JsonObject());
