@@ -21,11 +21,18 @@ local RECENT = 200
 -- the newest stored entries a new one may point to for a value they share
 local WINDOW = 16
 
+-- A compact entry starts with '@' plus a bit set (64 + bits, '@' to '_'): bit 16, the id is a snippet id written
+-- without its '~'; bits 1, 2, 4, 8: the type, the time, the origin, the props are the next newer entry's (a '\29'
+-- pointer) and left out. '\2' is the same form with no bit set.
+local COMPACT, SNIPPET_ID = 64, 16
+local OMITTED = {{2, 1}, {3, 2}, {4, 4}, {7, 8}} -- field, bit
+
 local function entry_id(entry)
   local first = string.byte(entry, 1)
-  if first == 2 or first == 3 then
+  if first == 2 or first == 3 or first >= COMPACT and first < COMPACT + 32 then
     local cut = string.find(entry, '\31', 2, true)
-    return string.sub(entry, 2, cut and cut - 1 or -1)
+    local id = string.sub(entry, 2, cut and cut - 1 or -1)
+    return first >= COMPACT and bit.band(first - COMPACT, SNIPPET_ID) ~= 0 and '~' .. id or id
   elseif first == 123 then
     return string.match(entry, '^{"id":"([^"]*)"')
   end
@@ -81,6 +88,7 @@ local function record(state, at, gap)
     profile.se = '1'
     profile.la = ARGV[at + 4]
     profile.ft = first_touch(ARGV[at + 7], ARGV[at + 4], ARGV[at + 2])
+    state.first = #state.timeline + 1
     profile.lt = nil -- the same as the first
     newSession = 1
   elseif now - last > gap then
@@ -112,18 +120,75 @@ local function record(state, at, gap)
   return newSession
 end
 
+-- An entry's fields ('\2' or compact), pointers as written; nil for another kind of element.
 local function split(entry)
-  local fields = {}
+  local first = string.byte(entry, 1)
+  if first ~= 2 and not (first >= COMPACT and first < COMPACT + 32) then
+    return nil
+  end
+  local written = {}
   local from = 2
   while true do
     local cut = string.find(entry, '\31', from, true)
+    table.insert(written, string.sub(entry, from, cut and cut - 1 or -1))
     if not cut then
-      table.insert(fields, string.sub(entry, from))
-      return fields
+      break
     end
-    table.insert(fields, string.sub(entry, from, cut - 1))
     from = cut + 1
   end
+  if first == 2 then
+    return written
+  end
+  local bits = first - COMPACT
+  local fields = {bit.band(bits, SNIPPET_ID) ~= 0 and '~' .. written[1] or written[1]}
+  local next, last = 2, 1
+  for _, omitted in ipairs(OMITTED) do
+    if bit.band(bits, omitted[2]) ~= 0 then
+      last = omitted[1]
+    end
+  end
+  local f = 2
+  while next <= #written or f <= last do
+    local omitted = false
+    for _, o in ipairs(OMITTED) do
+      if o[1] == f and bit.band(bits, o[2]) ~= 0 then
+        omitted = true
+      end
+    end
+    if omitted then
+      fields[f] = '\29'
+    else
+      fields[f] = written[next]
+      next = next + 1
+    end
+    f = f + 1
+  end
+  return fields
+end
+
+-- The compact form of an entry's fields (pointers written).
+local function join(fields)
+  local bits = 0
+  local kept = {}
+  local id = fields[1]
+  if #id == 23 and string.byte(id, 1) == 126 then
+    bits = SNIPPET_ID
+    id = string.sub(id, 2)
+  end
+  local omit = {}
+  for _, o in ipairs(OMITTED) do
+    if fields[o[1]] == '\29' then
+      bits = bits + o[2]
+      omit[o[1]] = true
+    end
+  end
+  kept[1] = id
+  for f = 2, #fields do
+    if not omit[f] then
+      table.insert(kept, fields[f])
+    end
+  end
+  return string.char(COMPACT + bits) .. table.concat(kept, '\31')
 end
 
 -- Each value of the new entries and of the newest stored ones is written once, in the newest entry holding it; an
@@ -141,8 +206,9 @@ local function share(state, list)
   end
   local values = {}
   local nearest = {}
+  local landing = state.first and count - state.first + 1
   for i, entry in ipairs(chain) do
-    local fields = string.byte(entry, 1) == 2 and split(entry) or nil
+    local fields = split(entry)
     local written = fields and {fields[1]}
     for f = 2, fields and #fields or 0 do
       local value = fields[f]
@@ -164,9 +230,17 @@ local function share(state, list)
       nearest[f] = nearest[f] or {}
       nearest[f][value] = i
     end
+    if written and i == landing then
+      -- the visitor's first entry: its URL is the profile's landing, its utm tags are its first touch's
+      for _, f in ipairs({5, 8}) do
+        if written[f] and written[f] ~= '' and string.byte(written[f], 1) ~= 29 then
+          written[f] = '\30'
+        end
+      end
+    end
     if written then
       values[i] = fields
-      local encoded = '\2' .. table.concat(written, '\31')
+      local encoded = join(written)
       if i <= count then
         fresh[count - i + 1] = encoded
       elseif encoded ~= entry then

@@ -59,19 +59,34 @@ public record Source(String label, Map<String, String> fields) {
     if (referrerHost != null) {
       fields.put("referrer", event.referrer());
     }
-    String label;
-    if (event.utm().containsKey("source")) {
-      label = event.utm().get("source") + " / " + event.utm().getOrDefault("medium", "(none)");
-    } else if (!event.click().isEmpty()) {
-      String clickId = event.click().keySet().stream().sorted().findFirst().orElseThrow();
-      label = CLICK_NETWORKS.getOrDefault(clickId, clickId) + " / cpc";
-    } else if (referrerHost != null) {
-      label = referrerHost + " / referral";
-    } else {
-      label = "direct";
-    }
+    String label = labelOf(fields);
     fields.put("source", label);
     return new Source(label, Collections.unmodifiableMap(fields));
+  }
+
+  /**
+   * The label of a source, from its fields ({@code utm_source}, {@code utm_medium}, the click ids, {@code referrer}:
+   * present only when external), as {@link #of} names it. A stored touch may leave its label out and be read back
+   * with this one (redis/ProfileCodec).
+   */
+  public static String labelOf(Map<String, ?> fields) {
+    Object utmSource = fields.get("utm_source");
+    if (utmSource != null) {
+      Object medium = fields.get("utm_medium");
+      return utmSource + " / " + (medium == null ? "(none)" : medium);
+    }
+    String clickId = null;
+    for (String name : EventParser.CLICK_IDS) {
+      if (fields.containsKey(name) && (clickId == null || name.compareTo(clickId) < 0)) {
+        clickId = name;
+      }
+    }
+    if (clickId != null) {
+      return CLICK_NETWORKS.getOrDefault(clickId, clickId) + " / cpc";
+    }
+    Object referrer = fields.get("referrer");
+    String referrerHost = referrer == null ? null : host(referrer.toString());
+    return referrerHost != null ? referrerHost + " / referral" : "direct";
   }
 
   private static String externalReferrerHost(Event event) {

@@ -1,5 +1,6 @@
 package io.leadgate.redis;
 
+import io.leadgate.collect.Source;
 import io.leadgate.core.EventJson;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
@@ -10,7 +11,8 @@ import java.util.Map;
  * The stored form of a visitor's profile, the last element of its list ({@code visitor_profile.lua} writes it):
  * {@code \1}, then {@code name\30value} pairs joined by {@code \31}, under short names. The first touch leaves out
  * its landing page when it is the profile's landing, and its time (the first seen); the last touch is left out while
- * it is the first, the last seen while it is the first seen. Touches are
+ * it is the first, the last seen while it is the first seen. A touch leaves out its source label when its fields
+ * give the same one ({@link Source#labelOf}). Touches are
  * pairs too ({@code \30} between name and value, {@code \29} between pairs); one holding a character the form uses
  * is kept as JSON. Read back as the field names of {@link io.leadgate.identity.VisitorHash}.
  */
@@ -40,7 +42,12 @@ final class ProfileCodec {
   /** A touch (source fields, landing, at) in the stored form. */
   static String touch(Map<String, Object> touch) {
     StringBuilder out = new StringBuilder(160);
+    // the label is read back from the other fields (Source.labelOf): kept only if it somehow differs
+    boolean derivedLabel = String.valueOf(touch.get("source")).equals(Source.labelOf(touch));
     for (Map.Entry<String, Object> field : touch.entrySet()) {
+      if (derivedLabel && field.getKey().equals("source")) {
+        continue;
+      }
       String value = field.getKey().equals("at") ? Long.toString(((Number) field.getValue()).longValue())
           : String.valueOf(field.getValue());
       if (TimelineCodec.unsafe(value) || value.indexOf(TOUCH_PAIR) >= 0) {
@@ -80,21 +87,25 @@ final class ProfileCodec {
     if (stored.startsWith("{")) {
       return stored;
     }
-    Map<String, Object> touch = new LinkedHashMap<>();
+    // in the order Projection makes a touch: its source fields, the label, the landing page, the time
+    Map<String, Object> fields = new LinkedHashMap<>();
     for (String pair : stored.split(String.valueOf(TOUCH_PAIR))) {
       int cut = pair.indexOf(TimelineCodec.PAIR);
-      String name = TOUCH_LONG.getOrDefault(pair.substring(0, cut), pair.substring(0, cut));
-      String value = pair.substring(cut + 1);
-      if (name.equals("at") && landing != null && !touch.containsKey("landing")) {
-        touch.put("landing", landing); // left out when it is the profile's landing
+      fields.put(TOUCH_LONG.getOrDefault(pair.substring(0, cut), pair.substring(0, cut)), pair.substring(cut + 1));
+    }
+    Map<String, Object> touch = new LinkedHashMap<>();
+    fields.forEach((name, value) -> {
+      if (!name.equals("source") && !name.equals("landing") && !name.equals("at")) {
+        touch.put(name, value);
       }
-      touch.put(name, name.equals("at") ? (Object) Long.parseLong(value) : value);
+    });
+    touch.put("source", fields.containsKey("source") ? fields.get("source") : Source.labelOf(touch));
+    if (fields.containsKey("landing") || landing != null) {
+      // left out of the first touch when it is the profile's landing
+      touch.put("landing", fields.containsKey("landing") ? fields.get("landing") : landing);
     }
-    if (landing != null && !touch.containsKey("landing")) {
-      touch.put("landing", landing);
-    }
-    if (at != null && !touch.containsKey("at")) {
-      touch.put("at", Long.parseLong(at));
+    if (fields.containsKey("at") || at != null) {
+      touch.put("at", Long.parseLong((String) (fields.containsKey("at") ? fields.get("at") : at)));
     }
     return new JsonObject(touch).encode();
   }

@@ -118,11 +118,11 @@ final class RedisVisitorStore implements VisitorStore {
   @Override
   public Future<List<JsonObject>> timeline(String site, String visitorId, int max) {
     return redis.send("lrange", Request.cmd(Command.LRANGE).arg(RedisKeys.visitorTimeline(site, visitorId))
-            .arg(0).arg(max - 1))
+            .arg(0).arg(max)) // one more: the profile, which the visitor's first entry may refer to
         .map(reply -> {
           List<String> elements = new ArrayList<>(reply.size());
           reply.forEach(element -> elements.add(element.toString()));
-          return TimelineCodec.decode(elements);
+          return TimelineCodec.decode(elements, max);
         });
   }
 

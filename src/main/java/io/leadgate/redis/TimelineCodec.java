@@ -1,5 +1,6 @@
 package io.leadgate.redis;
 
+import io.leadgate.collect.EventParser;
 import io.leadgate.collect.Identify;
 import io.leadgate.collect.Projection;
 import io.leadgate.core.Event;
@@ -35,6 +36,14 @@ final class TimelineCodec {
   static final char SAME = '\u001d';
   static final char PAIR = '\u001e';
   static final char FIELD = '\u001f';
+  /** The lead of a compact entry (the script writes them): 64 plus the bits below, {@code @} to {@code _}. */
+  static final char COMPACT = '@';
+  /** In a compact entry, the id is a snippet's stored id ({@link #storedId}) without its {@code ~}. */
+  private static final int SNIPPET_ID = 16;
+  /** Fields (0-based) a compact entry leaves out as the next newer entry's, bit {@code 1 << i} for the i-th. */
+  private static final int[] OMITTED = {1, 2, 3, 6};
+  /** The URL (in its rest-of-URL field) and utm tags of the visitor's first entry: the profile's landing and first touch. */
+  private static final String LANDING = String.valueOf(PAIR);
   private static final int FIELDS = 10;
   private static final Pattern HEX = Pattern.compile("[0-9a-f]{32}");
 
@@ -73,33 +82,52 @@ final class TimelineCodec {
     return entry.toString();
   }
 
-  /** The entries of the list's newest elements, newest first, as {@link Projection#timelineEntry} has them. */
-  static List<JsonObject> decode(List<String> elements) {
+  /**
+   * The entries of the list's newest elements, newest first, as {@link Projection#timelineEntry} has them. The
+   * visitor's first entry may take its URL and utm tags from the profile: the elements hold the profile then (it
+   * follows that entry: read one element more than the entries wanted).
+   */
+  static List<JsonObject> decode(List<String> elements, int max) {
     List<JsonObject> entries = new ArrayList<>(elements.size());
     String[][] values = new String[elements.size()][];
-    for (int i = 0; i < elements.size(); i++) {
+    String last = elements.isEmpty() ? "" : elements.get(elements.size() - 1);
+    Map<String, String> profile = !last.isEmpty() && last.charAt(0) == PROFILE ? ProfileCodec.decode(last) : Map.of();
+    for (int i = 0; i < Math.min(elements.size(), max); i++) {
       String element = elements.get(i);
       if (element.isEmpty() || element.charAt(0) == PROFILE || element.charAt(0) == STUB) {
         break; // the profile, or entries kept past the cap for their ids only
       }
-      if (element.charAt(0) != ENTRY) {
+      if (element.charAt(0) != ENTRY && !compact(element)) {
         entries.add(new JsonObject(element));
         continue;
       }
       String[] fields = resolve(element, i, values);
       values[i] = fields;
-      entries.add(toJson(fields));
+      entries.add(toJson(fields, profile));
     }
     return entries;
   }
 
+  private static boolean compact(String element) {
+    return element.charAt(0) >= COMPACT && element.charAt(0) < COMPACT + 32;
+  }
+
   private static String[] resolve(String element, int position, String[][] values) {
     String[] fields = new String[FIELDS];
+    int bits = element.charAt(0) == ENTRY ? 0 : element.charAt(0) - COMPACT;
     int from = 1;
-    for (int f = 0; f < FIELDS && from <= element.length(); f++) {
-      int cut = element.indexOf(FIELD, from);
-      String value = element.substring(from, cut < 0 ? element.length() : cut);
-      from = cut < 0 ? element.length() + 1 : cut + 1;
+    for (int f = 0; f < FIELDS && (from <= element.length() || omitted(bits, f)); f++) {
+      String value;
+      if (omitted(bits, f)) {
+        value = String.valueOf(SAME);
+      } else {
+        int cut = element.indexOf(FIELD, from);
+        value = element.substring(from, cut < 0 ? element.length() : cut);
+        from = cut < 0 ? element.length() + 1 : cut + 1;
+      }
+      if (f == 0 && (bits & SNIPPET_ID) != 0) {
+        value = "~" + value;
+      }
       if (!value.isEmpty() && value.charAt(0) == SAME) {
         int distance = value.length() == 1 ? 1 : Integer.parseInt(value.substring(1));
         fields[f] = values[position - distance][f];
@@ -110,19 +138,53 @@ final class TimelineCodec {
     return fields;
   }
 
-  private static JsonObject toJson(String[] fields) {
+  /** Whether field {@code f} (0-based) is left out of a compact entry as the next newer entry's. */
+  private static boolean omitted(int bits, int f) {
+    for (int i = 0; i < OMITTED.length; i++) {
+      if (OMITTED[i] == f && (bits & (1 << i)) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static JsonObject toJson(String[] fields, Map<String, String> profile) {
+    String url = LANDING.equals(fields[4]) ? required(profile, "landing")
+        : fields[3] + (fields[4] == null ? "" : fields[4]);
     JsonObject entry = new JsonObject().put("id", id(fields[0])).put("type", type(fields[1]))
-        .put("at", Long.parseLong(fields[2], 36)).put("url", fields[3] + (fields[4] == null ? "" : fields[4]));
+        .put("at", Long.parseLong(fields[2], 36)).put("url", url);
     putText(entry, "page", fields[8]);
     putText(entry, "title", fields[5]);
     putText(entry, "name", fields[9]);
-    if (fields[7] != null) {
+    if (LANDING.equals(fields[7])) {
+      entry.put("utm", firstTouchUtm(required(profile, "first_touch")));
+    } else if (fields[7] != null) {
       entry.put("utm", new JsonObject(fields[7]));
     }
     if (fields[6] != null) {
       entry.put("props", new JsonObject(fields[6]));
     }
     return entry;
+  }
+
+  private static String required(Map<String, String> profile, String field) {
+    String value = profile.get(field);
+    if (value == null) {
+      throw new IllegalStateException("the visitor's first entry refers to its profile's " + field + ", not read");
+    }
+    return value;
+  }
+
+  /** The utm tags of a touch ({@code utm_source}: {@code source}), in the order the parser keeps them. */
+  private static JsonObject firstTouchUtm(String touch) {
+    JsonObject fields = new JsonObject(touch);
+    JsonObject utm = new JsonObject();
+    for (String tag : EventParser.UTM_TAGS) {
+      if (fields.containsKey("utm_" + tag)) {
+        utm.put(tag, fields.getString("utm_" + tag));
+      }
+    }
+    return utm;
   }
 
   /**

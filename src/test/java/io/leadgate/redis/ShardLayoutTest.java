@@ -40,14 +40,14 @@ class ShardLayoutTest {
   @Test
   void start_onAnEmptyStore_recordsThisBuildsShardCount() throws Exception {
     start().close();
-    assertEquals("shards=" + Shards.COUNT + " visitors=list", redis.command("GET", RedisKeys.layout()));
+    assertEquals("shards=" + Shards.COUNT + " visitors=list2", redis.command("GET", RedisKeys.layout()));
   }
 
   @Test
   void start_onAStoreOfThisBuild_starts() throws Exception {
     start().close();
     start().close();
-    assertEquals("shards=" + Shards.COUNT + " visitors=list", redis.command("GET", RedisKeys.layout()));
+    assertEquals("shards=" + Shards.COUNT + " visitors=list2", redis.command("GET", RedisKeys.layout()));
   }
 
   @Test
@@ -64,12 +64,19 @@ class ShardLayoutTest {
   void start_onAStoreOfTheBuildBefore_takesItOverSoThatThatBuildRefusesIt() throws Exception {
     redis.command("SET", RedisKeys.layout(), "shards=" + Shards.COUNT);
     start().close();
-    assertEquals("shards=" + Shards.COUNT + " visitors=list", redis.command("GET", RedisKeys.layout()));
+    assertEquals("shards=" + Shards.COUNT + " visitors=list2", redis.command("GET", RedisKeys.layout()));
+  }
+
+  @Test
+  void start_onAStoreOfTheFirstListForm_takesItOverSoThatThatBuildRefusesIt() throws Exception {
+    redis.command("SET", RedisKeys.layout(), "shards=" + Shards.COUNT + " visitors=list");
+    start().close();
+    assertEquals("shards=" + Shards.COUNT + " visitors=list2", redis.command("GET", RedisKeys.layout()));
   }
 
   @Test
   void start_onAStoreWrittenWithAnotherShardCountInThisForm_failsNamingTheCount() {
-    redis.command("SET", RedisKeys.layout(), "shards=16 visitors=list");
+    redis.command("SET", RedisKeys.layout(), "shards=16 visitors=list2");
     Exception refused = assertThrows(Exception.class, this::start);
     assertTrue(refused.getMessage().contains("written with 16 virtual shards"), refused.getMessage());
   }
