@@ -9,10 +9,9 @@
 -- starts or its source changes, the TTL once a day.
 -- KEYS: per visitor, 3 keys: 1 the old form's hash, 2 the visitor's list, 3 the old form's recent ids (zset)
 -- ARGV: per visitor (in the order of KEYS), 3 values: ttl seconds, timeline max, session gap (ms);
---       then per event, 11 values: visitor (1-based, in the order of KEYS), event id (as entries hold it), received
+--       then per event, 10 values: visitor (1-based, in the order of KEYS), event id (as entries hold it), received
 --       at (ms), counter field, url, timeline entry (TimelineCodec), ip ('' = not kept), touch (ProfileCodec),
---       direct ('1'/'0'), touch key (the same for the same source), event id as sent (JSON entries of the build
---       before hold that)
+--       direct ('1'/'0'), event id as sent (JSON entries of the build before hold that)
 -- Returns per event, flat: fresh (0/1), new session (0/1), lead id or ''
 local visitors = {}
 local DAY_MS = 86400000
@@ -78,6 +77,36 @@ local function first_touch(touch, url, at)
   return touch
 end
 
+-- Where a touch came from: its fields but its landing, its time and its label (the other fields give it), in one
+-- text, the same for the same source whichever form the touch is kept in (ProfileCodec's, or JSON).
+local TOUCH_NAMES = {utm_source = 'us', utm_medium = 'um', utm_campaign = 'uc', utm_term = 'ut', utm_content = 'un',
+                     referrer = 'r', source = 's', landing = 'l', at = 'a'}
+local function touch_source(touch)
+  local fields = {}
+  if string.byte(touch, 1) == 123 then
+    for name, value in pairs(cjson.decode(touch)) do
+      fields[TOUCH_NAMES[name] or name] = tostring(value)
+    end
+  else
+    for pair in string.gmatch(touch, '[^\29]+') do
+      local cut = string.find(pair, '\30', 1, true)
+      if cut then
+        fields[string.sub(pair, 1, cut - 1)] = string.sub(pair, cut + 1)
+      end
+    end
+  end
+  fields.l, fields.a, fields.s = nil, nil, nil
+  local names = {}
+  for name in pairs(fields) do
+    table.insert(names, name)
+  end
+  table.sort(names)
+  for i, name in ipairs(names) do
+    names[i] = name .. '\30' .. fields[name]
+  end
+  return table.concat(names, '\29')
+end
+
 local function record(state, at, gap)
   local profile = state.profile
   local now = tonumber(ARGV[at + 2])
@@ -103,12 +132,16 @@ local function record(state, at, gap)
     profile.ls = ARGV[at + 2]
   end
   -- the last non-direct visit: its first event, or a later one that came from elsewhere
-  local key = ARGV[at + 9]
-  if last == 0 then
-    profile.tk = key
-  elseif ARGV[at + 8] == '0' and (newSession == 1 or key ~= profile.tk) then
-    profile.lt = ARGV[at + 7]
-    profile.tk = key
+  profile.tk = nil -- the source of the last touch, kept by builds before: read from the touch itself now
+  if last ~= 0 and ARGV[at + 8] == '0' then
+    if newSession == 0 then
+      state.source = state.source or touch_source(profile.lt or profile.ft or '')
+    end
+    local source = touch_source(ARGV[at + 7])
+    if newSession == 1 or source ~= state.source then
+      profile.lt = ARGV[at + 7]
+      state.source = source
+    end
   end
   local counter = ARGV[at + 3]
   profile[counter] = tostring(tonumber(profile[counter] or '0') + 1)
@@ -293,11 +326,11 @@ end
 
 local results = {}
 -- the visitors take 3 ARGV each, as many as their KEYS: the events start after them
-for at = #KEYS + 1, #ARGV, 11 do
+for at = #KEYS + 1, #ARGV, 10 do
   local v = tonumber(ARGV[at])
   local state = visitor(v)
   local id = ARGV[at + 1]
-  if state.ids[id] or state.ids[ARGV[at + 10]] then
+  if state.ids[id] or state.ids[ARGV[at + 9]] then
     table.insert(results, 0)
     table.insert(results, 0)
   else

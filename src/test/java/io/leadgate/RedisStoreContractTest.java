@@ -120,6 +120,42 @@ class RedisStoreContractTest extends StoreContract {
   }
 
   @Test
+  void visitorOfTheFirstListForm_isReadAsItWas_andKeepsItsTouchesAndIdsWhenWrittenAgain() {
+    String list = RedisKeys.visitorTimeline("acme", "visitor-l");
+    String landing = "https://acme.com/a?utm_source=news";
+    // as the build of 2026-12-04 wrote it: entries led by \2, a touch with its label, the touch key
+    redis.command("RPUSH", list,
+        "\u0002evt-l2\u001fp\u001f" + Long.toString(T0 + 1000, 36) + "\u001fhttps://acme.com\u001f/b\u001fB",
+        "\u0002evt-l1\u001f\u001d\u001f" + Long.toString(T0, 36) + "\u001f\u001d\u001f/a?utm_source=news\u001fA\u001f"
+            + "\u001f{\"source\":\"news\"}",
+        "\u0001fs\u001e" + T0 + "\u001fls\u001e" + (T0 + 1000) + "\u001fse\u001e1\u001fla\u001e" + landing
+            + "\u001fft\u001eus\u001enews\u001ds\u001enews / (none)\u001ftk\u001e3a1b\u001fpv\u001e2");
+    redis.command("EXPIRE", list, "1000");
+    io.vertx.core.json.JsonObject first = new io.vertx.core.json.JsonObject().put("id", "evt-l1").put("type", "pageview")
+        .put("at", T0).put("url", landing).put("title", "A").put("utm", new io.vertx.core.json.JsonObject().put("source", "news"));
+    io.vertx.core.json.JsonObject second = new io.vertx.core.json.JsonObject().put("id", "evt-l2").put("type", "pageview")
+        .put("at", T0 + 1000).put("url", "https://acme.com/b").put("title", "B");
+    io.vertx.core.json.JsonObject touch = new io.vertx.core.json.JsonObject().put("utm_source", "news")
+        .put("source", "news / (none)").put("landing", landing).put("at", T0);
+    Stores stores = stores();
+    assertEquals(List.of(second, first), List.copyOf(await(stores.visitors().timeline("acme", "visitor-l", 10))));
+    assertEquals(touch, await(stores.visitors().visitor("acme", "visitor-l")).orElseThrow().firstTouch());
+
+    assertFalse(record(event("evt-l1", "visitor-l", EventType.PAGEVIEW, landing, T0 + 2000)).fresh());
+    io.leadgate.core.Event again = new io.leadgate.core.Event("evt-l3", "acme", "visitor-l", null, EventType.PAGEVIEW,
+        "https://acme.com/c", null, null, null, java.util.Map.of("source", "news"), java.util.Map.of(), null,
+        java.util.Map.of(), 0, T0 + 2000, null);
+    assertTrue(record(again).fresh());
+
+    var visitor = await(stores.visitors().visitor("acme", "visitor-l")).orElseThrow();
+    assertEquals(List.of(touch, touch, 3L, 1L), List.of(visitor.firstTouch(), visitor.lastTouch(),
+        visitor.counts().getLong("pageviews"), visitor.sessions()), "the same source within the visit");
+    List<io.vertx.core.json.JsonObject> timeline = await(stores.visitors().timeline("acme", "visitor-l", 10));
+    assertEquals(List.of("https://acme.com/c", second, first), List.of(timeline.get(0).getString("url"),
+        timeline.get(1), timeline.get(2)));
+  }
+
+  @Test
   void dailyAggregates_expireAfterTheStatsRetention() {
     java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 24);
     await(stores.stats().count("acme", day,

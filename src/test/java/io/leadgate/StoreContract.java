@@ -244,6 +244,43 @@ abstract class StoreContract {
   }
 
   @Test
+  void lastTouch_theSameCampaignAgainWithinTheVisit_keepsTheTouchOfItsFirstPage() {
+    record(campaignView("evt-00000001", "visitor-t5", "https://acme.com/a", "spring", T0));
+    record(campaignView("evt-00000002", "visitor-t5", "https://acme.com/b", "summer", T0 + 60_000));
+    record(campaignView("evt-00000003", "visitor-t5", "https://acme.com/c", "summer", T0 + 120_000));
+    assertEquals("https://acme.com/b", lastTouch("visitor-t5").getString("landing"));
+  }
+
+  @Test
+  void lastTouch_theSameCampaignAfterALandingWithTextTheStoredFormUses_keepsTheFirstTouch() {
+    record(campaignView("evt-00000001", "visitor-t6", "https://acme.com/a\u001f\u0002", "spring", T0));
+    record(campaignView("evt-00000002", "visitor-t6", "https://acme.com/b", "spring", T0 + 60_000));
+    assertEquals("https://acme.com/a\u001f\u0002", lastTouch("visitor-t6").getString("landing"));
+    assertEquals(T0, lastTouch("visitor-t6").getLong("at"));
+  }
+
+  @Test
+  void timeline_theVisitorsFirstEntry_readsBackItsUrlAndTagsHoweverManyEntriesAreRead() {
+    Event landing = view("evt-fe01", "https://acme.com/offer?utm_source=newsletter&utm_campaign=x", null, "Offer",
+        null, Map.of("source", "newsletter", "medium", "email", "campaign", "x"), Map.of("lang", "en"), T0);
+    List<Event> events = List.of(landing, view("evt-fe02", "https://acme.com/", null, "Home", null, Map.of(),
+        Map.of("lang", "en"), T0 + 1), view("evt-fe03", "https://acme.com/", null, "Home", null, Map.of(),
+        Map.of("lang", "en"), T0 + 2));
+    Retention retention = new Retention(3600, 50, Projection.SESSION_GAP_MS);
+    record(events.subList(0, 2), retention);
+    record(events.subList(2, 3), retention);
+    List<Object> expected = new java.util.ArrayList<>();
+    for (Event event : List.of(events.get(2), events.get(1), events.get(0))) {
+      expected.add(new io.vertx.core.json.JsonObject(Projection.timelineEntry(event)));
+    }
+    for (int max = 1; max <= 4; max++) {
+      assertEquals(expected.subList(0, Math.min(max, 3)),
+          List.copyOf(await(stores().visitors().timeline("acme", "visitor-rt", max))), "max " + max);
+    }
+    assertEquals(landing.url(), await(stores().visitors().visitor("acme", "visitor-rt")).orElseThrow().landingPage());
+  }
+
+  @Test
   void lastTouch_directVisitAfterACampaign_keepsTheCampaign() {
     record(campaignView("evt-00000001", "visitor-t4", "https://acme.com/a", "spring", T0));
     record(event("evt-00000002", "visitor-t4", EventType.PAGEVIEW, "https://acme.com/b", T0 + 2 * 60 * 60_000));

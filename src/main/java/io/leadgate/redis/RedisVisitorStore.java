@@ -90,7 +90,7 @@ final class RedisVisitorStore implements VisitorStore {
       eventArgs.addAll(List.of(visitor.toString(), TimelineCodec.storedId(event.id()),
           Long.toString(event.receivedAt()), ProfileCodec.counter(record.counter()), event.url(),
           TimelineCodec.encode(event), event.ip() == null ? "" : event.ip(), ProfileCodec.touch(record.touch()),
-          record.direct() ? "1" : "0", record.touchKey(), event.id()));
+          record.direct() ? "1" : "0", event.id()));
     }
 
     List<String> args() {
