@@ -54,6 +54,21 @@ class SourceTest {
   }
 
   @Test
+  void labelOf_aSourcesFields_givesItsLabel_soAStoredTouchMayLeaveItOut() {
+    for (Event event : new Event[] {
+        event("https://acme.com/", "https://google.com/", Map.of("source", "newsletter", "medium", "email"),
+            Map.of("gclid", "x")),
+        event("https://acme.com/", null, Map.of("source", "newsletter"), Map.of()),
+        event("https://acme.com/", "https://acme.com/a", Map.of("campaign", "x"), Map.of("msclkid", "m", "fbclid", "f")),
+        event("https://acme.com/", "https://user@News.Example:8080/x", Map.of(), Map.of()),
+        event("https://acme.com/", "https://acme.com/a", Map.of(), Map.of()),
+        event("https://acme.com/", "android-app://com.example", Map.of(), Map.of())}) {
+      Source source = Source.of(event);
+      assertEquals(source.label(), Source.labelOf(source.fields()), event.toString());
+    }
+  }
+
+  @Test
   void campaignTags_winOverReferrerAndClickIds() {
     Source source = Source.of(event("https://acme.com/", "https://google.com/",
         Map.of("source", "newsletter", "medium", "email"), Map.of("gclid", "x")));
