@@ -281,6 +281,16 @@ abstract class StoreContract {
   }
 
   @Test
+  void timeline_theFirstEntryOfAVisitorWhoseTouchIsKeptAsJson_readsBackItsTags() {
+    Event landing = new Event("evt-fj01", "acme", "visitor-fj", null, EventType.PAGEVIEW, "https://acme.com/a?b=1",
+        null, "A", "https://news.example/\u001f", Map.of("source", "news", "term", "t"), Map.of(), null, Map.of(), 0, T0,
+        null);
+    record(List.of(landing, event("evt-fj02", "visitor-fj", EventType.PAGEVIEW, "https://acme.com/", T0 + 1)));
+    assertEquals(new io.vertx.core.json.JsonObject(Projection.timelineEntry(landing)),
+        await(stores().visitors().timeline("acme", "visitor-fj", 10)).get(1));
+  }
+
+  @Test
   void lastTouch_directVisitAfterACampaign_keepsTheCampaign() {
     record(campaignView("evt-00000001", "visitor-t4", "https://acme.com/a", "spring", T0));
     record(event("evt-00000002", "visitor-t4", EventType.PAGEVIEW, "https://acme.com/b", T0 + 2 * 60 * 60_000));
