@@ -24,14 +24,15 @@ local WINDOW = 16
 -- without its '~'; bits 1, 2, 4, 8: the type, the time, the origin, the props are the next newer entry's (a '\29'
 -- pointer) and left out. '\2' is the same form with no bit set.
 local COMPACT, SNIPPET_ID = 64, 16
-local OMITTED = {{2, 1}, {3, 2}, {4, 4}, {7, 8}} -- field, bit
+local OMITTED = {{2, 1}, {3, 2}, {4, 4}, {7, 8}} -- field, bit, in the order of the fields
+local OMITTED_BIT = {[2] = 1, [3] = 2, [4] = 4, [7] = 8}
 
 local function entry_id(entry)
   local first = string.byte(entry, 1)
   if first == 2 or first == 3 or first >= COMPACT and first < COMPACT + 32 then
     local cut = string.find(entry, '\31', 2, true)
     local id = string.sub(entry, 2, cut and cut - 1 or -1)
-    return first >= COMPACT and bit.band(first - COMPACT, SNIPPET_ID) ~= 0 and '~' .. id or id
+    return first - COMPACT >= SNIPPET_ID and '~' .. id or id -- 16 is the highest bit
   elseif first == 123 then
     return string.match(entry, '^{"id":"([^"]*)"')
   end
@@ -173,52 +174,33 @@ local function split(entry)
     return written
   end
   local bits = first - COMPACT
-  local fields = {bit.band(bits, SNIPPET_ID) ~= 0 and '~' .. written[1] or written[1]}
-  local next, last = 2, 1
+  if bits >= SNIPPET_ID then
+    written[1] = '~' .. written[1]
+  end
   for _, omitted in ipairs(OMITTED) do
-    if bit.band(bits, omitted[2]) ~= 0 then
-      last = omitted[1]
+    if bits % (2 * omitted[2]) >= omitted[2] then
+      table.insert(written, omitted[1], '\29') -- in the order of the fields: each lands where it belongs
     end
   end
-  local f = 2
-  while next <= #written or f <= last do
-    local omitted = false
-    for _, o in ipairs(OMITTED) do
-      if o[1] == f and bit.band(bits, o[2]) ~= 0 then
-        omitted = true
-      end
-    end
-    if omitted then
-      fields[f] = '\29'
-    else
-      fields[f] = written[next]
-      next = next + 1
-    end
-    f = f + 1
-  end
-  return fields
+  return written
 end
 
 -- The compact form of an entry's fields (pointers written).
 local function join(fields)
-  local bits = 0
-  local kept = {}
   local id = fields[1]
+  local bits = 0
   if #id == 23 and string.byte(id, 1) == 126 then
     bits = SNIPPET_ID
     id = string.sub(id, 2)
   end
-  local omit = {}
-  for _, o in ipairs(OMITTED) do
-    if fields[o[1]] == '\29' then
-      bits = bits + o[2]
-      omit[o[1]] = true
-    end
-  end
-  kept[1] = id
+  local kept = {id}
   for f = 2, #fields do
-    if not omit[f] then
-      table.insert(kept, fields[f])
+    local value = fields[f]
+    local omitted = value == '\29' and OMITTED_BIT[f]
+    if omitted then
+      bits = bits + omitted
+    else
+      kept[#kept + 1] = value
     end
   end
   return string.char(COMPACT + bits) .. table.concat(kept, '\31')
