@@ -185,27 +185,6 @@ local function split(entry)
   return written
 end
 
--- The compact form of an entry's fields (pointers written).
-local function join(fields)
-  local id = fields[1]
-  local bits = 0
-  if #id == 23 and string.byte(id, 1) == 126 then
-    bits = SNIPPET_ID
-    id = string.sub(id, 2)
-  end
-  local kept = {id}
-  for f = 2, #fields do
-    local value = fields[f]
-    local omitted = value == '\29' and OMITTED_BIT[f]
-    if omitted then
-      bits = bits + omitted
-    else
-      kept[#kept + 1] = value
-    end
-  end
-  return string.char(COMPACT + bits) .. table.concat(kept, '\31')
-end
-
 -- Each value of the new entries and of the newest stored ones is written once, in the newest entry holding it; an
 -- older entry holding it points to the nearest newer one ('\29' and the distance). Values never change, only how
 -- they are written, so entries past the window that point into it still read the same.
@@ -224,7 +203,16 @@ local function share(state, list)
   local landing = state.first and count - state.first + 1
   for i, entry in ipairs(chain) do
     local fields = split(entry)
-    local written = fields and {fields[1]}
+    -- the compact form is made here rather than in a second pass: this loop is most of the script's time
+    local written, n, bits
+    if fields then
+      local id = fields[1]
+      if #id == 23 and string.byte(id, 1) == 126 then
+        written, n, bits = {string.sub(id, 2)}, 1, SNIPPET_ID
+      else
+        written, n, bits = {id}, 1, 0
+      end
+    end
     for f = 2, fields and #fields or 0 do
       local value = fields[f]
       if string.byte(value, 1) == 29 then
@@ -237,25 +225,26 @@ local function share(state, list)
       end
       fields[f] = value
       local holder = value ~= '' and nearest[f] and nearest[f][value]
+      local out = value
       if holder then
-        written[f] = '\29' .. (i - holder == 1 and '' or tostring(i - holder))
-      else
-        written[f] = value
+        if i - holder == 1 and OMITTED_BIT[f] then
+          bits, out = bits + OMITTED_BIT[f], nil
+        else
+          out = '\29' .. (i - holder == 1 and '' or tostring(i - holder))
+        end
+      elseif i == landing and (f == 5 or f == 8) and value ~= '' then
+        out = '\30' -- the visitor's first entry: its URL is the profile's landing, its tags its first touch's
+      end
+      if out then
+        n = n + 1
+        written[n] = out
       end
       nearest[f] = nearest[f] or {}
       nearest[f][value] = i
     end
-    if written and i == landing then
-      -- the visitor's first entry: its URL is the profile's landing, its utm tags are its first touch's
-      for _, f in ipairs({5, 8}) do
-        if written[f] and written[f] ~= '' and string.byte(written[f], 1) ~= 29 then
-          written[f] = '\30'
-        end
-      end
-    end
     if written then
       values[i] = fields
-      local encoded = join(written)
+      local encoded = string.char(COMPACT + bits) .. table.concat(written, '\31')
       if i <= count then
         fresh[count - i + 1] = encoded
       elseif encoded ~= entry then
