@@ -118,7 +118,10 @@ local function record(state, at, gap)
     profile.se = '1'
     profile.la = ARGV[at + 4]
     profile.ft = first_touch(ARGV[at + 7], ARGV[at + 4], ARGV[at + 2])
-    state.first = #state.timeline + 1
+    if state.length == (state.held and 1 or 0) then
+      -- its entry will lie just before the profile (for as long as it is kept whole), where a read finds both
+      state.first = #state.timeline + 1
+    end
     profile.lt = nil -- the same as the first
     newSession = 1
   elseif now - last > gap then

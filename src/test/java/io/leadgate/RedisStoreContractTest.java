@@ -156,6 +156,22 @@ class RedisStoreContractTest extends StoreContract {
   }
 
   @Test
+  void firstEventOfAVisitorWhoseListOutlivedItsProfile_readsBackWhateverCountIsRead() {
+    String list = RedisKeys.visitorTimeline("acme", "visitor-e");
+    String old = "{\"id\":\"evt-e1\",\"type\":\"pageview\",\"at\":" + T0 + ",\"url\":\"https://acme.com/\"}";
+    redis.command("RPUSH", list, old); // the build before's list, its hash gone
+    io.leadgate.core.Event first = new io.leadgate.core.Event("evt-e2", "acme", "visitor-e", null, EventType.PAGEVIEW,
+        "https://acme.com/offer?x=1", null, "Offer", null, java.util.Map.of("source", "news"), java.util.Map.of(), null,
+        java.util.Map.of(), 0, T0 + 1000, null);
+    record(first);
+    io.vertx.core.json.JsonObject entry = new io.vertx.core.json.JsonObject(
+        io.leadgate.collect.Projection.timelineEntry(first));
+    assertEquals(List.of(entry), List.copyOf(await(stores().visitors().timeline("acme", "visitor-e", 1))));
+    assertEquals(List.of(entry, new io.vertx.core.json.JsonObject(old)),
+        List.copyOf(await(stores().visitors().timeline("acme", "visitor-e", 2))));
+  }
+
+  @Test
   void dailyAggregates_expireAfterTheStatsRetention() {
     java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 24);
     await(stores.stats().count("acme", day,
