@@ -5,9 +5,15 @@
 # its projector, and its backlog is drained before each webdis round so that the two never share the CPU.
 # Prints events/s, p50 and p99 per round, the medians and the ratio gateway / webdis (issue 18's goal: >= 1.3).
 #
+# Then the tail at a steady load: bench/ConstantRate.java sends to each server, in alternating rounds, at half of
+# the gateway's median maximum rate, whatever the answers do, and times each request from the moment it was due
+# (wrk's closed loop hides a stall: the requests it did not send while waiting are never timed). Prints p50, p99
+# and p99.9 per round and their medians (issue 18's goal: the gateway's p99 <= 5 ms).
+#
 #   bench/peer.sh                        # 3 rounds of 8 s after 15 s of warm-up each; about 2 minutes
 #   ROUNDS=5 DURATION=10 bench/peer.sh
 #   GATEWAY_JAVA_OPTS="-Xmx128m" bench/peer.sh
+#   RATE=9000 STEADY_SECONDS=30 bench/peer.sh   # the steady load at 9,000 events/s instead of half the maximum
 #
 # webdis is installed from Debian when missing (apt-get; root). Its configuration: 127.0.0.1, THREADS worker threads
 # (default 2, the cores of the machine measured), a pool of 48 Redis connections.
@@ -22,6 +28,8 @@ WARMUP=${WARMUP:-15}
 CONNECTIONS=${CONNECTIONS:-48}
 THREADS=${THREADS:-2}
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-}
+RATE=${RATE:-}
+STEADY_SECONDS=${STEADY_SECONDS:-20}
 JAR=${GATEWAY_JAR:-target/leadgate.jar}
 
 need=()
@@ -126,3 +134,32 @@ echo "median: gateway $(median gateway 3) events/s (p99 $(median gateway 5) ms),
   "(p99 $(median webdis 5) ms); ratio gateway / webdis $ratio (median of the rounds' ratios; goal >= 1.3)"
 echo "stored: gateway $(redis-cli -p "$GW_REDIS" dbsize) keys, every event projected (backlog $(backlog));" \
   "webdis stream: $(redis-cli -p "$WD_REDIS" xlen bench) entries"
+
+# The tail at half of the gateway's maximum rate (or RATE), both servers at the same rate, alternating.
+rate=${RATE:-$(awk -v m="$(median gateway 3)" 'BEGIN {printf "%d", m / 2}')}
+[ -f "$WORK/ConstantRate.class" ] || javac -d "$WORK" -cp "$JAR" bench/ConstantRate.java
+steady() { # label round
+  local url=http://127.0.0.1:$GW_PORT/e method=POST line
+  if [ "$1" = webdis ]; then url="http://127.0.0.1:$WD_PORT/XADD/bench/*/e"; method=PUT; fi
+  line=$(java -cp "$WORK:$JAR" ConstantRate --url "$url" --method "$method" --rate "$rate" \
+    --seconds "$STEADY_SECONDS" --warmup 5 --connections "$CONNECTIONS" --run "$1s$2")
+  echo "$line" | tr ' ' '\n' | awk -F= -v l="$1" -v r="$2" '{v[$1] = $2} END {
+    printf "%s\t%s\t%d\t%.2f\t%.2f\t%.2f\t%d\n", l, r, v["ok"], v["p50_us"] / 1000, v["p99_us"] / 1000,
+      v["p999_us"] / 1000, v["non2xx"] + v["errors"]}'
+}
+STEADY=$WORK/steady.tsv
+echo
+echo "at a steady $rate events/s (bench/ConstantRate.java, ${STEADY_SECONDS}s per round after 5 s of warm-up," \
+  "$CONNECTIONS connections, latency from each request's due time)"
+for round in $(seq 1 "$ROUNDS"); do
+  steady gateway "$round" >> "$STEADY"
+  drain
+  steady webdis "$round" >> "$STEADY"
+done
+drain
+printf '%-8s %5s %8s %8s %8s %9s %7s\n' server round answered "p50 ms" "p99 ms" "p99.9 ms" failed
+awk -F'\t' '{printf "%-8s %5s %8s %8s %8s %9s %7s\n", $1, $2, $3, $4, $5, $6, $7}' "$STEADY"
+smedian() { awk -F'\t' -v l="$1" -v c="$2" '$1 == l {print $c}' "$STEADY" | sort -g \
+  | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+echo "median at $rate events/s: gateway p50 $(smedian gateway 4) / p99 $(smedian gateway 5) ms, webdis p50" \
+  "$(smedian webdis 4) / p99 $(smedian webdis 5) ms (goal: the gateway's p99 <= 5 ms); backlog $(backlog)"

@@ -8,13 +8,23 @@
 # says so. Until then, bench/OutboxToWebhook.java measures outbox append → webhook received.
 #
 # Usage: bench/speed-to-lead.sh [submits per second, default 20] [seconds, default 30]
+#
+# INTAKE=half runs it while page views arrive at half of the gateway's maximum rate (issue 18: p99 <= 25 ms then):
+# the maximum is measured first (wrk -t1 -c48, 8 s after 10 s of warm-up, bench/pageview.lua), the projector's
+# backlog drained, then bench/ConstantRate.java sends at half that rate, from 10 s before the submits start until
+# they end. INTAKE=<events/s> sets the rate instead. The script prints the intake's own p50/p99 beside.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rate=${1:-20}
 duration=${2:-30}
+intake=${INTAKE:-}
 secret=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
 
 [ -f target/leadgate.jar ] || mvn -q -o -DskipTests package
+if [ -n "${INTAKE:-}" ] && ! command -v wrk >/dev/null 2>&1; then
+  echo "installing wrk from Debian"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null
+fi
 work=$(mktemp -d -t leadgate-speed-to-lead.XXXXXX)
 pids=()
 cleanup() {
@@ -79,6 +89,47 @@ for _ in $(seq 200); do
   sleep 0.1
 done
 
+backlog() { # page views the projector has not taken yet
+  local n=0 p entries waiting
+  for p in 0 1; do
+    entries=$(redis-cli -p "$redis_port" xlen "lg:{in$p}:events")
+    waiting=$(redis-cli -p "$redis_port" get "lg:{in$p}:waiting")
+    n=$((n + (${waiting:-0} > entries ? ${waiting:-0} : entries)))
+  done
+  echo "$n"
+}
+drain() {
+  local deadline=$((SECONDS + 180))
+  while [ "$(backlog)" -gt 0 ] && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+}
+
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "$intake" ]; then
+  if [ "$intake" = half ]; then
+    BENCH_RUN=warm wrk -t1 -c48 -d10s --timeout 5s -s bench/pageview.lua "http://127.0.0.1:$gateway_port/e" >/dev/null
+    drain
+    BENCH_RUN=max wrk -t1 -c48 -d8s --timeout 5s -s bench/pageview.lua "http://127.0.0.1:$gateway_port/e" \
+      > "$work/max.txt"
+    max=$(awk '/^RESULT/ {for (i = 2; i <= NF; i++) {split($i, kv, "="); v[kv[1]] = kv[2]}
+      print int((v["requests"] - v["non2xx"]) / (v["duration_us"] / 1e6))}' "$work/max.txt")
+    intake=$((max / 2))
+    echo "intake: maximum $max events/s (wrk -t1 -c48, 8 s); page views now at half of it, $intake events/s"
+    drain
+  else
+    echo "intake: page views at $intake events/s"
+  fi
+  javac -d "$work/cr" -cp target/leadgate.jar bench/ConstantRate.java
+  java -cp "$work/cr:target/leadgate.jar" ConstantRate --url "http://127.0.0.1:$gateway_port/e" --rate "$intake" \
+    --warmup 10 --seconds "$((duration + 12))" --connections 48 > "$work/intake.txt" &
+  intake_pid=$!
+  pids+=($intake_pid)
+  sleep 10
+fi
 java -cp target/leadgate.jar bench/SpeedToLead.java --gateway "http://127.0.0.1:$gateway_port" --form bench \
   --receiver-port "$receiver_port" --secret "$secret" --rate "$rate" --seconds "$duration"
+if [ -n "$intake" ]; then
+  wait "$intake_pid"
+  awk '/^RESULT/ {for (i = 2; i <= NF; i++) {split($i, kv, "="); v[kv[1]] = kv[2]}
+    printf "intake meanwhile: %d page views answered 2xx of %d, p50 %.2f ms, p99 %.2f ms\n", v["ok"], v["sent"],
+      v["p50_us"] / 1000, v["p99_us"] / 1000}' "$work/intake.txt"
+fi
