@@ -1,49 +1,21 @@
 package io.leadgate.scoring;
 
 import io.leadgate.Stores;
-import io.leadgate.ops.Metrics;
-import io.leadgate.redis.RedisStores;
-import io.leadgate.testing.RedisCluster;
-import io.leadgate.testing.TestRedis;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.leadgate.testing.TwoInstances;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The score store contract on a Redis Cluster, two instances writing compare-and-set. */
 class ClusterScoreStoreTest extends ScoreStoreContract {
-  static RedisCluster cluster;
-  static Vertx vertx;
-  static RedisStores stores;
-  static RedisStores other;
-
-  @BeforeAll
-  static void start() {
-    cluster = RedisCluster.shared();
-    vertx = Vertx.vertx();
-    stores = await(RedisStores.start(vertx, TestRedis.config(cluster.url()), 2, new Metrics()));
-    other = await(RedisStores.start(vertx, TestRedis.config(cluster.url()), 2, new Metrics()));
-  }
-
-  @AfterAll
-  static void stop() {
-    await(stores.close());
-    await(other.close());
-    vertx.close();
-  }
-
-  @BeforeEach
-  void flush() {
-    cluster.flush();
-  }
+  @RegisterExtension
+  static final TwoInstances redis = TwoInstances.onCluster();
 
   @Override
   protected Stores stores() {
-    return Stores.of(stores);
+    return redis.first();
   }
 
   @Override
   protected Stores otherInstance() {
-    return Stores.of(other);
+    return redis.second();
   }
 }

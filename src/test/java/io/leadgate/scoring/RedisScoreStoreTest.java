@@ -3,57 +3,25 @@ package io.leadgate.scoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leadgate.ConfigLoader;
-import io.leadgate.GatewayConfig;
 import io.leadgate.Stores;
 import io.leadgate.identity.Lead;
-import io.leadgate.ops.Metrics;
 import io.leadgate.redis.RedisKeys;
-import io.leadgate.redis.RedisStores;
-import io.leadgate.testing.RedisServer;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.leadgate.testing.TwoInstances;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RedisScoreStoreTest extends ScoreStoreContract {
-  static RedisServer redis;
-  static Vertx vertx;
-  static RedisStores stores;
-  static RedisStores other;
-
-  @BeforeAll
-  static void start() {
-    redis = RedisServer.start();
-    vertx = Vertx.vertx();
-    GatewayConfig config = new ConfigLoader().parse("sites: [{key: acme}]\nredis: {url: \"" + redis.url() + "\"}",
-        "test.yaml");
-    stores = await(RedisStores.start(vertx, config.redis(), config.ingest().partitions(), new Metrics()));
-    other = await(RedisStores.start(vertx, config.redis(), config.ingest().partitions(), new Metrics()));
-  }
-
-  @AfterAll
-  static void stop() {
-    await(stores.close());
-    await(other.close());
-    vertx.close();
-    redis.close();
-  }
-
-  @BeforeEach
-  void flush() {
-    redis.flush();
-  }
+  @RegisterExtension
+  static final TwoInstances redis = TwoInstances.onServer();
 
   @Override
   protected Stores stores() {
-    return Stores.of(stores);
+    return redis.first();
   }
 
   @Override
   protected Stores otherInstance() {
-    return Stores.of(other);
+    return redis.second();
   }
 
   @Test
@@ -65,8 +33,8 @@ class RedisScoreStoreTest extends ScoreStoreContract {
         RedisKeys.leadPoints(lead.id()), RedisKeys.outboxOf(lead.id()), RedisKeys.leadStages(lead.id())}) {
       assertTrue(key.contains(tag), key);
     }
-    assertEquals("1", redis.command("ZCARD", RedisKeys.leadScored(lead.id())));
-    assertEquals("1", redis.command("LLEN", RedisKeys.leadPoints(lead.id())));
+    assertEquals("1", redis.server().command("ZCARD", RedisKeys.leadScored(lead.id())));
+    assertEquals("1", redis.server().command("LLEN", RedisKeys.leadPoints(lead.id())));
   }
 
   @Test
@@ -77,7 +45,7 @@ class RedisScoreStoreTest extends ScoreStoreContract {
       many.add(event("e-" + i, T0 + i, "pricing", 1, 0));
     }
     step(lead.id(), new io.leadgate.scoring.ScoreDelta(many, null, false), MQL_50, T0);
-    assertEquals(Integer.toString(ScoreStore.KEPT_EVENT_IDS), redis.command("ZCARD", RedisKeys.leadScored(lead.id())));
-    assertEquals(Integer.toString(ScoreStore.KEPT_LOG), redis.command("LLEN", RedisKeys.leadPoints(lead.id())));
+    assertEquals(Integer.toString(ScoreStore.KEPT_EVENT_IDS), redis.server().command("ZCARD", RedisKeys.leadScored(lead.id())));
+    assertEquals(Integer.toString(ScoreStore.KEPT_LOG), redis.server().command("LLEN", RedisKeys.leadPoints(lead.id())));
   }
 }
