@@ -164,7 +164,7 @@ public final class Gateway {
     ConsentService consents = new ConsentService(sites.keySet(), stores.leads(), stores.visitors(), clock);
     forms = new FormsFeature(config.forms(), sites, config.secret(), config.assetsFolder(),
         config.server().publicUrl(), clientIp, lists, stores.leads(), stores.visitors(), stores.events(),
-        stores.rateLimits(), stores.leadSearch(), stores.formCounts(), stores.stats(), metrics, clock);
+        stores.rateLimits(), stores.leadSearch(), stores.formCounts(), stores.stats(), erased, metrics, clock);
     privacy = new PrivacyFeature(new PrivacyPorts(stores.leads(), stores.visitors(), stores.leadSearch(),
         stores.identifyAttempts(), stores.scores(), stores.funnel(), stores.leadDeliveries(), stores.deliveryLog(),
         stores.outbox(), stores.erasures(), stores.audit(), erased, forms.service()::forgetEmail,

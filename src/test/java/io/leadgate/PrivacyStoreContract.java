@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leadgate.collect.ErasedVisitors.Tombstone;
 import io.leadgate.collect.Projection;
 import io.leadgate.core.Event;
 import io.leadgate.core.EventType;
 import io.leadgate.core.Shards;
+import io.leadgate.identity.LeadStore.Lift;
 import io.leadgate.identity.VisitorStore.Recording;
 import io.leadgate.identity.VisitorStore.Retention;
 import io.vertx.core.Future;
@@ -34,11 +36,11 @@ abstract class PrivacyStoreContract {
   }
 
   @Test
-  void erasedVisitors_presentNamesOnlyTheTombstonedHashesOfTheShard() {
+  void erasedVisitors_findNamesOnlyTheTombstonedHashesOfTheShard() {
     await(stores().erasedVisitors().add(7, "aaaa", T0, 400 * DAY));
 
-    assertEquals(Set.of("aaaa"), await(stores().erasedVisitors().present(7, List.of("aaaa", "bbbb"))));
-    assertEquals(Set.of(), await(stores().erasedVisitors().present(8, List.of("aaaa"))));
+    assertEquals(Map.of("aaaa", new Tombstone(T0, 0)), await(stores().erasedVisitors().find(7, List.of("aaaa", "bbbb"))));
+    assertEquals(Map.of(), await(stores().erasedVisitors().find(8, List.of("aaaa"))));
   }
 
   @Test
@@ -46,7 +48,76 @@ abstract class PrivacyStoreContract {
     await(stores().erasedVisitors().add(3, "old", T0, 10 * DAY));
     await(stores().erasedVisitors().add(3, "new", T0 + 11 * DAY, 10 * DAY));
 
-    assertEquals(Set.of("new"), await(stores().erasedVisitors().present(3, List.of("old", "new"))));
+    assertEquals(Set.of("new"), await(stores().erasedVisitors().find(3, List.of("old", "new"))).keySet());
+  }
+
+  /** Erases the visitor at {@code at}, as the erasure's visitor step does; answers the hash of its tombstone. */
+  String erased(String visitor, long at) {
+    String hash = "h-" + visitor;
+    await(stores().erasedVisitors().add(Shards.of("acme", visitor), hash, at, 400 * DAY));
+    return hash;
+  }
+
+  Map<String, Tombstone> tombstone(String visitor) {
+    return await(stores().erasedVisitors().find(Shards.of("acme", visitor), List.of("h-" + visitor)));
+  }
+
+  @Test
+  void formJoin_ofAnErasedVisitorIntoALeadMadeAfterTheErasure_liftsItsTombstoneAtTheSubmissionsTime() {
+    String hash = erased("visitor-l1", T0);
+
+    await(stores().leads().linkVisitor("ld_new", "acme", "visitor-l1", new Lift(hash, T0 + DAY, T0 + DAY)));
+
+    assertEquals(Map.of(hash, new Tombstone(T0, T0 + DAY)), tombstone("visitor-l1"));
+    assertEquals("ld_new", await(stores().visitors().visitor("acme", "visitor-l1")).orElseThrow().leadId());
+  }
+
+  @Test
+  void formJoin_retriedOrRepeatedLater_keepsTheFirstLiftsTime() {
+    String hash = erased("visitor-l2", T0);
+    await(stores().leads().linkVisitor("ld_new", "acme", "visitor-l2", new Lift(hash, T0 + DAY, T0 + DAY)));
+
+    await(stores().leads().linkVisitor("ld_new", "acme", "visitor-l2", new Lift(hash, T0 + 2 * DAY, T0 + DAY)));
+
+    assertEquals(Map.of(hash, new Tombstone(T0, T0 + DAY)), tombstone("visitor-l2"));
+  }
+
+  @Test
+  void formJoin_intoALeadMadeBeforeTheErasure_liftsNothing() {
+    // a form sent while the erasure runs reaches the lead being erased (its email is still claimed)
+    String hash = erased("visitor-l3", T0);
+
+    await(stores().leads().linkVisitor("ld_old", "acme", "visitor-l3", new Lift(hash, T0 + 1, T0 - DAY)));
+
+    assertEquals(Map.of(hash, new Tombstone(T0, 0)), tombstone("visitor-l3"));
+  }
+
+  @Test
+  void formJoin_ofAVisitorNeverErased_writesNoTombstone() {
+    await(stores().leads().linkVisitor("ld_new", "acme", "visitor-l4", new Lift("h-visitor-l4", T0, T0)));
+
+    assertEquals(Map.of(), tombstone("visitor-l4"));
+  }
+
+  @Test
+  void formJoin_afterTheVisitorWasErasedAgain_liftsTheNewTombstoneAtTheNewSubmissionsTime() {
+    String hash = erased("visitor-l5", T0);
+    await(stores().leads().linkVisitor("ld_one", "acme", "visitor-l5", new Lift(hash, T0 + DAY, T0 + DAY)));
+    erased("visitor-l5", T0 + 2 * DAY);
+    assertEquals(Map.of(hash, new Tombstone(T0 + 2 * DAY, T0 + DAY)), tombstone("visitor-l5"), "the old lift");
+
+    await(stores().leads().linkVisitor("ld_two", "acme", "visitor-l5", new Lift(hash, T0 + 3 * DAY, T0 + 3 * DAY)));
+
+    assertEquals(Map.of(hash, new Tombstone(T0 + 2 * DAY, T0 + 3 * DAY)), tombstone("visitor-l5"));
+  }
+
+  @Test
+  void identifyJoin_ofAnErasedVisitor_liftsNothing() {
+    String hash = erased("visitor-l6", T0);
+
+    await(stores().leads().linkIdentifiedVisitor("ld_any", "acme", "visitor-l6"));
+
+    assertEquals(Map.of(hash, new Tombstone(T0, 0)), tombstone("visitor-l6"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.leadgate.forms;
 
 import io.leadgate.collect.BotFilter;
+import io.leadgate.collect.ErasedVisitorFilter;
 import io.leadgate.collect.EventLog;
 import io.leadgate.config.SiteConfig;
 import io.leadgate.core.Feature;
@@ -31,12 +32,12 @@ public final class FormsFeature implements Feature {
    *                  when forms are configured
    * @param assets    the assets folder of file magnets, or null
    * @param publicUrl the URL visitors reach the gateway at, or null (derived per request)
+   * @param erased    the visitors' tombstones, which a submission lifts (docs/privacy.md)
    */
   public FormsFeature(List<FormConfig> forms, Map<String, SiteConfig> sites, String secret, Path assets,
                       String publicUrl, ClientIp clientIp, DomainLists lists, LeadStore leads, VisitorStore visitors,
                       EventLog events, RateLimitStore rateLimits, LeadSearch leadSearch, FormCountStore counts,
-                      StatsStore stats, Metrics metrics,
-                      Clock clock) {
+                      StatsStore stats, ErasedVisitorFilter erased, Metrics metrics, Clock clock) {
     String gatewaySecret = secret;
     if (gatewaySecret == null) {
       gatewaySecret = SignedTokens.randomSecret();
@@ -51,7 +52,7 @@ public final class FormsFeature implements Feature {
     }
     // the intake's bot list (its own copy): a magnet link opened by a bot or link scanner records nothing
     this.service = new FormsService(forms, sites, leads, visitors, events, rateLimits, leadSearch,
-        new SignedTokens(secrets, clock), lists, BotFilter.shipped(), gatewaySecret, assets, metrics,
+        new SignedTokens(secrets, clock), lists, BotFilter.shipped(), gatewaySecret, assets, erased, metrics,
         new FormOutcomes(sites, counts, metrics, clock), clock, new LeadIds());
     this.routes = new FormsRoutes(service, clientIp, publicUrl);
     this.report = new FormsReportRoutes(new FormsReport(forms, sites, counts, stats, clock));

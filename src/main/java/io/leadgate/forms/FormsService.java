@@ -1,6 +1,7 @@
 package io.leadgate.forms;
 
 import io.leadgate.collect.BotFilter;
+import io.leadgate.collect.ErasedVisitorFilter;
 import io.leadgate.collect.EventLog;
 import io.leadgate.core.Event;
 import io.leadgate.core.EventType;
@@ -42,8 +43,8 @@ import java.util.logging.Logger;
  *
  * <p>A submission goes: origin → honeypot and render token (spam) → fields (422) → disposable domain (spam) →
  * an earlier identical submission (its answer again) → rate limits (429) → junk rules → lead: email claimed, the
- * submission applied, the lead indexed for search, the visitor joined, the FORM event logged, the submission
- * recorded durably. Every step after the email claim is idempotent, so a retry after any failure completes the same
+ * submission applied, the lead indexed for search, the visitor joined (lifting its tombstone if it was erased), the
+ * FORM event logged, the submission recorded durably. Every step after the email claim is idempotent, so a retry after any failure completes the same
  * submission once.
  */
 public final class FormsService {
@@ -67,6 +68,7 @@ public final class FormsService {
   private final Clock clock;
   private final Supplier<String> leadIds;
   private final Path assets;
+  private final ErasedVisitorFilter erased;
   private final SecureRandom random = new SecureRandom();
 
   /**
@@ -74,11 +76,13 @@ public final class FormsService {
    * @param bots    the intake's bot list: a magnet link opened by one of them is served but not recorded
    * @param secret  the gateway's secret; keys the hashes that stand for IP addresses and emails in rate-limit keys
    * @param assets  the assets folder of file magnets, or null
+   * @param erased  the visitors' tombstones: a submission lifts its visitor's (docs/privacy.md)
    * @param leadIds the source of new lead ids
    */
   public FormsService(List<FormConfig> forms, Map<String, SiteConfig> sites, LeadStore leads, VisitorStore visitors,
                       EventLog events, RateLimitStore rateLimits, LeadSearch leadSearch, SignedTokens tokens,
-                      DomainLists lists, BotFilter bots, String secret, Path assets, Metrics metrics,
+                      DomainLists lists, BotFilter bots, String secret, Path assets, ErasedVisitorFilter erased,
+                      Metrics metrics,
                       FormOutcomes outcomes, Clock clock, Supplier<String> leadIds) {
     this.forms = forms.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(FormConfig::id, f -> f));
     this.sites = Map.copyOf(sites);
@@ -92,6 +96,7 @@ public final class FormsService {
     this.finder = new LeadFinder(leads, leadSearch);
     this.junk = new JunkRules(lists);
     this.assets = assets;
+    this.erased = erased;
     this.metrics = metrics;
     this.outcomes = outcomes;
     this.clock = clock;
@@ -202,7 +207,9 @@ public final class FormsService {
             SUBMISSION_TTL_SECONDS))
         // the search index is written by every completion (a retry too): it ignores an older version of the lead
         .compose(converted -> finder.index(converted.lead()).map(converted))
-        .compose(converted -> leads.linkVisitor(converted.lead().id(), site.key(), converted.visitorId())
+        // the join lifts the visitor's tombstone, if it has one: a new submission is new consent (docs/privacy.md)
+        .compose(converted -> leads.linkVisitor(converted.lead().id(), site.key(), converted.visitorId(),
+                new LeadStore.Lift(erased.of(site.key(), converted.visitorId()), now, converted.lead().createdAt()))
             .compose(v -> events.append(List.of(formEvent(form, converted, submissionId, page, ip, now))))
             .compose(v -> leads.recordSubmission(site.key(), recordId(form, submissionId),
                 new Submitted(converted.lead().id(), converted.visitorId()), SUBMISSION_TTL_SECONDS))

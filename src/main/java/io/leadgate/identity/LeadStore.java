@@ -46,10 +46,24 @@ public interface LeadStore {
   Future<LeadChange.Applied> apply(LeadChange change);
 
   /**
-   * Joins a visitor to a lead: the visitor is added to the lead's visitors, its profile points at the lead and its
-   * history is kept from now on (no longer expires). Idempotent.
+   * Joins a visitor to a lead for a form submission: the visitor is added to the lead's visitors, its profile points
+   * at the lead and its history is kept from now on (no longer expires). In the same step (on Redis, the script on
+   * the visitor's shard) the submission lifts the visitor's tombstone, if it has one: a new submission is new
+   * consent (docs/privacy.md). Idempotent.
    */
-  Future<Void> linkVisitor(String leadId, String site, String visitorId);
+  Future<Void> linkVisitor(String leadId, String site, String visitorId, Lift lift);
+
+  /**
+   * What a form's join does to the visitor's tombstone ({@code collect.ErasedVisitors}). The tombstone is lifted
+   * only if it is older than the joined lead (a form sent while its person's erasure runs reaches the lead being
+   * erased, which is older: that lifts nothing), and only once per erasure (a retry keeps the first lift's time).
+   *
+   * @param tombstone     the keyed hash that stands for the visitor in its tombstone ({@code collect.ErasedVisitorFilter#of})
+   * @param at            when the submission was accepted: the visitor's events received from then on are kept
+   * @param leadCreatedAt when the joined lead was made
+   */
+  record Lift(String tombstone, long at, long leadCreatedAt) {
+  }
 
   /**
    * Joins a visitor that identified itself with the lead's email ({@code leadgate('identify', {email})}) as

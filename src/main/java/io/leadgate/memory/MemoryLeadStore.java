@@ -1,5 +1,6 @@
 package io.leadgate.memory;
 
+import io.leadgate.core.Shards;
 import io.leadgate.identity.Lead;
 import io.leadgate.identity.StageEntry;
 import io.leadgate.identity.LeadChange;
@@ -17,15 +18,17 @@ import java.util.TreeSet;
 final class MemoryLeadStore implements LeadStore {
   private final Clock clock;
   private final MemoryVisitorStore visitorStore;
+  private final MemoryErasedVisitors tombstones;
   private final MemoryOutbox outbox;
   private final Map<String, String> emails = new HashMap<>();
   private final Map<String, Entry> leads = new HashMap<>();
   private final Map<String, Expiring> markers = new HashMap<>();
   private final Map<String, Expiring> submissions = new HashMap<>();
 
-  MemoryLeadStore(Clock clock, MemoryVisitorStore visitorStore, MemoryOutbox outbox) {
+  MemoryLeadStore(Clock clock, MemoryVisitorStore visitorStore, MemoryErasedVisitors tombstones, MemoryOutbox outbox) {
     this.clock = clock;
     this.visitorStore = visitorStore;
+    this.tombstones = tombstones;
     this.outbox = outbox;
   }
 
@@ -92,11 +95,11 @@ final class MemoryLeadStore implements LeadStore {
   }
 
   @Override
-  public Future<Void> linkVisitor(String leadId, String site, String visitorId) {
+  public Future<Void> linkVisitor(String leadId, String site, String visitorId, Lift lift) {
     synchronized (this) {
       leads.computeIfAbsent(leadId, k -> new Entry()).visitors.add(site + ":" + visitorId);
     }
-    visitorStore.link(site, visitorId, leadId, "form");
+    tombstones.joinAndLift(Shards.of(site, visitorId), lift, () -> visitorStore.link(site, visitorId, leadId, "form"));
     return Future.succeededFuture();
   }
 

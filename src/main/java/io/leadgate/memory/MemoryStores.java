@@ -52,7 +52,7 @@ public final class MemoryStores implements Backend {
     this.events = new MemoryEventLog(vertx, clock, partitions);
     this.visitors = new MemoryVisitorStore(clock);
     this.stats = new MemoryStatsStore(clock);
-    this.leads = new MemoryLeadStore(clock, visitors, outbox);
+    this.leads = new MemoryLeadStore(clock, visitors, erasedVisitors, outbox);
     this.rateLimits = new MemoryRateLimitStore(clock);
     this.identifyAttempts = new MemoryIdentifyAttempts(rateLimits);
     this.salts = new MemoryDailySalts(clock);

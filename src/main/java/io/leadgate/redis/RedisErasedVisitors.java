@@ -4,13 +4,17 @@ import io.leadgate.collect.ErasedVisitors;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
-/** Visitor tombstones: a sorted set per shard ({@link RedisKeys#erasedVisitors}), hash scored by erasure time. */
+/**
+ * Visitor tombstones: a sorted set per shard ({@link RedisKeys#erasedVisitors}), hash scored by erasure time and
+ * {@code hash:lifted} by the time a form lifted it (written by {@code link_visitor.lua}).
+ */
 final class RedisErasedVisitors implements ErasedVisitors {
   private final RedisClient redis;
 
@@ -28,15 +32,18 @@ final class RedisErasedVisitors implements ErasedVisitors {
   }
 
   @Override
-  public Future<Set<String>> present(int shard, Collection<String> hashes) {
+  public Future<Map<String, Tombstone>> find(int shard, Collection<String> hashes) {
     List<String> asked = new ArrayList<>(hashes);
     Request request = Request.cmd(Command.ZMSCORE).arg(RedisKeys.erasedVisitors(shard));
-    asked.forEach(request::arg);
+    asked.forEach(hash -> request.arg(hash).arg(hash + LIFTED));
     return redis.send("erased_present", request).map(reply -> {
-      Set<String> found = new HashSet<>();
+      Map<String, Tombstone> found = new HashMap<>();
       for (int i = 0; i < asked.size(); i++) {
-        if (reply.get(i) != null) {
-          found.add(asked.get(i));
+        Response erased = reply.get(2 * i);
+        if (erased != null) {
+          Response lifted = reply.get(2 * i + 1);
+          found.put(asked.get(i), new Tombstone(erased.toDouble().longValue(),
+              lifted == null ? 0 : lifted.toDouble().longValue()));
         }
       }
       return found;

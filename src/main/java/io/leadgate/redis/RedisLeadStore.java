@@ -1,5 +1,6 @@
 package io.leadgate.redis;
 
+import io.leadgate.collect.ErasedVisitors;
 import io.leadgate.identity.Lead;
 import io.leadgate.identity.StageEntry;
 import io.leadgate.core.DomainEvent;
@@ -100,26 +101,28 @@ final class RedisLeadStore implements LeadStore {
   }
 
   @Override
-  public Future<Void> linkVisitor(String leadId, String site, String visitorId) {
+  public Future<Void> linkVisitor(String leadId, String site, String visitorId, Lift lift) {
     Future<Response> member = redis.send("lead_visitor", Request.cmd(Command.SADD)
         .arg(RedisKeys.leadVisitors(leadId)).arg(site + ":" + visitorId));
-    Future<Response> link = redis.eval("link_visitor", LINK,
-        List.of(RedisKeys.visitor(site, visitorId), RedisKeys.visitorTimeline(site, visitorId),
-            RedisKeys.visitorSeen(site, visitorId)),
-        List.of(leadId, "form", "0"));
+    Future<Response> link = redis.eval("link_visitor", LINK, linkKeys(site, visitorId),
+        List.of(leadId, "form", "0", lift.tombstone(), lift.tombstone() + ErasedVisitors.LIFTED,
+            Long.toString(lift.at()), Long.toString(lift.leadCreatedAt())));
     return Future.all(member, link).mapEmpty();
   }
 
   @Override
   public Future<Boolean> linkIdentifiedVisitor(String leadId, String site, String visitorId) {
     // the visitor first (its shard decides), then the lead's set: a crash in between is healed by the retry
-    return redis.eval("link_visitor", LINK,
-            List.of(RedisKeys.visitor(site, visitorId), RedisKeys.visitorTimeline(site, visitorId),
-            RedisKeys.visitorSeen(site, visitorId)),
-            List.of(leadId, "identify", "1"))
+    return redis.eval("link_visitor", LINK, linkKeys(site, visitorId), List.of(leadId, "identify", "1", "", "", "0", "0"))
         .compose(linked -> linked.toInteger() == 0 ? Future.succeededFuture(false)
             : redis.send("lead_visitor", Request.cmd(Command.SADD).arg(RedisKeys.leadVisitors(leadId))
                 .arg(site + ":" + visitorId)).map(true));
+  }
+
+  /** The visitor's keys and its shard's tombstones: one hash tag, so one slot on a Cluster. */
+  private static List<String> linkKeys(String site, String visitorId) {
+    return List.of(RedisKeys.visitor(site, visitorId), RedisKeys.visitorTimeline(site, visitorId),
+        RedisKeys.visitorSeen(site, visitorId), RedisKeys.erasedVisitors(RedisKeys.shard(site, visitorId)));
   }
 
   @Override

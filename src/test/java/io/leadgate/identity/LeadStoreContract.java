@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 abstract class LeadStoreContract {
   static final String SITE = "acme";
   static final long NOW = 1_700_000_000_000L;
+  /** A form's join of a visitor that was never erased: its lift finds no tombstone. */
+  static final LeadStore.Lift NOT_ERASED = new LeadStore.Lift("no-tombstone", NOW, NOW);
   private final LeadIds ids = new LeadIds();
 
   /** A fresh, empty backend for each test. */
@@ -220,9 +222,9 @@ abstract class LeadStoreContract {
   @Test
   void linkVisitor_visitorPointsAtTheLeadAndIsListed() {
     Lead lead = await(leads().findOrCreate(conversion("ann@acme.com", "sub-00000001", "visitor-1"))).lead();
-    await(leads().linkVisitor(lead.id(), SITE, "visitor-1"));
-    await(leads().linkVisitor(lead.id(), SITE, "visitor-2"));
-    await(leads().linkVisitor(lead.id(), SITE, "visitor-2"));
+    await(leads().linkVisitor(lead.id(), SITE, "visitor-1", NOT_ERASED));
+    await(leads().linkVisitor(lead.id(), SITE, "visitor-2", NOT_ERASED));
+    await(leads().linkVisitor(lead.id(), SITE, "visitor-2", NOT_ERASED));
     assertEquals(List.of(SITE + ":visitor-1", SITE + ":visitor-2"), await(leads().visitors(lead.id())));
     assertEquals(lead.id(), await(stores().visitors().visitor(SITE, "visitor-2")).orElseThrow().leadId());
   }

@@ -57,7 +57,7 @@ class RedisLeadStoreTest extends LeadStoreContract {
     redis.command("RPUSH", timelineKey, "{}");
     redis.command("EXPIRE", timelineKey, "3600");
     Lead lead = await(leads().findOrCreate(conversion("ann@acme.com", "sub-00000001", "visitor-1"))).lead();
-    await(leads().linkVisitor(lead.id(), SITE, "visitor-1"));
+    await(leads().linkVisitor(lead.id(), SITE, "visitor-1", NOT_ERASED));
     assertEquals("-1", redis.command("TTL", timelineKey));
     assertEquals("0", redis.command("EXISTS", visitorKey), "moved into the visitor's list");
     var visitor = await(stores.visitors().visitor(SITE, "visitor-1")).orElseThrow();
