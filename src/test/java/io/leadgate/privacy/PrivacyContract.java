@@ -59,6 +59,9 @@ abstract class PrivacyContract {
             - {name: newsletter, type: checkbox, consent: marketing, text: "Send me the newsletter"}
           spam: {minSeconds: 0}
           rateLimit: {perIp: 0, perEmail: 5}
+      scoring:
+        rules:
+          - {id: demo-page, event: pageview, path: "/demo*", points: 5}
       webhookDelivery: {pollInterval: 20ms, jitter: 0}
       webhooks:
         - id: crm
@@ -128,6 +131,31 @@ abstract class PrivacyContract {
         .putHeader("Origin", "https://www.acme.com").putHeader("User-Agent", UA)
         .sendBuffer(Buffer.buffer(new JsonArray().add(event).encode())));
     assertEquals(202, response.statusCode(), response.bodyAsString());
+  }
+
+  /** A page view as the snippet queues it: with its id and the browser's time of when it was made. */
+  static JsonObject view(String visitor, String path, long madeAt) {
+    return new JsonObject().put("site", "acme").put("visitor", visitor).put("id", "e-" + visitor())
+        .put("type", "pageview").put("url", "https://www.acme.com" + path).put("ts", madeAt);
+  }
+
+  /** Sends the events in one request, as the snippet sends its queue. */
+  static void send(JsonObject... events) {
+    HttpResponse<Buffer> response = await(gateway.client().post("/e").putHeader("Content-Type", "text/plain")
+        .putHeader("Origin", "https://www.acme.com").putHeader("User-Agent", UA)
+        .sendBuffer(Buffer.buffer(new JsonArray(List.of((Object[]) events)).encode())));
+    assertEquals(202, response.statusCode(), response.bodyAsString());
+  }
+
+  /** The paths of the visitor's timeline, newest first. */
+  static List<String> paths(String visitor) {
+    return await(stores().visitors().timeline("acme", visitor, 50)).stream()
+        .map(e -> e.getString("url", "").replace("https://www.acme.com", "")).toList();
+  }
+
+  /** Waits until the visitor's timeline shows the path (a later event of the same visitor, or of the same batch). */
+  static List<String> pathsOnceProjected(String visitor, String path) {
+    return Eventually.until(() -> paths(visitor), p -> p.contains(path));
   }
 
   static HttpResponse<Buffer> api(HttpMethod method, String path, JsonObject body, String key) {
@@ -327,6 +355,79 @@ abstract class PrivacyContract {
 
     assertNotEquals(before, after);
     assertTrue(await(stores().leads().lead(after)).isPresent());
+  }
+
+  @Test
+  void erasedVisitor_whoSubmitsAFormAgain_hasTheirLaterPageViewsRecordedAndScored() {
+    String visitor = visitor();
+    String email = email();
+    submit(visitor, email);
+    erase(new JsonObject().put("email", email));
+    pageview(visitor, "/demo/before-the-new-submission");
+    CLOCK.advance(Duration.ofSeconds(1));
+
+    String lead = submit(visitor, email);
+    pageview(visitor, "/demo/after-the-new-submission");
+
+    List<String> paths = pathsOnceProjected(visitor, "/demo/after-the-new-submission");
+    assertFalse(paths.contains("/demo/before-the-new-submission"), paths.toString());
+    assertTrue(paths.contains("/ebook"), "the submission's own event: " + paths);
+    Eventually.until(() -> await(stores().scores().state(lead)).recent(),
+        recent -> recent.stream().anyMatch(p -> "demo-page".equals(p.rule())));
+    assertEquals(lead, await(stores().visitors().visitor("acme", visitor)).orElseThrow().leadId());
+  }
+
+  @Test
+  void erasedVisitor_eventsQueuedBeforeTheErasure_stayDroppedAfterALaterSubmission() {
+    String visitor = visitor();
+    String email = email();
+    submit(visitor, email);
+    long queuedAt = CLOCK.millis();
+    CLOCK.advance(Duration.ofSeconds(1));
+    erase(new JsonObject().put("email", email));
+    CLOCK.advance(Duration.ofSeconds(1));
+    submit(visitor, email);
+
+    // the browser's queue goes out at last: what it made before the erasure, then a view made now
+    send(view(visitor, "/queued-before-the-erasure", queuedAt), view(visitor, "/made-now", CLOCK.millis()));
+
+    List<String> paths = pathsOnceProjected(visitor, "/made-now");
+    assertFalse(paths.contains("/queued-before-the-erasure"), paths.toString());
+  }
+
+  @Test
+  void erasedVisitor_erasedAgainAfterSubmittingAgain_hasItsLaterEventsDroppedAgain() {
+    String visitor = visitor();
+    String email = email();
+    submit(visitor, email);
+    erase(new JsonObject().put("email", email));
+    CLOCK.advance(Duration.ofSeconds(1));
+    submit(visitor, email);
+    CLOCK.advance(Duration.ofSeconds(1));
+    erase(new JsonObject().put("email", email));
+
+    pageview(visitor, "/after-the-second-erasure");
+    String marker = visitor();
+    pageview(marker, "/marker");
+    Eventually.until(() -> await(stores().visitors().timeline("acme", marker, 10)), t -> !t.isEmpty());
+
+    assertTrue(await(stores().visitors().visitor("acme", visitor)).isEmpty());
+    assertEquals(List.of(), paths(visitor));
+  }
+
+  @Test
+  void erasedPerson_aNewSubmission_leavesTheEmailTombstoneOnRecord() {
+    String email = email();
+    submit(visitor(), email);
+    erase(new JsonObject().put("email", email));
+    PrivacyService service = gateway.gateway().privacy().service();
+    String hash = service.subjectHash(service.subject(email, null, "acme"));
+    long erasedAt = await(stores().erasures().erasedAt(hash)).orElseThrow();
+    CLOCK.advance(Duration.ofSeconds(1));
+
+    submit(visitor(), email);
+
+    assertEquals(erasedAt, await(stores().erasures().erasedAt(hash)).orElseThrow());
   }
 
   @Test
