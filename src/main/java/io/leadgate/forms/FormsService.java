@@ -44,8 +44,8 @@ import java.util.logging.Logger;
  * <p>A submission goes: origin → honeypot and render token (spam) → fields (422) → disposable domain (spam) →
  * an earlier identical submission (its answer again) → rate limits (429) → junk rules → lead: email claimed, the
  * submission applied, the lead indexed for search, the visitor joined (lifting its tombstone if it was erased), the
- * FORM event logged, the submission recorded durably. Every step after the email claim is idempotent, so a retry after any failure completes the same
- * submission once.
+ * FORM event logged, the submission recorded durably. Every step after the email claim is idempotent, so a retry
+ * after any failure completes the same submission once.
  */
 public final class FormsService {
   private static final Logger LOG = Logger.getLogger(FormsService.class.getName());
@@ -82,8 +82,7 @@ public final class FormsService {
   public FormsService(List<FormConfig> forms, Map<String, SiteConfig> sites, LeadStore leads, VisitorStore visitors,
                       EventLog events, RateLimitStore rateLimits, LeadSearch leadSearch, SignedTokens tokens,
                       DomainLists lists, BotFilter bots, String secret, Path assets, ErasedVisitorFilter erased,
-                      Metrics metrics,
-                      FormOutcomes outcomes, Clock clock, Supplier<String> leadIds) {
+                      Metrics metrics, FormOutcomes outcomes, Clock clock, Supplier<String> leadIds) {
     this.forms = forms.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(FormConfig::id, f -> f));
     this.sites = Map.copyOf(sites);
     this.leads = leads;
