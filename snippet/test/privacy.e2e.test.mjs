@@ -1,6 +1,7 @@
 // End to end (issue 17): the gateway served first party keeps the visitor in its own HttpOnly cookie, a required
 // consent lets only cookieless counts leave the browser before it is given, and Global Privacy Control keeps the
-// gateway from making any visitor profile; an erased visitor's queued retries are dropped. Chromium → a site whose server passes /a7/ on to the gateway → Redis.
+// gateway from making any visitor profile; an erased visitor's queued retries are dropped, even after it submits a form
+// again, which lifts its tombstone. Chromium → a site whose server passes /a7/ on to the gateway → Redis.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
@@ -138,37 +139,77 @@ describe('e2e: privacy and first-party identity', { timeout: 120000 }, () => {
     await context.close();
   });
 
+  const api = (path, body) =>
+    fetch(stack.gateway + path, {
+      method: body ? 'POST' : 'GET',
+      headers: { Authorization: `Bearer ${E2E_KEY}`, 'Content-Type': 'application/json' },
+      body: body && JSON.stringify(body)
+    });
+  // The gateway answers 503 for a while: the snippet keeps the event and retries it later.
+  const queueWhileDown = async (page, events) => {
+    await page.route(events, (route) => route.fulfill({ status: 503, body: '{"error":"store_unavailable"}' }));
+    await page.evaluate(() => window.leadgate('track', 'queued before the erasure'));
+    await eventually(() => page.evaluate(() => (localStorage._lg_q || '').includes('queued before')), { what: 'the queued event' });
+  };
+  const erase = async (site, id) => {
+    const asked = await api('/api/privacy/erase', { site, visitor: id });
+    const answer = await asked.text();
+    assert.equal(asked.status, 202, answer);
+    const { erasure } = JSON.parse(answer);
+    await eventually(async () => (await (await api('/api/privacy/erasures/' + erasure)).json()).status == 'done', { what: 'the erasure done' });
+    assert.equal(await stack.visitor(site, id), null, 'erased');
+  };
+  // The gateway is back: the snippet's retry of its queue is answered 202.
+  const backUp = async (page, events) => {
+    const accepted = page.waitForResponse((r) => r.url() == events && r.status() == 202, { timeout: 20000 });
+    await page.unroute(events);
+    await accepted;
+  };
+
   test("an erased visitor's events queued in the browser and retried after the erasure are dropped", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(stack.site + '/first-party.html?erase=1');
     const id = await eventually(() => storedId(context), { what: 'the visitor id' });
     await landed('fp', id, 1);
-    const api = (path, body) =>
-      fetch(stack.gateway + path, {
-        method: body ? 'POST' : 'GET',
-        headers: { Authorization: `Bearer ${E2E_KEY}`, 'Content-Type': 'application/json' },
-        body: body && JSON.stringify(body)
-      });
-    // The gateway answers 503 for a while: the snippet keeps the events and retries them later.
-    await page.route('**/a7/e', (route) => route.fulfill({ status: 503, body: '{"error":"store_unavailable"}' }));
-    await page.evaluate(() => window.leadgate('track', 'queued before the erasure'));
-    await eventually(() => page.evaluate(() => (localStorage._lg_q || '').includes('queued before')), { what: 'the queued event' });
+    await queueWhileDown(page, stack.site + '/a7/e');
 
-    const asked = await api('/api/privacy/erase', { site: 'fp', visitor: id });
-    const answer = await asked.text();
-    assert.equal(asked.status, 202, answer);
-    const { erasure } = JSON.parse(answer);
-    await eventually(async () => (await (await api('/api/privacy/erasures/' + erasure)).json()).status == 'done', { what: 'the erasure done' });
-    assert.equal(await stack.visitor('fp', id), null, 'erased');
+    await erase('fp', id);
 
-    const accepted = page.waitForResponse((r) => r.url() == stack.site + '/a7/e' && r.status() == 202, { timeout: 20000 });
-    await page.unroute('**/a7/e');
-    await accepted;
+    await backUp(page, stack.site + '/a7/e');
     assert.equal(await page.evaluate(() => localStorage._lg_q || '[]'), '[]', 'the retries left the browser');
     await new Promise((resolve) => setTimeout(resolve, 3000));
     assert.equal(await stack.visitor('fp', id), null, 'the retried events made no visitor again');
     assert.deepEqual((await visitorKeys('fp')).filter((key) => key.endsWith(':' + id)), []);
+    await context.close();
+  });
+
+  test('an erased visitor who submits a form again has its later views recorded, never what it queued before the erasure', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(stack.site + '/landing.html?resubmit=1');
+    const shown = Date.now();
+    const id = await eventually(() => storedId(context), { what: 'the visitor id' });
+    await landed('demo', id, 1);
+    await queueWhileDown(page, stack.gateway + '/e');
+    await erase('demo', id);
+
+    // The person fills the form in (a submit sooner than 3 s after the form was shown is taken for a bot): new consent.
+    await page.waitForTimeout(Math.max(0, shown + 3500 - Date.now()));
+    await page.fill('input[name=email]', `back-${id.slice(0, 8)}@acme-widgets.com`);
+    await page.click('#ebook button');
+    await page.waitForSelector('[data-leadgate-success]:not([hidden])');
+    await backUp(page, stack.gateway + '/e');
+    await page.goto(stack.site + '/about.html?after=1');
+
+    const visitor = await eventually(async () => {
+      const v = await stack.visitor('demo', id);
+      return v && v.timeline.some((e) => e.type == 'pageview' && e.url.includes('/about.html')) && v;
+    }, { what: 'the view after the submission', timeout: 20000 });
+    assert.ok(visitor.profile.lead, 'joined to the new lead');
+    assert.ok(visitor.timeline.some((e) => e.type == 'form'), 'the submission itself');
+    assert.equal(visitor.timeline.filter((e) => e.name == 'queued before the erasure').length, 0, 'the queued event stays dropped');
+    assert.equal(visitor.timeline.filter((e) => e.type == 'pageview' && e.url.includes('resubmit=1')).length, 0, 'the view before the erasure stays erased');
     await context.close();
   });
 });
