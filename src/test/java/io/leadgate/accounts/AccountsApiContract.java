@@ -221,6 +221,40 @@ abstract class AccountsApiContract {
   }
 
   @Test
+  void stageFilter_listsOnlyTheAccountsAtThatStage() {
+    String engaged = domain();
+    String quiet = domain();
+    submit("ann@" + engaged, "CTO", null);
+    submit("bob@" + engaged, "Dev", null);
+    submit("cy@" + quiet, "Ops", null);
+    Eventually.until(() -> account(engaged), a -> a != null && "engaged".equals(a.getString("stage")),
+        Duration.ofSeconds(30));
+    accountWith(quiet, 1);
+    List<String> shown = api(HttpMethod.GET, "/api/accounts?site=acme&order=recent&limit=200&stage=engaged", null)
+        .bodyAsJsonObject().getJsonArray("accounts").stream().map(a -> ((JsonObject) a).getString("domain")).toList();
+    assertTrue(shown.contains(engaged), shown.toString());
+    assertTrue(!shown.contains(quiet), shown.toString());
+  }
+
+  @Test
+  void stageFilterWithQ_findsTheAccountOnlyAtItsStage() {
+    String domain = domain();
+    submit("ann@" + domain, "CTO", null);
+    accountWith(domain, 1);
+    assertEquals(1, api(HttpMethod.GET, "/api/accounts?site=acme&q=" + domain + "&stage=none", null)
+        .bodyAsJsonObject().getJsonArray("accounts").size());
+    assertEquals(0, api(HttpMethod.GET, "/api/accounts?site=acme&q=" + domain + "&stage=qualified", null)
+        .bodyAsJsonObject().getJsonArray("accounts").size());
+  }
+
+  @Test
+  void badStage_is400_namingTheField() {
+    HttpResponse<Buffer> response = api(HttpMethod.GET, "/api/accounts?stage=mql", null);
+    assertEquals(400, response.statusCode());
+    assertEquals("stage", response.bodyAsJsonObject().getJsonObject("error").getString("field"));
+  }
+
+  @Test
   void badOrder_is400_namingTheField() {
     HttpResponse<Buffer> response = api(HttpMethod.GET, "/api/accounts?order=size", null);
     assertEquals(400, response.statusCode());
