@@ -18,6 +18,7 @@ export function Account({ domain, site, session }) {
   const fields = a.fields || {};
   const parts = a.score.explanation || {};
   const counted = new Map((parts.leads || []).map((p) => [p.lead, p.counted]));
+  const emails = new Map(a.leads.map((l) => [l.id, l.email]));
   return html`
     ${BACK}
     <h1 tabindex="-1">${fields.company || a.domain}</h1>
@@ -34,7 +35,7 @@ export function Account({ domain, site, session }) {
         <h2 id="fields-h">Company</h2>
         <dl class="fields">
           <dt>Domain</dt><dd>${a.domain}</dd>
-          ${Object.entries(fields).map(([k, v]) => html`<dt>${k.replace('_', ' ')}</dt><dd>${String(v)}</dd>`)}
+          ${Object.entries(fields).map(([k, v]) => html`<dt>${label(k)}</dt><dd>${String(v)}</dd>`)}
           <dt>Also known as</dt><dd data-field="merged">${(a.merged || []).length ? a.merged.join(', ') : '—'}</dd>
           <dt>First lead</dt><dd>${when(a.created_at)}</dd>
           <dt>Last change</dt><dd>${when(a.updated_at)}</dd>
@@ -55,9 +56,9 @@ export function Account({ domain, site, session }) {
           ${a.leads.map((l) => html`<tr data-lead=${l.id}>
             <th scope="row"><a href=${'/console/leads/' + encodeURIComponent(l.id)}>${l.email}</a></th>
             <td data-label="Stage"><span class=${'stage stage-' + l.stage}>${stageName(l.stage)}</span></td>
-            <td class="num" data-label="Lead score">${score(l.score)}</td>
-            <td class="num" data-label="Behaviour now">${score(l.behaviour)}${counted.get(l.id) === false && html`<span class="sub">not counted</span>`}</td>
-            <td data-label="Engaged">${l.engaged ? 'Yes' : 'No'}</td>
+            <td class="num inline" data-label="Lead score">${score(l.score)}</td>
+            <td class="num inline" data-label="Behaviour now">${score(l.behaviour)}${counted.get(l.id) === false && html`<span class="sub">not counted</span>`}</td>
+            <td class="inline" data-label="Engaged">${l.engaged ? 'Yes' : 'No'}</td>
             <td data-label="Last activity">${when(l.activity)}</td>
           </tr>`)}
         </tbody>
@@ -67,12 +68,12 @@ export function Account({ domain, site, session }) {
       <h2 id="timeline-h">History <span class="muted">(the account's changes and its leads' stages, newest first)</span></h2>
       ${(a.timeline || []).length === 0
         ? html`<p class="muted">Nothing yet.</p>`
-        : html`<div class="table-wrap" tabindex="0" role="region" aria-label="History of the account"><table class="history stacked">
+        : html`<div class="table-wrap" tabindex="0" role="region" aria-label="History of the account"><table class="history events stacked">
         <thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Detail</th><th scope="col">By</th></tr></thead>
         <tbody>${a.timeline.map((t) => html`<tr data-kind=${t.kind}>
-          <td data-label="When">${when(t.at)}</td>
-          <td data-label="What">${what(t)}</td>
-          <td data-label="Detail">${detail(t)}</td>
+          <td data-label="" class="when">${when(t.at)}</td>
+          <td data-label="" class="what">${what(t)}</td>
+          <td data-label="">${detail(t, emails)}</td>
           <td data-label="By">${t.by || '—'}</td>
         </tr>`)}</tbody>
       </table></div>`}
@@ -83,17 +84,25 @@ export function Account({ domain, site, session }) {
 const WHAT = { account_joined: 'Lead joined', account_left: 'Lead left', account_fields: 'Fields set', account_merged: 'Merged' };
 
 function what(t) {
-  if (t.kind === 'lead_stage') return 'Lead → ' + stageName(t.stage);
+  if (t.kind === 'lead_stage') return t.from ? 'Lead → ' + stageName(t.stage) : 'New ' + stageName(t.stage).toLowerCase();
   if (t.kind === 'account_stage') return 'Account → ' + accountStageName(t.stage);
   return WHAT[t.kind] || t.kind;
 }
 
-function detail(t) {
+const leadLink = (id, text) => html`<a href=${'/console/leads/' + encodeURIComponent(id)}>${text}</a>`;
+
+function detail(t, emails) {
   if (t.kind === 'lead_stage') {
-    return html`<a href=${'/console/leads/' + encodeURIComponent(t.lead)}>${t.email}</a>${t.from ? ' from ' + stageName(t.from) : ''}${t.reason ? ': ' + t.reason : ''}`;
+    return html`${leadLink(t.lead, t.email)}${t.from ? ' from ' + stageName(t.from) : ''}${t.reason ? ': ' + t.reason : ''}`;
   }
-  return t.detail || '—';
+  // the history names a lead by its id ("lead ld_… joined"): shown as a link, by its email when it is still here
+  const at = t.lead && t.detail ? t.detail.indexOf(t.lead) : -1;
+  if (at < 0) return t.detail || '—';
+  return html`${t.detail.slice(0, at)}${leadLink(t.lead, emails.get(t.lead) || t.lead)}${t.detail.slice(at + t.lead.length)}`;
 }
+
+/** A field's name as a label: company → Company, group_id → Group id. */
+const label = (name) => (name.charAt(0).toUpperCase() + name.slice(1)).replace(/_/g, ' ');
 
 function ScoreCard({ account }) {
   const s = account.score;

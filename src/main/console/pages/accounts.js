@@ -68,9 +68,9 @@ export function Accounts({ site, search }) {
             <th scope="row"><a href=${'/console/accounts/' + encodeURIComponent(a.domain)}>${a.company || a.domain}</a>
               ${a.company && html`<span class="sub">${a.domain}</span>`}</th>
             <td data-label="Stage"><span class=${'stage stage-' + a.stage}>${accountStageName(a.stage)}</span></td>
-            <td class="num" data-label="Score" data-field="score">${score(a.score)}</td>
-            <td class="num" data-label="Leads" data-field="leads">${count(a.leads)}</td>
-            <td class="num" data-label="Engaged people" data-field="engaged">${count(a.engaged_people)}</td>
+            <td class="num inline" data-label="Score" data-field="score">${score(a.score)}</td>
+            <td class="num inline" data-label="Leads" data-field="leads">${count(a.leads)}</td>
+            <td class="num inline" data-label="Engaged people" data-field="engaged">${count(a.engaged_people)}</td>
             <td data-label="Last activity">${when(a.activity)}</td>
           </tr>`)}
         </tbody>

@@ -67,6 +67,11 @@ public final class AccountPages {
           }
           rows.add(row(account.get()));
         }
+        if (query.order() == AccountStore.Order.SCORE) {
+          // the store's order is by the score as of each account's last change; the rows show (and go by) the
+          // score now, decayed: within what was read (a page, or the accounts searched)
+          rows.sort(Comparator.comparingDouble((JsonObject row) -> row.getDouble("score")).reversed());
+        }
         List<JsonObject> page = filtered
             ? rows.subList(Math.min(query.offset(), rows.size()), Math.min(query.offset() + query.limit(), rows.size()))
             : rows;

@@ -70,11 +70,12 @@ abstract class AccountsApiContract {
 
   static TestGateway gateway;
   static Receiver receiver;
+  static TestClock clock;
 
   static void startGateway(String redisUrl) {
     receiver = Receiver.start();
-    gateway = TestGateway.start(YAML.formatted(ApiKeyAuth.hash(KEY), receiver.url("/accounts")), redisUrl,
-        TestClock.now());
+    clock = TestClock.now();
+    gateway = TestGateway.start(YAML.formatted(ApiKeyAuth.hash(KEY), receiver.url("/accounts")), redisUrl, clock);
   }
 
   @AfterAll
@@ -245,6 +246,29 @@ abstract class AccountsApiContract {
         .bodyAsJsonObject().getJsonArray("accounts").size());
     assertEquals(0, api(HttpMethod.GET, "/api/accounts?site=acme&q=" + domain + "&stage=qualified", null)
         .bodyAsJsonObject().getJsonArray("accounts").size());
+  }
+
+  // The store orders by the score as of each account's last change: an account untouched for two half-lives stayed
+  // above a newer one with a lower score that is now higher.
+  @Test
+  void orderByScore_isByTheScoreNow_notAsOfEachAccountsLastChange() {
+    String older = domain();
+    submit("ann@" + older, "CTO", null);
+    submit("bob@" + older, "Dev", null);
+    submit("cy@" + older, "Ops", null);
+    accountWith(older, 3);
+    clock.advance(Duration.ofDays(60));
+    String newer = domain();
+    submit("ann@" + newer, "CTO", null);
+    submit("bob@" + newer, "Dev", null);
+    accountWith(newer, 2);
+    List<JsonObject> rows = api(HttpMethod.GET, "/api/accounts?site=acme&order=score&limit=200", null)
+        .bodyAsJsonObject().getJsonArray("accounts").stream().map(a -> (JsonObject) a).toList();
+    List<String> domains = rows.stream().map(a -> a.getString("domain")).toList();
+    assertTrue(domains.indexOf(newer) < domains.indexOf(older), domains.toString());
+    for (int i = 1; i < rows.size(); i++) {
+      assertTrue(rows.get(i - 1).getDouble("score") >= rows.get(i).getDouble("score"), rows.toString());
+    }
   }
 
   @Test
