@@ -54,7 +54,8 @@ export function Account({ domain, site, session }) {
         <tbody>
           ${a.leads.length === 0 && html`<tr><td colspan="6" class="muted">No lead in this account.</td></tr>`}
           ${a.leads.map((l) => html`<tr data-lead=${l.id}>
-            <th scope="row"><a href=${'/console/leads/' + encodeURIComponent(l.id)}>${l.email}</a></th>
+            <th scope="row"><a href=${'/console/leads/' + encodeURIComponent(l.id)}>${l.name || l.email}</a>
+              ${l.name && html`<span class="sub">${l.email}</span>`}</th>
             <td data-label="Stage"><span class=${'stage stage-' + l.stage}>${stageName(l.stage)}</span></td>
             <td class="num inline" data-label="Lead score">${score(l.score)}</td>
             <td class="num inline" data-label="Behaviour now">${score(l.behaviour)}${counted.get(l.id) === false && html`<span class="sub">not counted</span>`}</td>

@@ -246,7 +246,8 @@ var Fn,ge,ds,lc,el,rs,fs,ps,ms,Fo,Do,Po,nc,Dn={},Pn=[],oc=/acit|ex(?:s|g|n|p|$)|
         <tbody>
           ${o.leads.length===0&&w`<tr><td colspan="6" class="muted">No lead in this account.</td></tr>`}
           ${o.leads.map(c=>w`<tr data-lead=${c.id}>
-            <th scope="row"><a href=${"/console/leads/"+encodeURIComponent(c.id)}>${c.email}</a></th>
+            <th scope="row"><a href=${"/console/leads/"+encodeURIComponent(c.id)}>${c.name||c.email}</a>
+              ${c.name&&w`<span class="sub">${c.email}</span>`}</th>
             <td data-label="Stage"><span class=${"stage stage-"+c.stage}>${Ne(c.stage)}</span></td>
             <td class="num inline" data-label="Lead score">${we(c.score)}</td>
             <td class="num inline" data-label="Behaviour now">${we(c.behaviour)}${p.get(c.id)===!1&&w`<span class="sub">not counted</span>`}</td>

@@ -100,6 +100,7 @@ public final class AccountPages {
           ScoreResult view = views.get(i).result();
           AccountScore.LeadPart part = score.leads().get(i);
           leadRows.add(new JsonObject().put("id", m.leadId()).put("email", m.email())
+              .put("name", m.fields().getValue("name") instanceof String name && !name.isBlank() ? name : null)
               .put("stage", view.stage() == null ? m.stage() : view.stage().label()).put("score", view.score())
               .put("behaviour", part.behaviour()).put("engaged", part.engaged()).put("activity", m.activity()));
           for (StageEntry e : stages.get(i).result()) {

@@ -43,7 +43,7 @@ abstract class AccountsApiContract {
         - id: ebook
           site: acme
           kind: magnet
-          fields: [{name: email, type: email, required: true}, {name: role}, {name: company}]
+          fields: [{name: email, type: email, required: true}, {name: role}, {name: company}, {name: name}]
           magnet: {url: "https://cdn.acme.com/ebook.pdf"}
           spam: {minSeconds: 0}
           rateLimit: {perIp: 0, perEmail: 0}
@@ -171,6 +171,23 @@ abstract class AccountsApiContract {
     assertEquals(domain, list.getJsonArray("accounts").getJsonObject(0).getString("domain"));
     assertEquals(3, list.getJsonArray("accounts").getJsonObject(0).getInteger("leads"));
     Eventually.until(() -> webhooks(domain, "account.updated"), w -> !w.isEmpty(), Duration.ofSeconds(30));
+  }
+
+  @Test
+  void accountsLeads_carryTheirNames_whenTheyHaveOne() {
+    String domain = domain();
+    String visitor = visitor();
+    HttpResponse<Buffer> response = await(gateway.client().post("/f/ebook").putHeader("User-Agent", UA)
+        .putHeader("X-Forwarded-For", "10.9.1." + (UNIQUE.incrementAndGet() % 250 + 1))
+        .sendJsonObject(new JsonObject().put("visitor", visitor).put("submission", "submission-" + visitor)
+            .put("page", "https://www.acme.com/ebook")
+            .put("fields", new JsonObject().put("email", "ann@" + domain).put("name", "Ann Smith"))));
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    submit("bob@" + domain, "Dev", null);
+    JsonObject account = accountWith(domain, 2);
+    List<Object> names = account.getJsonArray("leads").stream().map(l -> ((JsonObject) l).getValue("name")).toList();
+    assertTrue(names.contains("Ann Smith"), names.toString());
+    assertTrue(names.contains(null), names.toString());
   }
 
   @Test
