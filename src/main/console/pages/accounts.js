@@ -4,33 +4,25 @@
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { get, query } from '../api.js';
-import { navigate } from '../router.js';
 import { ACCOUNT_STAGES, accountStageName, count, score, when } from '../format.js';
-import { Failure, Loading, useResource } from './common.js';
+import { Failure, Loading, filtersIn, showFiltered, useResource } from './common.js';
 
 const PAGE_SIZE = 25;
 /** The URL's (and the API's) filter parameters. */
 const FILTERS = ['q', 'stage', 'order'];
 
 export function Accounts({ site, search }) {
-  const params = new URLSearchParams(search);
-  const filters = {};
-  for (const key of FILTERS) filters[key] = params.get(key) || '';
-  filters.order = filters.order || 'score';
-  const [offset, setOffset] = useState(0);
+  const filters = filtersIn(search, FILTERS);
+  // the offset belongs to the search it was paged in: another search (a filter, back or forward) starts at 0
+  const [paging, setPaging] = useState({ search, offset: 0 });
+  const offset = paging.search === search ? paging.offset : 0;
+  const setOffset = (next) => setPaging({ search, offset: next });
   const accounts = useResource(
     () => get('/api/accounts' + query({ site, ...filters, limit: PAGE_SIZE, offset: offset || '' })),
     [site, search, offset]
   );
 
-  const apply = (event) => {
-    event.preventDefault();
-    const form = new FormData(event.target);
-    const next = {};
-    for (const key of FILTERS) next[key] = (form.get(key) || '').trim();
-    setOffset(0);
-    navigate('/console/accounts' + query({ ...next, order: next.order === 'score' ? '' : next.order }));
-  };
+  const apply = (event) => showFiltered(event, FILTERS, '/console/accounts');
   const rows = accounts.data ? accounts.data.accounts : [];
   return html`
     <h1 tabindex="-1">Accounts</h1>
@@ -50,7 +42,7 @@ export function Accounts({ site, search }) {
         </select>
       </label>
       <button type="submit">Show accounts</button>
-      ${(filters.q || filters.stage) && html`<a class="clear" href="/console/accounts" onClick=${() => setOffset(0)}>Clear filters</a>`}
+      ${(filters.q || filters.stage) && html`<a class="clear" href="/console/accounts">Clear filters</a>`}
     </form>
     <${Failure} error=${accounts.error} />
     <${Loading} when=${accounts.loading && !accounts.data} />
