@@ -37,7 +37,7 @@ export function Accounts({ site, search }) {
       </label>
       <label>Sort
         <select name="order" value=${filters.order}>
-          <option value="score">Account score, highest first</option>
+          <option value="score">Score, highest first</option>
           <option value="recent">Most recent activity</option>
         </select>
       </label>

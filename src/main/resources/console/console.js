@@ -176,7 +176,7 @@ var Fn,ge,pa,oc,el,ca,ma,ha,ga,zo,Ro,Fo,sc,Dn={},Pn=[],ac=/acit|ex(?:s|g|n|p|$)|
       </label>
       <label>Sort
         <select name="order" value=${n.order}>
-          <option value="score">Account score, highest first</option>
+          <option value="score">Score, highest first</option>
           <option value="recent">Most recent activity</option>
         </select>
       </label>
