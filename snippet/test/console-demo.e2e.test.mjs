@@ -127,6 +127,29 @@ describe('e2e: the console on the demo month (--demo-data)', { timeout: 300000 }
     await look('lead');
   });
 
+  test('accounts: the month\'s companies by account score, as the API orders them', async () => {
+    const api = await apiGet('/api/accounts?site=demo&order=score&limit=25');
+    assert.ok(api.accounts.length > 1, 'the demo month has several company accounts');
+    await open('/console/accounts', 'tr[data-account]');
+    assert.deepEqual(await page.locator('tr[data-account]').evaluateAll((rows) => rows.map((r) => r.dataset.account)), api.accounts.map((a) => a.domain));
+    for (const a of api.accounts) {
+      assert.equal(await page.locator(`tr[data-account="${a.domain}"] [data-field="leads"]`).textContent(), a.leads.toLocaleString('en'), a.domain);
+    }
+    await look('accounts');
+  });
+
+  test('an account: the best-scored one, with its score parts, leads and history', async () => {
+    const best = (await apiGet('/api/accounts?site=demo&order=score&limit=1')).accounts[0];
+    const account = await apiGet('/api/accounts/' + best.domain + '?site=demo');
+    await open('/console/accounts/' + best.domain, '[data-field="score"]');
+    // shown to a tenth (the score decays by the second: the API's a moment later may differ by that much)
+    const shown = Number((await page.locator('[data-field="score"]').textContent()).replace(/,/g, ''));
+    assert.ok(Math.abs(shown - account.score.score) <= 0.1, `${shown} against ${account.score.score}`);
+    assert.equal(await page.locator('tr[data-lead]').count(), account.leads.length);
+    assert.ok(account.timeline.length > 0);
+    await look('account');
+  });
+
   test('traffic: the month\'s visitors and page views', async () => {
     const stats = await apiGet('/api/sites/demo/stats');
     await open('/console/traffic', '[data-stat="visitors"] .value');

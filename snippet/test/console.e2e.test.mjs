@@ -25,8 +25,11 @@ const USERS = {
 const PEOPLE = [
   { email: 'ada@acme-widgets.com', name: 'Ada Lovelace', company: 'ACME Widgets', source: 'newsletter', pages: ['/', '/pricing', '/pricing'] },
   { email: 'grace@globex.com', name: 'Grace Hopper', company: 'Globex', source: 'google', pages: ['/', '/blog/scoring'] },
-  { email: 'linus@initech.io', name: 'Linus Pauling', company: 'Initech', source: 'linkedin', pages: ['/pricing'] }
+  { email: 'linus@initech.io', name: 'Linus Pauling', company: 'Initech', source: 'linkedin', pages: ['/pricing'] },
+  // a second person of ACME Widgets: their account has two leads
+  { email: 'charles@acme-widgets.com', name: 'Charles Babbage', company: 'ACME Widgets', source: 'newsletter', pages: ['/pricing'] }
 ];
+const ACME = 'acme-widgets.com';
 
 describe('e2e: the console of java -jar target/leadgate.jar', { timeout: 240000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'leadgate-console-'));
@@ -110,8 +113,8 @@ describe('e2e: the console of java -jar target/leadgate.jar', { timeout: 240000 
   }
 
   /** A browser context with its page, recording page errors and refused requests (other than those expected). */
-  const openPage = async (viewport = WIDTHS.desktop) => {
-    const context = await browser.newContext({ viewport });
+  const openPage = async (viewport = WIDTHS.desktop, storageState = undefined) => {
+    const context = await browser.newContext({ viewport, storageState });
     const page = await context.newPage();
     const problems = [];
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -125,6 +128,21 @@ describe('e2e: the console of java -jar target/leadgate.jar', { timeout: 240000 
     await page.getByLabel('Password').fill(user.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForSelector('nav[aria-label="Console"]');
+  };
+
+  /**
+   * A page signed in as the user with a session shared by the tests that ask for it: signing in once keeps the
+   * user under the sign-in attempts a window allows (console.signInsPerUser).
+   */
+  const sessions = {};
+  const openSignedIn = async (user) => {
+    if (!sessions[user.name]) {
+      const { context, page } = await openPage();
+      await signIn(page, user);
+      sessions[user.name] = await context.storageState();
+      await context.close();
+    }
+    return openPage(WIDTHS.desktop, sessions[user.name]);
   };
 
   const screenshot = async (page, name) => {
@@ -259,6 +277,162 @@ describe('e2e: the console of java -jar target/leadgate.jar', { timeout: 240000 
     await screenshot(page, 'lead');
     assert.equal(await overflowsSideways(page), false);
     assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  /** The accounts API once ACME Widgets' two leads are in their account (the projector fills accounts in its round). */
+  const accountsReady = () =>
+    eventually(async () => (await apiGet('/api/accounts?site=demo')).accounts.some((a) => a.domain === ACME && a.leads === 2), { what: 'the ACME Widgets account with its two leads' });
+
+  test('the accounts page lists what the accounts API lists, in its order, with each account\'s stage, score and leads', async () => {
+    await accountsReady();
+    const { context, page, problems } = await openSignedIn(USERS.viewer);
+    await page.goto(gateway + '/console/leads');
+    await page.click('nav >> text=Accounts');
+    await page.waitForURL(gateway + '/console/accounts');
+    await page.waitForSelector('tr[data-account]');
+    const api = await apiGet('/api/accounts?site=demo&order=score');
+    assert.deepEqual(await page.locator('tr[data-account]').evaluateAll((rows) => rows.map((r) => r.dataset.account)), api.accounts.map((a) => a.domain));
+    const acme = api.accounts.find((a) => a.domain === ACME);
+    const row = page.locator(`tr[data-account="${ACME}"]`);
+    assert.match(await row.locator('th').textContent(), /ACME Widgets\s*acme-widgets\.com/);
+    assert.equal(await row.locator('[data-field="leads"]').textContent(), '2');
+    assert.equal(await row.locator('[data-field="score"]').textContent(), String(Math.round(acme.score * 10) / 10));
+    assert.equal(await page.locator('nav[aria-label="Console"] a[aria-current="page"]').textContent(), 'Accounts');
+    await screenshot(page, 'accounts');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the accounts search finds an account by its company name, and the URL keeps the search', async () => {
+    await accountsReady();
+    const { context, page, problems } = await openSignedIn(USERS.viewer);
+    await page.goto(gateway + '/console/accounts');
+    await page.waitForSelector('tr[data-account]');
+    await page.getByLabel('Search').fill('acme widgets');
+    await page.getByRole('button', { name: 'Show accounts' }).click();
+    await page.waitForURL(/q=acme\+widgets/);
+    await eventually(async () => (await page.locator('tr[data-account]').count()) === 1, { what: 'one row for ACME Widgets' });
+    assert.equal(await page.locator('tr[data-account]').getAttribute('data-account'), ACME);
+    await page.reload();
+    await page.waitForSelector('tr[data-account]');
+    assert.equal(await page.getByLabel('Search').inputValue(), 'acme widgets');
+    assert.equal(await page.locator('tr[data-account]').count(), 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the accounts stage filter lists the accounts the API lists at that stage', async () => {
+    await accountsReady();
+    const { context, page, problems } = await openSignedIn(USERS.viewer);
+    const all = (await apiGet('/api/accounts?site=demo')).accounts;
+    const stage = all.find((a) => a.domain === ACME).stage;
+    const api = await apiGet('/api/accounts?site=demo&stage=' + stage);
+    await page.goto(gateway + '/console/accounts');
+    await page.waitForSelector('tr[data-account]');
+    await page.getByLabel('Stage').selectOption(stage);
+    await page.getByRole('button', { name: 'Show accounts' }).click();
+    await page.waitForURL(new RegExp('stage=' + stage));
+    await eventually(async () => (await page.locator('tr[data-account]').count()) === api.accounts.length, { what: `the ${stage} accounts` });
+    assert.deepEqual(await page.locator('tr[data-account]').evaluateAll((rows) => rows.map((r) => r.dataset.account)), api.accounts.map((a) => a.domain));
+    const other = stage === 'qualified' ? 'none' : 'qualified';
+    await page.getByLabel('Stage').selectOption(other);
+    await page.getByRole('button', { name: 'Show accounts' }).click();
+    await page.waitForURL(new RegExp('stage=' + other));
+    const others = (await apiGet('/api/accounts?site=demo&stage=' + other)).accounts;
+    await eventually(async () => (await page.locator('tr[data-account]').count()) === others.length, { what: `the ${other} accounts` });
+    if (others.length === 0) await page.locator('text=No account matches.').waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('an account page shows the account\'s score parts, its leads and its history with the sales user\'s stage change', async () => {
+    await accountsReady();
+    const { context, page, problems } = await openSignedIn(USERS.viewer);
+    await page.goto(gateway + '/console/accounts');
+    await page.click(`tr[data-account="${ACME}"] a`);
+    await page.waitForURL(gateway + '/console/accounts/' + ACME);
+    await page.waitForSelector('h1:text("ACME Widgets")');
+    const account = await apiGet('/api/accounts/' + ACME + '?site=demo');
+    assert.equal(Number(await page.locator('[data-field="score"]').textContent()), Math.round(account.score.score * 10) / 10);
+    assert.equal(Number(await page.locator('[data-field="behaviour"]').textContent()), Math.round(account.score.behaviour * 10) / 10);
+    assert.deepEqual(await page.locator('tr[data-lead]').evaluateAll((rows) => rows.map((r) => r.dataset.lead)), account.leads.map((l) => l.id));
+    assert.equal(await page.locator('table.history tbody tr').count(), account.timeline.length);
+    // Ada's move to SQL by the sales user (the lead page's test) is in the account's history
+    assert.match(await page.locator('table.history').textContent(), /Lead → SQL.*ada@acme-widgets\.com.*Called: budget agreed.*user:sam/);
+    await screenshot(page, 'account');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('an account\'s lead links to the lead\'s page', async () => {
+    await accountsReady();
+    const { context, page, problems } = await openSignedIn(USERS.viewer);
+    const charles = (await apiGet('/api/leads?site=demo&q=charles@acme-widgets.com')).leads[0];
+    await page.goto(gateway + '/console/accounts/' + ACME);
+    await page.locator(`tr[data-lead="${charles.id}"] a`).click();
+    await page.waitForURL(gateway + '/console/leads/' + charles.id);
+    await page.waitForSelector('h1:text("Charles Babbage")');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a sales user declares another domain the same company: the account shows it, and its history says who', async () => {
+    await accountsReady();
+    const { context, page, problems } = await openSignedIn(USERS.sales);
+    await page.goto(gateway + '/console/accounts/' + ACME);
+    await page.waitForSelector('h1:text("ACME Widgets")');
+    await page.getByLabel('Domain (its leads and history move here)').fill('acme-widgets.co.uk');
+    await page.getByRole('button', { name: 'Merge into this account' }).click();
+    assert.match(await page.getByRole('status').filter({ hasText: 'acme-widgets.co.uk is now' }).textContent(), /is now ACME Widgets: 2 leads here/);
+    await eventually(async () => (await page.locator('[data-field="merged"]').textContent()) === 'acme-widgets.co.uk', { what: 'the alias on the page' });
+    const account = await apiGet('/api/accounts/' + ACME + '?site=demo');
+    assert.deepEqual(account.merged, ['acme-widgets.co.uk']);
+    assert.match(await page.locator('tr[data-kind="account_merged"]').first().textContent(), /Merged.*acme-widgets\.co\.uk.*user:sam/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a domain the API refuses to merge shows the API\'s reason as an alert, and nothing is merged', async () => {
+    await accountsReady();
+    const { context, page, problems } = await openSignedIn(USERS.sales);
+    await page.goto(gateway + '/console/accounts/' + ACME);
+    await page.waitForSelector('h1:text("ACME Widgets")');
+    const before = await apiGet('/api/accounts/' + ACME + '?site=demo');
+    await page.getByLabel('Domain (its leads and history move here)').fill('www.' + ACME);
+    await page.getByRole('button', { name: 'Merge into this account' }).click();
+    assert.match(await page.getByRole('alert').textContent(), /own domain/);
+    assert.deepEqual((await apiGet('/api/accounts/' + ACME + '?site=demo')).merged, before.merged);
+    assert.deepEqual(problems.filter((p) => !/status of 400/.test(p)), []);
+    await context.close();
+  });
+
+  test('a viewer reads an account but is offered no merge, and the API refuses the viewer\'s merge with 403', async () => {
+    await accountsReady();
+    const { context, page, problems } = await openSignedIn(USERS.viewer);
+    await page.goto(gateway + '/console/accounts/' + ACME);
+    await page.waitForSelector('h1:text("ACME Widgets")');
+    assert.equal(await page.locator('text=Another domain of this company').count(), 0);
+    const answer = await page.evaluate(async (domain) => {
+      const session = await (await fetch('/api/session')).json();
+      const response = await fetch(`/api/accounts/${domain}/aliases?site=demo`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+        body: JSON.stringify({ alias: 'acme-widgets.de' })
+      });
+      return { status: response.status, body: await response.json() };
+    }, ACME);
+    assert.equal(answer.status, 403);
+    assert.equal(answer.body.error.code, 'forbidden_role');
+    assert.ok(!(await apiGet('/api/accounts/' + ACME + '?site=demo')).merged.includes('acme-widgets.de'));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('an account that does not exist says so as an alert', async () => {
+    const { context, page } = await openSignedIn(USERS.viewer);
+    await page.goto(gateway + '/console/accounts/nobody-here.example.org');
+    assert.match(await page.getByRole('alert').textContent(), /no account nobody-here\.example\.org/);
     await context.close();
   });
 

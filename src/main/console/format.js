@@ -29,3 +29,8 @@ export function duration(ms) {
   if (ms < 3_600_000) return Math.round(ms / 6_000) / 10 + ' min';
   return Math.round(ms / 360_000) / 10 + ' h';
 }
+
+/** An account's stages, in order: none until its score reaches engaged, then qualified (an MQA). */
+export const ACCOUNT_STAGES = ['none', 'engaged', 'qualified'];
+const ACCOUNT_STAGE_NAMES = { none: 'Not engaged', engaged: 'Engaged', qualified: 'Qualified (MQA)' };
+export const accountStageName = (stage) => ACCOUNT_STAGE_NAMES[stage] || stageName(stage);

@@ -6,6 +6,8 @@ import { BASE, navigate, onLinkClick, useLocation } from './router.js';
 import { SignIn } from './pages/signin.js';
 import { Leads } from './pages/leads.js';
 import { Lead } from './pages/lead.js';
+import { Accounts } from './pages/accounts.js';
+import { Account } from './pages/account.js';
 import { Traffic } from './pages/traffic.js';
 import { Forms } from './pages/forms.js';
 import { Webhooks } from './pages/webhooks.js';
@@ -18,6 +20,7 @@ const SITES = JSON.parse(document.querySelector('meta[name="leadgate-sites"]').c
 const PAGES = [
   { path: '/funnel', title: 'Funnel', view: Funnel },
   { path: '/leads', title: 'Leads', view: Leads },
+  { path: '/accounts', title: 'Accounts', view: Accounts },
   { path: '/traffic', title: 'Traffic', view: Traffic },
   { path: '/forms', title: 'Forms', view: Forms },
   { path: '/webhooks', title: 'Webhooks', view: Webhooks }
@@ -27,6 +30,8 @@ function route(path) {
   const rest = path.slice(BASE.length) || '/';
   const lead = /^\/leads\/([^/]+)$/.exec(rest);
   if (lead) return { page: PAGES.find((p) => p.view === Leads), view: Lead, title: 'Lead', params: { id: decodeURIComponent(lead[1]) } };
+  const account = /^\/accounts\/([^/]+)$/.exec(rest);
+  if (account) return { page: PAGES.find((p) => p.view === Accounts), view: Account, title: 'Account', params: { domain: decodeURIComponent(account[1]) } };
   const page = PAGES.find((p) => p.path === rest);
   return page ? { page, view: page.view, title: page.title, params: {} } : null;
 }

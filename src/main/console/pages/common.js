@@ -1,6 +1,8 @@
 // Pieces every page uses: loading a resource, showing its failure, a count table, a date range.
 import { html } from 'htm/preact';
 import { useEffect, useState } from 'preact/hooks';
+import { query } from '../api.js';
+import { navigate } from '../router.js';
 import { count, ranked, share, sum } from '../format.js';
 
 /** Loads with load() whenever a dependency changes: {data, error, loading, reload}. */
@@ -17,6 +19,24 @@ export function useResource(load, dependencies) {
     return () => (current = false);
   }, [...dependencies, generation]);
   return { ...state, reload: () => setGeneration((g) => g + 1) };
+}
+
+/** A list page's filters as the URL holds them: each key's value, or '' (order: 'score' when none is given). */
+export function filtersIn(search, keys) {
+  const params = new URLSearchParams(search);
+  const filters = {};
+  for (const key of keys) filters[key] = params.get(key) || '';
+  filters.order = filters.order || 'score';
+  return filters;
+}
+
+/** A filter form's submit: its values into the page's URL (the default order left out), so the view can be shared. */
+export function showFiltered(event, keys, path) {
+  event.preventDefault();
+  const form = new FormData(event.target);
+  const next = {};
+  for (const key of keys) next[key] = (form.get(key) || '').trim();
+  navigate(path + query({ ...next, order: next.order === 'score' ? '' : next.order }));
 }
 
 export function Failure({ error }) {

@@ -3,19 +3,15 @@
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { get, query } from '../api.js';
-import { navigate } from '../router.js';
 import { STAGES, score, stageName, when } from '../format.js';
-import { Failure, Loading, useResource } from './common.js';
+import { Failure, Loading, filtersIn, showFiltered, useResource } from './common.js';
 
 const PAGE_SIZE = 25;
 /** The URL's (and the API's) filter parameters. */
 const FILTERS = ['q', 'stage', 'min_score', 'max_score', 'source', 'medium', 'campaign', 'magnet', 'created_from', 'created_to', 'order'];
 
 export function Leads({ site, search }) {
-  const params = new URLSearchParams(search);
-  const filters = {};
-  for (const key of FILTERS) filters[key] = params.get(key) || '';
-  filters.order = filters.order || 'score';
+  const filters = filtersIn(search, FILTERS);
   // the site's forms (the lead magnets a lead can be made by), from the forms report
   const forms = useResource(() => get('/api/sites/' + encodeURIComponent(site) + '/forms'), [site]);
   const magnets = forms.data ? forms.data.forms.map((f) => f.form) : [];
@@ -28,13 +24,9 @@ export function Leads({ site, search }) {
   );
 
   const apply = (event) => {
-    event.preventDefault();
-    const form = new FormData(event.target);
-    const next = {};
-    for (const key of FILTERS) next[key] = (form.get(key) || '').trim();
     setCursors([]);
     setCursor(null);
-    navigate('/console/leads' + query({ ...next, order: next.order === 'score' ? '' : next.order }));
+    showFiltered(event, FILTERS, '/console/leads');
   };
   const rows = leads.data ? leads.data.leads : [];
   return html`

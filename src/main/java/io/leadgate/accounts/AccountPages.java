@@ -21,7 +21,7 @@ import java.util.Optional;
  * score with the explanation). Scores are computed at the time of the request: they decay as a lead's do.
  */
 public final class AccountPages {
-  /** Accounts looked at for a {@code q} search: the first this many of the order. */
+  /** Accounts looked at for a {@code q} search or a {@code stage} filter: the first this many of the order. */
   static final int SEARCH_SCAN = 500;
   /** Leads whose stage history joins the account's timeline. */
   static final int TIMELINE_LEADS = 50;
@@ -42,28 +42,37 @@ public final class AccountPages {
     this.clock = clock;
   }
 
-  /** @param q words of the domain or the company name (case-insensitive), or null */
-  public record Query(String site, AccountStore.Order order, String q, int limit, int offset) {
+  /**
+   * @param q     words of the domain or the company name (case-insensitive), or null
+   * @param stage only the accounts at this stage, or null for all
+   */
+  public record Query(String site, AccountStore.Order order, String q, AccountStage stage, int limit, int offset) {
   }
 
   public Future<JsonObject> list(Query query) {
-    boolean search = query.q() != null && !query.q().isBlank();
-    int fetch = search ? SEARCH_SCAN : query.offset() + query.limit();
-    int skip = search ? 0 : query.offset();
-    return accounts.list(query.site(), query.order(), skip, search ? fetch : query.limit()).compose(hits -> {
+    boolean filtered = (query.q() != null && !query.q().isBlank()) || query.stage() != null;
+    int fetch = filtered ? SEARCH_SCAN : query.offset() + query.limit();
+    int skip = filtered ? 0 : query.offset();
+    return accounts.list(query.site(), query.order(), skip, filtered ? fetch : query.limit()).compose(hits -> {
       List<Future<Optional<Account>>> reads = hits.stream().map(h -> accounts.read(query.site(), h.domain())).toList();
       return Future.all(reads).map(done -> {
-        String needle = search ? query.q().strip().toLowerCase(Locale.ROOT) : null;
+        String needle = query.q() == null || query.q().isBlank() ? null : query.q().strip().toLowerCase(Locale.ROOT);
         List<JsonObject> rows = new ArrayList<>();
         for (Future<Optional<Account>> read : reads) {
           Optional<Account> account = read.result();
           if (account.isEmpty() || account.get().mergedInto() != null
-              || (needle != null && !matches(account.get(), needle))) {
+              || (needle != null && !matches(account.get(), needle))
+              || (query.stage() != null && account.get().stage() != query.stage())) {
             continue;
           }
           rows.add(row(account.get()));
         }
-        List<JsonObject> page = search
+        if (query.order() == AccountStore.Order.SCORE) {
+          // the store's order is by the score as of each account's last change; the rows show (and go by) the
+          // score now, decayed: within what was read (a page, or the accounts searched)
+          rows.sort(Comparator.comparingDouble((JsonObject row) -> row.getDouble("score")).reversed());
+        }
+        List<JsonObject> page = filtered
             ? rows.subList(Math.min(query.offset(), rows.size()), Math.min(query.offset() + query.limit(), rows.size()))
             : rows;
         return new JsonObject().put("site", query.site()).put("order", query.order().label())
@@ -91,6 +100,7 @@ public final class AccountPages {
           ScoreResult view = views.get(i).result();
           AccountScore.LeadPart part = score.leads().get(i);
           leadRows.add(new JsonObject().put("id", m.leadId()).put("email", m.email())
+              .put("name", m.fields().getValue("name") instanceof String name && !name.isBlank() ? name : null)
               .put("stage", view.stage() == null ? m.stage() : view.stage().label()).put("score", view.score())
               .put("behaviour", part.behaviour()).put("engaged", part.engaged()).put("activity", m.activity()));
           for (StageEntry e : stages.get(i).result()) {

@@ -13,7 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 
 /**
- * The account API: {@code GET /api/accounts?site=&order=score|recent&q=&limit=&offset=},
+ * The account API: {@code GET /api/accounts?site=&order=score|recent&q=&stage=&limit=&offset=},
  * {@code GET /api/accounts/{domain}?site=}, and {@code POST /api/accounts/{domain}/aliases} (declare another domain
  * the same company: its leads and history move here).
  */
@@ -47,7 +47,10 @@ final class AccountsRoutes {
       if (q != null && q.length() > 200) {
         throw InvalidInput.field("q", "must be at most 200 characters");
       }
-      return pages.list(new AccountPages.Query(site(ctx), by, q, whole(ctx, "limit", 1, 200, 50),
+      String stage = ctx.queryParams().get("stage");
+      AccountStage only = stage == null || stage.isBlank() ? null : AccountStage.parse(stage).orElseThrow(() ->
+          InvalidInput.field("stage", "must be none, engaged or qualified (was \"" + stage + "\")"));
+      return pages.list(new AccountPages.Query(site(ctx), by, q, only, whole(ctx, "limit", 1, 200, 50),
           whole(ctx, "offset", 0, 10_000, 0)));
     }, body -> json(ctx, 200, body));
   }

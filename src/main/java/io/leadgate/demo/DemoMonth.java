@@ -211,7 +211,8 @@ final class DemoMonth {
     String company = pick(COMPANIES);
     int kind = random.nextInt(100);
     boolean freeMail = kind >= 80 && random.nextInt(3) == 0;
-    String domain = freeMail ? "gmail.com" : company + ".example.com";
+    // a company domain of its own (under example.com they would all be one account, example.com)
+    String domain = freeMail ? "gmail.com" : company + "-demo.com";
     String email = first + "." + last + n + "@" + domain;
     Map<String, Object> fields = new HashMap<>();
     fields.put("email", email);

@@ -43,7 +43,7 @@ abstract class AccountsApiContract {
         - id: ebook
           site: acme
           kind: magnet
-          fields: [{name: email, type: email, required: true}, {name: role}, {name: company}]
+          fields: [{name: email, type: email, required: true}, {name: role}, {name: company}, {name: name}]
           magnet: {url: "https://cdn.acme.com/ebook.pdf"}
           spam: {minSeconds: 0}
           rateLimit: {perIp: 0, perEmail: 0}
@@ -70,11 +70,12 @@ abstract class AccountsApiContract {
 
   static TestGateway gateway;
   static Receiver receiver;
+  static TestClock clock;
 
   static void startGateway(String redisUrl) {
     receiver = Receiver.start();
-    gateway = TestGateway.start(YAML.formatted(ApiKeyAuth.hash(KEY), receiver.url("/accounts")), redisUrl,
-        TestClock.now());
+    clock = TestClock.now();
+    gateway = TestGateway.start(YAML.formatted(ApiKeyAuth.hash(KEY), receiver.url("/accounts")), redisUrl, clock);
   }
 
   @AfterAll
@@ -173,6 +174,23 @@ abstract class AccountsApiContract {
   }
 
   @Test
+  void accountsLeads_carryTheirNames_whenTheyHaveOne() {
+    String domain = domain();
+    String visitor = visitor();
+    HttpResponse<Buffer> response = await(gateway.client().post("/f/ebook").putHeader("User-Agent", UA)
+        .putHeader("X-Forwarded-For", "10.9.1." + (UNIQUE.incrementAndGet() % 250 + 1))
+        .sendJsonObject(new JsonObject().put("visitor", visitor).put("submission", "submission-" + visitor)
+            .put("page", "https://www.acme.com/ebook")
+            .put("fields", new JsonObject().put("email", "ann@" + domain).put("name", "Ann Smith"))));
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    submit("bob@" + domain, "Dev", null);
+    JsonObject account = accountWith(domain, 2);
+    List<Object> names = account.getJsonArray("leads").stream().map(l -> ((JsonObject) l).getValue("name")).toList();
+    assertTrue(names.contains("Ann Smith"), names.toString());
+    assertTrue(names.contains(null), names.toString());
+  }
+
+  @Test
   void freeMailLeads_makeNoAccount() {
     submit("someone" + UNIQUE.incrementAndGet() + "@gmail.com", "CTO", null);
     assertEquals(404, api(HttpMethod.GET, "/api/accounts/gmail.com", null).statusCode());
@@ -218,6 +236,63 @@ abstract class AccountsApiContract {
     assertEquals(alias, account.getJsonArray("merged").getString(0));
     assertTrue(account.getJsonArray("timeline").stream()
         .anyMatch(t -> "account_merged".equals(((JsonObject) t).getString("kind"))));
+  }
+
+  @Test
+  void stageFilter_listsOnlyTheAccountsAtThatStage() {
+    String engaged = domain();
+    String quiet = domain();
+    submit("ann@" + engaged, "CTO", null);
+    submit("bob@" + engaged, "Dev", null);
+    submit("cy@" + quiet, "Ops", null);
+    Eventually.until(() -> account(engaged), a -> a != null && "engaged".equals(a.getString("stage")),
+        Duration.ofSeconds(30));
+    accountWith(quiet, 1);
+    List<String> shown = api(HttpMethod.GET, "/api/accounts?site=acme&order=recent&limit=200&stage=engaged", null)
+        .bodyAsJsonObject().getJsonArray("accounts").stream().map(a -> ((JsonObject) a).getString("domain")).toList();
+    assertTrue(shown.contains(engaged), shown.toString());
+    assertTrue(!shown.contains(quiet), shown.toString());
+  }
+
+  @Test
+  void stageFilterWithQ_findsTheAccountOnlyAtItsStage() {
+    String domain = domain();
+    submit("ann@" + domain, "CTO", null);
+    accountWith(domain, 1);
+    assertEquals(1, api(HttpMethod.GET, "/api/accounts?site=acme&q=" + domain + "&stage=none", null)
+        .bodyAsJsonObject().getJsonArray("accounts").size());
+    assertEquals(0, api(HttpMethod.GET, "/api/accounts?site=acme&q=" + domain + "&stage=qualified", null)
+        .bodyAsJsonObject().getJsonArray("accounts").size());
+  }
+
+  // The store orders by the score as of each account's last change: an account untouched for two half-lives stayed
+  // above a newer one with a lower score that is now higher.
+  @Test
+  void orderByScore_isByTheScoreNow_notAsOfEachAccountsLastChange() {
+    String older = domain();
+    submit("ann@" + older, "CTO", null);
+    submit("bob@" + older, "Dev", null);
+    submit("cy@" + older, "Ops", null);
+    accountWith(older, 3);
+    clock.advance(Duration.ofDays(60));
+    String newer = domain();
+    submit("ann@" + newer, "CTO", null);
+    submit("bob@" + newer, "Dev", null);
+    accountWith(newer, 2);
+    List<JsonObject> rows = api(HttpMethod.GET, "/api/accounts?site=acme&order=score&limit=200", null)
+        .bodyAsJsonObject().getJsonArray("accounts").stream().map(a -> (JsonObject) a).toList();
+    List<String> domains = rows.stream().map(a -> a.getString("domain")).toList();
+    assertTrue(domains.indexOf(newer) < domains.indexOf(older), domains.toString());
+    for (int i = 1; i < rows.size(); i++) {
+      assertTrue(rows.get(i - 1).getDouble("score") >= rows.get(i).getDouble("score"), rows.toString());
+    }
+  }
+
+  @Test
+  void badStage_is400_namingTheField() {
+    HttpResponse<Buffer> response = api(HttpMethod.GET, "/api/accounts?stage=mql", null);
+    assertEquals(400, response.statusCode());
+    assertEquals("stage", response.bodyAsJsonObject().getJsonObject("error").getString("field"));
   }
 
   @Test
