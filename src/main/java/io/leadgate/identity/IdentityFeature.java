@@ -9,16 +9,15 @@ import java.util.List;
 
 /**
  * Identity's routes (consents that change after the form: {@link ConsentRoutes}) and its work beside them: the
- * one-time search backfill of the leads made before the search indexes ({@link LeadSearchBackfill}), in the
+ * one-time search backfill of the leads made before the search indexes ({@link LeadBackfill#search}), in the
  * background, so the gateway serves meanwhile.
  */
 public final class IdentityFeature implements Feature {
-  private static final long PAUSE_MS = 20;
   private final LeadStore leads;
   private final LeadSearch search;
   private final List<String> sites;
   private final ConsentRoutes consents;
-  private LeadSearchBackfill backfill;
+  private LeadBackfill backfill;
 
   public IdentityFeature(LeadStore leads, LeadSearch search, Collection<String> sites, ConsentService consents) {
     this.leads = leads;
@@ -34,7 +33,7 @@ public final class IdentityFeature implements Feature {
 
   @Override
   public Future<Void> start(Vertx vertx) {
-    backfill = new LeadSearchBackfill(leads, search, () -> vertx.timer(PAUSE_MS).mapEmpty());
+    backfill = LeadBackfill.search(leads, search, () -> vertx.timer(LeadBackfill.PAUSE_MS).mapEmpty());
     // not awaited: a failure is logged and waits for the next start
     backfill.run(sites);
     return Future.succeededFuture();

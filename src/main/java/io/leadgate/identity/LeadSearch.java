@@ -25,7 +25,7 @@ public interface LeadSearch {
   /** Leads of the site with a word starting with {@code prefix}, in word order, after {@code after}. */
   Future<List<Hit>> byPrefix(String site, String prefix, String after, int count);
 
-  /** Whether the site's leads made before the search indexes existed are indexed ({@link LeadSearchBackfill}). */
+  /** Whether the site's leads made before the search indexes existed are indexed ({@link LeadBackfill#search}). */
   Future<Boolean> backfilled(String site);
 
   Future<Void> markBackfilled(String site);

@@ -26,6 +26,7 @@ final class MemoryScoreStore implements ScoreStore {
   private final MemoryLeadStore leads;
   private final Map<String, Stored> scores = new HashMap<>();
   private final Map<String, Map<String, IndexRow>> indexes = new HashMap<>();
+  private final java.util.Set<String> ceilingsIndexed = new java.util.HashSet<>();
 
   MemoryScoreStore(MemoryLeadStore leads) {
     this.leads = leads;
@@ -99,6 +100,17 @@ final class MemoryScoreStore implements ScoreStore {
     synchronized (leads) {
       scores.remove(leadId);
     }
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public synchronized Future<Boolean> ceilingsIndexed(String site) {
+    return Future.succeededFuture(ceilingsIndexed.contains(site));
+  }
+
+  @Override
+  public synchronized Future<Void> markCeilingsIndexed(String site) {
+    ceilingsIndexed.add(site);
     return Future.succeededFuture();
   }
 

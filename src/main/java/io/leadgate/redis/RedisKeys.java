@@ -269,6 +269,11 @@ public final class RedisKeys {
     return leadIndex(site) + (stage == null ? "" : ":" + stage) + ":" + order;
   }
 
+  /** Set (to {@code 1}) once the site's score index holds each lead's ceiling, not its score as of its last change. */
+  public static String leadIndexCeilings(String site) {
+    return leadIndex(site) + ":ceilings";
+  }
+
   /** A site's search words: {@code word\0leadId} members, all score 0, read by prefix with {@code ZRANGEBYLEX}. */
   public static String searchWords(String site) {
     return "lg:{q:" + site + "}:words";

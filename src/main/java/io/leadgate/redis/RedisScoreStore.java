@@ -132,6 +132,18 @@ final class RedisScoreStore implements ScoreStore {
   }
 
   @Override
+  public Future<Boolean> ceilingsIndexed(String site) {
+    return redis.send("lead_index", Request.cmd(Command.EXISTS).arg(RedisKeys.leadIndexCeilings(site)))
+        .map(reply -> reply.toInteger() == 1);
+  }
+
+  @Override
+  public Future<Void> markCeilingsIndexed(String site) {
+    return redis.send("lead_index", Request.cmd(Command.SET).arg(RedisKeys.leadIndexCeilings(site)).arg("1"))
+        .mapEmpty();
+  }
+
+  @Override
   public Future<Void> index(String site, IndexEntry entry) {
     List<String> keys = new ArrayList<>(List.of(RedisKeys.leadIndex(site),
         RedisKeys.leadIndexOrder(site, null, LeadOrder.SCORE.label()),

@@ -30,6 +30,29 @@ final class LeadCursors {
     }
   }
 
+  /** A page by score's cursor: the list's time, the last row listed, where the index walk resumes. */
+  static String encodeByScore(LeadsByScoreNow.Position next, Query query) {
+    IndexHit resume = next.resume();
+    return base64(query.order().label() + "|" + stage(query) + "|" + next.at() + "|"
+        + (next.score() == null ? "" : next.score()) + "|" + (next.leadId() == null ? "" : next.leadId()) + "|"
+        + (resume == null ? "" : resume.value() + "|" + resume.leadId()));
+  }
+
+  static LeadsByScoreNow.Position decodeByScore(String cursor, Query query) {
+    try {
+      String[] parts = unbase64(cursor).split("\\|", -1);
+      if (parts.length < 6 || !parts[0].equals(query.order().label()) || !parts[1].equals(stage(query))
+          || parts[3].isEmpty() != parts[4].isEmpty() || parts.length != (parts[5].isEmpty() ? 6 : 7)) {
+        throw new IllegalArgumentException("cursor of another query");
+      }
+      return new LeadsByScoreNow.Position(Long.parseLong(parts[2]),
+          parts[3].isEmpty() ? null : Double.valueOf(parts[3]), parts[4].isEmpty() ? null : parts[4],
+          parts[5].isEmpty() ? null : new IndexHit(parts[6], Double.parseDouble(parts[5])));
+    } catch (IllegalArgumentException e) {
+      throw refused();
+    }
+  }
+
   /** A search page's cursor: the search index position, after the search text it belongs to. */
   static String encodeSearch(String position, Query query) {
     return base64("q|" + stage(query) + "|" + query.q().strip() + "\0" + position);

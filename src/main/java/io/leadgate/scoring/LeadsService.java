@@ -78,8 +78,15 @@ public final class LeadsService {
       return search(query, wanted, after, found, new HashSet<>(), 0)
           .map(next -> page(found, next == null ? null : LeadCursors.encodeSearch(next, query)));
     }
+    if (query.order() == LeadOrder.SCORE) {
+      LeadsByScoreNow.Position from = query.cursor() == null ? new LeadsByScoreNow.Position(scoring.now(), null,
+          null, null) : LeadCursors.decodeByScore(query.cursor(), query);
+      return new LeadsByScoreNow(scores, (leadId, at) -> row(leadId, query, at)).page(query, from, found)
+          .map(next -> page(found, next == null ? null : LeadCursors.encodeByScore(next, query)));
+    }
     IndexHit after = query.cursor() == null ? null : LeadCursors.decode(query.cursor(), query);
-    return scan(query, after, found, 0)
+    long now = scoring.now();
+    return scan(query, after, found, 0, now)
         .map(next -> page(found, next == null ? null : LeadCursors.encode(next, query)));
   }
 
@@ -87,12 +94,15 @@ public final class LeadsService {
     return new JsonObject().put("leads", new JsonArray(new ArrayList<>(found))).put("next", next);
   }
 
-  /** Pages through the index, keeping matching leads; returns where to continue, or null at the end. */
-  private Future<IndexHit> scan(Query query, IndexHit after, List<JsonObject> found, int scanned) {
+  /**
+   * Pages through the index by recent activity, keeping matching leads (as of {@code now}); returns where to
+   * continue, or null at the end.
+   */
+  private Future<IndexHit> scan(Query query, IndexHit after, List<JsonObject> found, int scanned, long now) {
     int batch = Math.max(query.limit(), 50);
     return scores.page(query.site(), query.stage(), query.order(), after, batch).compose(hits -> {
       List<Future<Optional<JsonObject>>> rows = new ArrayList<>();
-      hits.forEach(hit -> rows.add(row(hit.leadId(), query)));
+      hits.forEach(hit -> rows.add(row(hit.leadId(), query, now)));
       return Future.all(rows).compose(done -> {
         IndexHit last = after;
         for (int i = 0; i < hits.size(); i++) {
@@ -106,7 +116,7 @@ public final class LeadsService {
           return Future.succeededFuture(null);
         }
         int total = scanned + hits.size();
-        return total >= SCAN_MAX ? Future.succeededFuture(last) : scan(query, last, found, total);
+        return total >= SCAN_MAX ? Future.succeededFuture(last) : scan(query, last, found, total, now);
       });
     });
   }
@@ -118,10 +128,11 @@ public final class LeadsService {
   private Future<String> search(Query query, SearchTokens.Query wanted, String after, List<JsonObject> found,
                                 Set<String> seen, int read) {
     int batch = query.filters() ? Math.max(query.limit(), 50) : query.limit();
+    long now = scoring.now();
     return finder.find(query.site(), wanted, after, batch).compose(page -> {
       List<Future<Optional<JsonObject>>> rows = new ArrayList<>();
       // a lead with two matching words comes twice: shown once per request
-      page.hits().forEach(hit -> rows.add(seen.add(hit.leadId()) ? row(hit.leadId(), query)
+      page.hits().forEach(hit -> rows.add(seen.add(hit.leadId()) ? row(hit.leadId(), query, now)
           : Future.succeededFuture(Optional.empty())));
       return Future.all(rows).compose(done -> {
         for (int i = 0; i < rows.size(); i++) {
@@ -137,8 +148,8 @@ public final class LeadsService {
     });
   }
 
-  /** The lead as a list shows it, if it passes the filters with its current stage and score. */
-  private Future<Optional<JsonObject>> row(String leadId, Query query) {
+  /** The lead as a list shows it, if it passes the filters with its current stage and its score as of {@code at}. */
+  private Future<Optional<JsonObject>> row(String leadId, Query query, long at) {
     LeadFilter filter = query.filter();
     return leads.lead(leadId).compose(found -> {
       if (found.isEmpty() || (query.stage() != null && found.get().stage() != query.stage())
@@ -150,7 +161,7 @@ public final class LeadsService {
       Future<Boolean> magnet = filter.magnet() == null ? Future.succeededFuture(true)
           : leads.stages(leadId).map(history -> filter.admitsMagnet(StageEntry.magnet(history)));
       return magnet.compose(admitted -> !admitted ? Future.succeededFuture(Optional.<JsonObject>empty())
-          : scoring.refreshView(leadId, lead.site()).map(now -> filter.admitsScore(now.score())
+          : scoring.view(leadId, lead.site(), at).map(now -> filter.admitsScore(now.score())
               ? Optional.of(summary(lead, now)) : Optional.<JsonObject>empty()));
     });
   }

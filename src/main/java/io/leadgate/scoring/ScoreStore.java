@@ -51,6 +51,15 @@ public interface ScoreStore {
   /** Erasure: takes the lead out of its site's indexes (the site's index tag). Idempotent. */
   Future<Void> unindex(String site, String leadId);
 
+  /**
+   * Whether the site's score index holds each lead's ceiling ({@link ScoringService#ceiling}); an index written before
+   * it did is rebuilt once ({@link ScoringService#ceilingsBackfill}).
+   */
+  Future<Boolean> ceilingsIndexed(String site);
+
+  /** Marks the site's score index as holding ceilings. */
+  Future<Void> markCeilingsIndexed(String site);
+
   /** Puts the lead in its site's indexes, unless a newer version is there already. */
   Future<Void> index(String site, IndexEntry entry);
 
@@ -93,6 +102,7 @@ public interface ScoreStore {
   }
 
   /**
+   * @param score    the score order's value: the lead's ceiling ({@link ScoringService#ceiling})
    * @param version  {@link io.leadgate.scoring.ScoreResult#version}
    * @param activity the newest scored event's time (the "recent" order)
    */

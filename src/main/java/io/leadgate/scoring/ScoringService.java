@@ -4,6 +4,7 @@ import io.leadgate.core.Event;
 import io.leadgate.core.EventType;
 import io.leadgate.core.StoreUnavailable;
 import io.leadgate.identity.Lead;
+import io.leadgate.identity.LeadBackfill;
 import io.leadgate.identity.Stage;
 import io.leadgate.ops.Metrics;
 import io.leadgate.scoring.ScoreDelta.ScoredEvent;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Scores leads as their events are projected and moves them through their stages; answers what the lead API asks.
@@ -98,13 +100,54 @@ public final class ScoringService {
     if (result.outcome() != ScoreResult.Outcome.APPLIED || !(result.reindex() || result.fresh() == 0)) {
       return Future.succeededFuture(result);
     }
-    return scores.index(result.site(), new IndexEntry(leadId, result.version(), result.stage(), result.score(),
+    return scores.index(result.site(), new IndexEntry(leadId, result.version(), result.stage(), ceiling(result),
         result.activity())).map(result);
+  }
+
+  /**
+   * What the score index holds: the highest score the lead can have until its next change. Behaviour decays towards
+   * 0 and the fit does not, so a positive behaviour only falls and a negative one only rises towards the fit.
+   */
+  static double ceiling(ScoreResult result) {
+    return Math.max(result.score(), result.fit());
+  }
+
+  /**
+   * Rewrites the score index of a site written before it held ceilings, once: each lead's entry again, from its state
+   * now (a newer entry written meanwhile wins by its version).
+   */
+  public LeadBackfill ceilingsBackfill(Supplier<Future<Void>> pause) {
+    return new LeadBackfill("score index rebuild (ceilings)", leads, new LeadBackfill.Work() {
+      @Override
+      public Future<Boolean> done(String site) {
+        return scores.ceilingsIndexed(site);
+      }
+
+      @Override
+      public Future<Void> markDone(String site) {
+        return scores.markCeilingsIndexed(site);
+      }
+
+      @Override
+      public Future<Void> lead(String site, String leadId) {
+        return refreshView(leadId, site).compose(result -> index(leadId, result)).mapEmpty();
+      }
+    }, pause);
   }
 
   /** The lead's score and stage now, read without writing anything. */
   public Future<ScoreResult> refreshView(String leadId, String site) {
-    return scorer.view(leadId, rules.current().site(site).thresholds(), clock.millis()).map(ScoreStep.Decision::result);
+    return view(leadId, site, clock.millis());
+  }
+
+  /** The lead's score and stage as of {@code at} (ms), read without writing anything. */
+  public Future<ScoreResult> view(String leadId, String site, long at) {
+    return scorer.view(leadId, rules.current().site(site).thresholds(), at).map(ScoreStep.Decision::result);
+  }
+
+  /** The time now (ms), by the clock scores decay with. */
+  public long now() {
+    return clock.millis();
   }
 
   /** The lead's score now, split into its rules, with the hold a person's decision puts on it. */

@@ -10,12 +10,13 @@ import io.leadgate.identity.Conversion;
 import io.leadgate.identity.EmailAddress;
 import io.leadgate.identity.Lead;
 import io.leadgate.identity.LeadIds;
-import io.leadgate.identity.LeadSearchBackfill;
+import io.leadgate.identity.LeadBackfill;
 import io.leadgate.identity.SearchTokens;
 import io.leadgate.identity.Stage;
 import io.leadgate.scoring.ScoreStore.IndexEntry;
 import io.leadgate.Stores;
 import io.leadgate.testing.Eventually;
+import io.leadgate.testing.TestClock;
 import io.leadgate.testing.TestGateway;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -24,6 +25,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -72,9 +74,10 @@ abstract class LeadListContract {
       """.formatted(ApiKeyAuth.hash(KEY));
 
   static TestGateway gateway;
+  static final TestClock CLOCK = TestClock.running();
 
   static void startGateway(String redisUrl) {
-    gateway = TestGateway.start(YAML, redisUrl);
+    gateway = TestGateway.start(YAML, redisUrl, CLOCK);
   }
 
   @AfterAll
@@ -190,6 +193,62 @@ abstract class LeadListContract {
     assertEquals(new JsonObject().put("source", "linkedin").put("medium", "cpc").put("campaign", "q4-launch"),
         row.getJsonObject("first_touch"));
     assertNull(row.getString("disqualified_reason"));
+  }
+
+  // ---- order by score ------------------------------------------------------------------------------------------
+
+  /** Every row of the list by score, page after page of {@code limit}. */
+  static List<JsonObject> allByScore(int limit) {
+    List<JsonObject> rows = new ArrayList<>();
+    String cursor = null;
+    do {
+      JsonObject page = list("?order=score&limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor));
+      page.getJsonArray("leads").forEach(row -> rows.add((JsonObject) row));
+      cursor = page.getString("next");
+    } while (cursor != null);
+    return rows;
+  }
+
+  /**
+   * The list went by the score as of each lead's last change while its rows show the score now (behaviour decays):
+   * a lead that scored high long ago stayed above one that scores more today.
+   */
+  @Test
+  void orderByScore_isByTheScoreNow_acrossPages() {
+    String early = submit("trial", visitor(), new JsonObject().put("email", unique("early") + "@initech.com"));
+    scored(early);
+    CLOCK.advance(Duration.ofDays(120));
+    try {
+      String later = submit(unique("later") + "@globex.com", "Lee", "Globex");
+      scored(later);
+      List<JsonObject> rows = Eventually.until(() -> allByScore(2), all -> all.stream()
+          .map(row -> row.getString("id")).toList().containsAll(List.of(early, later)));
+      List<String> ids = rows.stream().map(row -> row.getString("id")).toList();
+      assertEquals(ids.size(), Set.copyOf(ids).size(), "a lead on two pages: " + ids);
+      assertTrue(ids.indexOf(later) < ids.indexOf(early), ids.toString());
+      for (int i = 1; i < rows.size(); i++) {
+        assertTrue(rows.get(i - 1).getDouble("score") >= rows.get(i).getDouble("score"), "row " + i + ": " + rows);
+      }
+    } finally {
+      CLOCK.advance(Duration.ofDays(-120));
+    }
+  }
+
+  /**
+   * Before the score index held ceilings it held each lead's score as of its last change, which is below the ceiling
+   * when the behaviour is negative: a store written so is rebuilt once, each lead's entry at its ceiling.
+   */
+  @Test
+  void ceilingsBackfill_entryWrittenBeforeCeilings_rewrittenAtTheLeadsCeilingAndSiteMarked() {
+    String lead = submit(unique("old") + "@umbrella.com", "Olga", "Umbrella");
+    scored(lead);
+    ScoreResult now = await(gateway.gateway().scoring().refreshView(lead, "acme"));
+    await(stores().scores().index("acme", new IndexEntry(lead, now.version(), now.stage(), 0.5, now.activity())));
+    await(gateway.gateway().scoring().ceilingsBackfill(Future::succeededFuture).site("acme"));
+    List<ScoreStore.IndexHit> hits = await(stores().scores().range("acme", null, ScoreStore.LeadOrder.SCORE, 10.0, 0,
+        10_000));
+    assertTrue(hits.contains(new ScoreStore.IndexHit(lead, 10.0)), hits.toString());
+    assertTrue(await(stores().scores().ceilingsIndexed("acme")));
   }
 
   // ---- filters: score range, first touch, magnet, days made -----------------------------------------------------
@@ -399,7 +458,7 @@ abstract class LeadListContract {
     String lead = leadFromBefore(email, company);
     assertEquals(List.of(lead), found(email));
     assertEquals(List.of(), found(domain));
-    await(new LeadSearchBackfill(stores().leads(), stores().leadSearch(), Future::succeededFuture).site("acme"));
+    await(LeadBackfill.search(stores().leads(), stores().leadSearch(), Future::succeededFuture).site("acme"));
     assertEquals(List.of(lead), found(domain));
     assertEquals(List.of(lead), found(company));
     assertTrue(await(stores().leadSearch().backfilled("acme")));

@@ -582,6 +582,16 @@ abstract class ScoreStoreContract {
       }
 
       @Override
+      public Future<Boolean> ceilingsIndexed(String site) {
+        return store.ceilingsIndexed(site);
+      }
+
+      @Override
+      public Future<Void> markCeilingsIndexed(String site) {
+        return store.markCeilingsIndexed(site);
+      }
+
+      @Override
       public Future<Void> index(String site, IndexEntry entry) {
         return store.index(site, entry);
       }

@@ -10,9 +10,20 @@ import java.util.concurrent.atomic.AtomicLong;
 /** A clock the test moves forward: retries due in hours are tested by advancing it, not by waiting. Thread-safe. */
 public final class TestClock extends Clock {
   private final AtomicLong millis;
+  private final boolean running;
 
   public TestClock(Instant start) {
-    this.millis = new AtomicLong(start.toEpochMilli());
+    this(start.toEpochMilli(), false);
+  }
+
+  private TestClock(long millis, boolean running) {
+    this.millis = new AtomicLong(millis);
+    this.running = running;
+  }
+
+  /** A clock that follows the real time, moved away from it by hand: for suites whose other tests need time to pass. */
+  public static TestClock running() {
+    return new TestClock(0, true);
   }
 
   /** A clock at the real current time, moved from there by hand. */
@@ -30,12 +41,12 @@ public final class TestClock extends Clock {
 
   @Override
   public long millis() {
-    return millis.get();
+    return running ? System.currentTimeMillis() + millis.get() : millis.get();
   }
 
   @Override
   public Instant instant() {
-    return Instant.ofEpochMilli(millis.get());
+    return Instant.ofEpochMilli(millis());
   }
 
   @Override
