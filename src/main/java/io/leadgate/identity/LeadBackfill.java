@@ -3,6 +3,7 @@ package io.leadgate.identity;
 import io.vertx.core.Future;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -18,13 +19,15 @@ public final class LeadBackfill {
   /** The pause between two pages, ms. */
   public static final long PAUSE_MS = 20;
 
-  /** One index's part: whether a site is done, marking it done, and the work for one lead of a site. */
-  public interface Work {
-    Future<Boolean> done(String site);
-
-    Future<Void> markDone(String site);
-
-    Future<Void> lead(String site, String leadId);
+  /**
+   * One index's part.
+   *
+   * @param done     whether a site is done
+   * @param markDone marks a site done
+   * @param lead     the work for one lead (site, lead id)
+   */
+  public record Work(Function<String, Future<Boolean>> done, Function<String, Future<Void>> markDone,
+                     BiFunction<String, String, Future<Void>> lead) {
   }
 
   private final String name;
@@ -48,7 +51,7 @@ public final class LeadBackfill {
   public Future<Void> run(Collection<String> sites) {
     Future<Void> chain = Future.succeededFuture();
     for (String site : List.copyOf(sites)) {
-      chain = chain.compose(v -> work.done(site).compose(done -> done ? Future.<Void>succeededFuture() : site(site)));
+      chain = chain.compose(v -> work.done().apply(site).compose(done -> done ? Future.<Void>succeededFuture() : site(site)));
     }
     return chain.onFailure(e -> LOG.warning(name + " stopped, it starts again with the gateway: " + e));
   }
@@ -67,12 +70,12 @@ public final class LeadBackfill {
       return Future.succeededFuture();
     }
     return leads.leadIds(site, cursor, PAGE).compose(page -> {
-      List<Future<Void>> writes = page.leadIds().stream().map(id -> work.lead(site, id)).toList();
+      List<Future<Void>> writes = page.leadIds().stream().map(id -> work.lead().apply(site, id)).toList();
       long total = indexed + writes.size();
       return Future.all(writes).compose(v -> {
         if (page.next() == null) {
           LOG.info(name + " of site " + site + ": " + total + " leads");
-          return work.markDone(site);
+          return work.markDone().apply(site);
         }
         return pause.get().compose(p -> page(site, page.next(), total));
       });
@@ -82,22 +85,8 @@ public final class LeadBackfill {
   /** The search indexes' backfill: the leads made before them, found by email, domain and words. */
   public static LeadBackfill search(LeadStore leads, LeadSearch search, Supplier<Future<Void>> pause) {
     LeadFinder finder = new LeadFinder(leads, search);
-    return new LeadBackfill("search backfill", leads, new Work() {
-      @Override
-      public Future<Boolean> done(String site) {
-        return search.backfilled(site);
-      }
-
-      @Override
-      public Future<Void> markDone(String site) {
-        return search.markBackfilled(site);
-      }
-
-      @Override
-      public Future<Void> lead(String site, String leadId) {
-        return leads.lead(leadId)
-            .compose(lead -> lead.isEmpty() ? Future.<Void>succeededFuture() : finder.index(lead.get()));
-      }
-    }, pause);
+    return new LeadBackfill("search backfill", leads, new Work(search::backfilled, search::markBackfilled,
+        (site, leadId) -> leads.lead(leadId)
+            .compose(lead -> lead.isEmpty() ? Future.<Void>succeededFuture() : finder.index(lead.get()))), pause);
   }
 }

@@ -117,22 +117,9 @@ public final class ScoringService {
    * now (a newer entry written meanwhile wins by its version).
    */
   public LeadBackfill ceilingsBackfill(Supplier<Future<Void>> pause) {
-    return new LeadBackfill("score index rebuild (ceilings)", leads, new LeadBackfill.Work() {
-      @Override
-      public Future<Boolean> done(String site) {
-        return scores.ceilingsIndexed(site);
-      }
-
-      @Override
-      public Future<Void> markDone(String site) {
-        return scores.markCeilingsIndexed(site);
-      }
-
-      @Override
-      public Future<Void> lead(String site, String leadId) {
-        return refreshView(leadId, site).compose(result -> index(leadId, result)).mapEmpty();
-      }
-    }, pause);
+    return new LeadBackfill("score index rebuild (ceilings)", leads, new LeadBackfill.Work(scores::ceilingsIndexed,
+        scores::markCeilingsIndexed, (site, leadId) -> refreshView(leadId, site)
+            .compose(result -> index(leadId, result)).mapEmpty()), pause);
   }
 
   /** The lead's score and stage now, read without writing anything. */
