@@ -48,7 +48,8 @@ abstract class IdentifyContract {
   /** Browser A: submits the form; answers the lead, once the form event is on A's timeline. */
   static Lead submitOn(String visitorA, String email) {
     api.submit("ebook", new JsonObject().put("visitor", visitorA).put("submission", "s-" + visitor())
-        .put("page", "https://www.acme.com/ebook").put("fields", new JsonObject().put("email", email).put("name", "Ada")));
+        .put("page", "https://www.acme.com/ebook")
+        .put("fields", new JsonObject().put("email", email).put("name", "Ada")));
     Eventually.until(() -> await(api.stores().visitors().timeline("acme", visitorA, 10)), t -> !t.isEmpty());
     return await(api.stores().leads().lead(api.leadIdOf(email))).orElseThrow();
   }
@@ -70,7 +71,7 @@ abstract class IdentifyContract {
   }
 
   static double identified(String outcome) {
-    return api.gateway().gateway().metrics().counter("leadgate.identify", "outcome", outcome).count();
+    return api.gateway().metrics().counter("leadgate.identify", "outcome", outcome).count();
   }
 
   /** Sends and waits until the projector has handled the identify (its outcome counted). */
