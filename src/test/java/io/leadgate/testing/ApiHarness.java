@@ -2,8 +2,10 @@ package io.leadgate.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.leadgate.Gateway;
 import io.leadgate.Stores;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -128,6 +130,13 @@ public final class ApiHarness implements BeforeAllCallback, AfterAllCallback, Be
     store.close();
   }
 
+  /** Stops the gateway, empties the store and starts a new gateway on it, as the test class's first was started. */
+  public void restartOnAnEmptyStore() {
+    stop();
+    store.flush();
+    start();
+  }
+
   private void start() {
     if (withReceiver) {
       receiver = Receiver.start();
@@ -150,8 +159,17 @@ public final class ApiHarness implements BeforeAllCallback, AfterAllCallback, Be
 
   // ---- what the tests use ----------------------------------------------------------------------------------------
 
-  public TestGateway gateway() {
-    return gateway;
+  /** The running gateway, for what a test reads of it beside HTTP (its metrics, a service, a sweep to run now). */
+  public Gateway gateway() {
+    return gateway.gateway();
+  }
+
+  public int port() {
+    return gateway.port();
+  }
+
+  public Vertx vertx() {
+    return gateway.vertx();
   }
 
   public WebClient client() {
@@ -246,15 +264,18 @@ public final class ApiHarness implements BeforeAllCallback, AfterAllCallback, Be
     return await(stores().leads().leadIdByEmail("acme", email)).orElseThrow();
   }
 
-  /** A call of the lead API with a key; a body is sent as JSON. */
-  public HttpResponse<Buffer> api(String key, HttpMethod method, String path, JsonObject body) {
-    HttpRequest<Buffer> request = client().request(method, path).putHeader("Authorization", "Bearer " + key);
+  /** A call of the API with a key (none when null); a body is sent as JSON. */
+  public HttpResponse<Buffer> call(String key, HttpMethod method, String path, JsonObject body) {
+    HttpRequest<Buffer> request = client().request(method, path);
+    if (key != null) {
+      request.putHeader("Authorization", "Bearer " + key);
+    }
     return await(body == null ? request.send() : request.sendJsonObject(body));
   }
 
-  /** {@link #api} GET, answered 200: its JSON body. */
+  /** {@link #call} GET, answered 200: its JSON body. */
   public JsonObject get(String key, String path) {
-    HttpResponse<Buffer> response = api(key, HttpMethod.GET, path, null);
+    HttpResponse<Buffer> response = call(key, HttpMethod.GET, path, null);
     assertStatus(200, response);
     return response.bodyAsJsonObject();
   }

@@ -5,7 +5,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The store a contract suite's subclass runs the suite on: {@code @RunsOn(Kind.CLUSTER)}; read by {@link ApiHarness}. */
+/**
+ * The store a contract suite's subclass runs the suite on, {@code @RunsOn(Kind.CLUSTER)}: read by
+ * {@link ApiHarness}.
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface RunsOn {
