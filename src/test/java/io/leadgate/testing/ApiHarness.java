@@ -24,7 +24,6 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The gateway an HTTP API contract suite talks to, on the store its subclass names with {@link RunsOn}: started
@@ -96,11 +95,7 @@ public final class ApiHarness implements BeforeAllCallback, AfterAllCallback, Be
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    OneStore.Kind kind = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), RunsOn.class)
-        .map(RunsOn::value)
-        .orElseThrow(() -> new IllegalStateException(context.getRequiredTestClass().getSimpleName()
-            + " has no @RunsOn: which store should its gateway run on?"));
-    store = OneStore.of(kind);
+    store = OneStore.of(OneStore.named(context));
     store.open();
     if (!perTest) {
       start();
@@ -244,7 +239,7 @@ public final class ApiHarness implements BeforeAllCallback, AfterAllCallback, Be
   }
 
   /** POST /f/{form} from a browser, with the body as JSON; headers as name, value pairs. */
-  public HttpResponse<Buffer> form(String form, JsonObject body, String... headers) {
+  private HttpResponse<Buffer> form(String form, JsonObject body, String... headers) {
     HttpRequest<Buffer> request = client().post("/f/" + form).putHeader("User-Agent", UA);
     for (int i = 0; i + 1 < headers.length; i += 2) {
       request.putHeader(headers[i], headers[i + 1]);
@@ -280,7 +275,7 @@ public final class ApiHarness implements BeforeAllCallback, AfterAllCallback, Be
     return response.bodyAsJsonObject();
   }
 
-  public static void assertStatus(int status, HttpResponse<Buffer> response) {
+  private static void assertStatus(int status, HttpResponse<Buffer> response) {
     assertEquals(status, response.statusCode(), response.bodyAsString());
   }
 }
