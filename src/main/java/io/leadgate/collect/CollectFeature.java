@@ -14,6 +14,7 @@ import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Intake and projection: {@code POST /e}, {@code GET /p.gif} and the snippet ({@code /s.js}) on every HTTP
@@ -35,6 +36,7 @@ public final class CollectFeature implements Feature {
   private final SnippetRoutes snippet = SnippetRoutes.shipped();
   private long backlogWatch = -1;
   private long rateWatch = -1;
+  private long speedWatch = -1;
   private final ErasedVisitorFilter erased;
   private String projector;
 
@@ -80,6 +82,8 @@ public final class CollectFeature implements Feature {
     backlogWatch = backlog.watch(vertx, events, metrics);
     rateWatch = intakeRate.watch(vertx);
     ProjectionPacer pacer = new ProjectionPacer(intakeRate, backlog, ingest.busyAbove(), ingest.busyShare());
+    AtomicLong fullSpeed = metrics.gauge("leadgate.projection.full.speed");
+    speedWatch = vertx.setPeriodic(1000, t -> fullSpeed.set(Math.round(pacer.fullSpeed())));
     return vertx.deployVerticle(new Projector(events, visitors, stats, sites, listeners, metrics,
             ingest.batchSize(), pacer, erased))
         .onSuccess(id -> projector = id)
@@ -90,6 +94,7 @@ public final class CollectFeature implements Feature {
   public Future<Void> stop(Vertx vertx) {
     vertx.cancelTimer(backlogWatch);
     vertx.cancelTimer(rateWatch);
+    vertx.cancelTimer(speedWatch);
     return projector == null ? Future.succeededFuture() : vertx.undeploy(projector);
   }
 }

@@ -4,16 +4,22 @@ package io.leadgate.collect;
  * How long the projector pauses after a round. Intake comes first: the log exists to absorb bursts, and a
  * browser waits for intake, not for projection. While this instance accepts more than {@code busyAbove} events a
  * second and the log is less than half full, projection keeps to {@code share} of the time (after a round that
- * took t ms it pauses t × (1 − share) / share) and catches up once the burst is over. Past half of the backlog
- * limit it runs flat out again, so that intake is slowed rather than refused.
+ * took t ms it pauses t × (1 − share) / share) and catches up once the burst is over. While intake outruns even
+ * projection at full speed (a surge), a round cannot stop the backlog from growing and only takes Redis and CPU
+ * from intake, so projection waits for the surge to pass, one round a second. Past half of the backlog limit it
+ * runs flat out again, so that intake is slowed rather than refused.
  */
 public final class ProjectionPacer {
   /** Never pauses longer than this: projection keeps moving, if slowly, whatever a round cost. */
   static final long MAX_PAUSE_MS = 1000;
+  /** How much a new full round moves the full-speed estimate: a few rounds, not one slow one, change it. */
+  private static final double LEARNING = 0.25;
   private final IntakeRate intake;
   private final Backlog backlog;
   private final long busyAbove;
   private final double share;
+  /** Events a second the rounds project together at full speed, as recent full rounds measured it; 0 = unknown. */
+  private volatile double fullSpeed;
 
   public ProjectionPacer(IntakeRate intake, Backlog backlog, long busyAbove, double share) {
     this.intake = intake;
@@ -23,15 +29,42 @@ public final class ProjectionPacer {
   }
 
   /**
-   * @param roundMillis how long the round's projection took (not its wait for new entries)
-   * @param loops       rounds that run side by side (one per log partition): together they keep to the share
+   * What one round did.
+   *
+   * @param events how many events it projected
+   * @param full   whether it read as many log entries as a round may: more were waiting, so it ran at full speed
+   * @param millis how long its projection took (not its wait for new entries)
    */
-  public long pauseAfter(long roundMillis, int loops) {
-    if (share >= 1.0 || intake.perSecond() <= busyAbove || backlog.pastHalf()) {
-      return 0;
-    }
-    double each = share / Math.max(1, loops);
-    return Math.min(MAX_PAUSE_MS, Math.round(Math.max(1, roundMillis) * (1 - each) / each));
+  public record Round(int events, boolean full, long millis) {
   }
 
+  /**
+   * @param loops rounds that run side by side (one per log partition): together they keep to the share, and
+   *              together they make the full speed
+   */
+  public long pauseAfter(Round round, int loops) {
+    if (round.full()) {
+      learn(round, loops);
+    }
+    long accepting = intake.perSecond();
+    if (share >= 1.0 || accepting <= busyAbove || backlog.pastHalf()) {
+      return 0;
+    }
+    if (fullSpeed > 0 && accepting > fullSpeed) {
+      return MAX_PAUSE_MS;
+    }
+    double each = share / Math.max(1, loops);
+    return Math.min(MAX_PAUSE_MS, Math.round(Math.max(1, round.millis()) * (1 - each) / each));
+  }
+
+  /** Events a second projection last kept at full speed (0 before its first full round). */
+  public double fullSpeed() {
+    return fullSpeed;
+  }
+
+  private void learn(Round round, int loops) {
+    double measured = round.events() * 1000.0 / Math.max(1, round.millis()) * Math.max(1, loops);
+    double known = fullSpeed;
+    fullSpeed = known == 0 ? measured : known + LEARNING * (measured - known);
+  }
 }

@@ -78,10 +78,11 @@ public final class Projector extends VerticleBase {
     events.read(partition, consumer, pendingOnly, batchSize, pendingOnly ? 0 : WAIT_MS)
         .compose(entries -> {
           long start = System.nanoTime();
-          return project(partition, entries).map(v -> new Round(entries.size(), (System.nanoTime() - start) / 1_000_000));
+          return project(partition, entries).map(v -> new ProjectionPacer.Round(entries.size(),
+              entriesIn(entries) >= batchSize, (System.nanoTime() - start) / 1_000_000));
         })
         .onSuccess(done -> {
-          long pause = done.events() == 0 ? 0 : pacer.pauseAfter(done.millis(), events.partitions());
+          long pause = done.events() == 0 ? 0 : pacer.pauseAfter(done, events.partitions());
           Runnable next = () -> round(partition, pendingOnly && done.events() > 0);
           if (pause == 0) {
             context.runOnContext(v -> next.run());
@@ -95,8 +96,17 @@ public final class Projector extends VerticleBase {
         });
   }
 
-  /** What one round did: how many entries it projected, and in how long. */
-  private record Round(int events, long millis) {
+  /** Log entries the events came in (an entry holds the events an event loop received together, in a row). */
+  private static int entriesIn(List<LoggedEvent> events) {
+    int entries = 0;
+    String last = null;
+    for (LoggedEvent event : events) {
+      if (!event.entryId().equals(last)) {
+        entries++;
+        last = event.entryId();
+      }
+    }
+    return entries;
   }
 
   private void claimStale() {

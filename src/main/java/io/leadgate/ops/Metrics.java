@@ -74,6 +74,9 @@ public final class Metrics {
       Map.entry("leadgate.redis.node.error.replies",
           "Error replies the Redis node sent to all its clients, redirects included (INFO stats)"),
       Map.entry("leadgate.redis.node.commands", "Commands the Redis node processed for all its clients (INFO stats)"),
+      Map.entry("leadgate.projection.full.speed", "Events a second projection keeps at full speed, learned from"
+          + " rounds that read as much as a round may (0 before the first); intake above it is a surge, during which"
+          + " projection waits (ProjectionPacer)"),
       Map.entry("leadgate.redis.node.keys", "Keys in the Redis node's database 0 at the last probe (INFO keyspace)"));
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -247,6 +247,12 @@ abstract class CollectApiContract {
   }
 
   @Test
+  void projectionsFullSpeed_isPublishedInTheMetrics() {
+    String metrics = http.get("/metrics").bodyAsString();
+    assertTrue(metrics.contains("# TYPE leadgate_projection_full_speed gauge"), metrics);
+  }
+
+  @Test
   void bodyOverTheLimit_gets413() {
     HttpResponse<Buffer> response = send(pageview(visitorId(), "https://www.acme.com/").put("title", "x".repeat(5000)));
     assertEquals(413, response.statusCode());

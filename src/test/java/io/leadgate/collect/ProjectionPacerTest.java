@@ -9,6 +9,15 @@ class ProjectionPacerTest {
   final Backlog backlog = new Backlog(1000);
   final ProjectionPacer pacer = new ProjectionPacer(intake, backlog, 100, 0.25);
 
+  /** A round that read less than a round may: it says nothing about projection's full speed. */
+  private static ProjectionPacer.Round round(long millis) {
+    return new ProjectionPacer.Round(100, false, millis);
+  }
+
+  private static ProjectionPacer.Round fullRound(int events, long millis) {
+    return new ProjectionPacer.Round(events, true, millis);
+  }
+
   private void intakeOf(int eventsPerSecond) {
     intake.accepted(eventsPerSecond);
     intake.sample();
@@ -17,32 +26,32 @@ class ProjectionPacerTest {
   @Test
   void quietIntake_projectionDoesNotPause() {
     intakeOf(100);
-    assertEquals(0, pacer.pauseAfter(40, 1));
+    assertEquals(0, pacer.pauseAfter(round(40), 1));
   }
 
   @Test
   void busyIntake_projectionKeepsToItsShareOfTheTime() {
     intakeOf(101);
-    assertEquals(120, pacer.pauseAfter(40, 1));
+    assertEquals(120, pacer.pauseAfter(round(40), 1));
   }
 
   @Test
   void busyIntake_aLogPastHalfFull_projectionRunsFlatOut() {
     intakeOf(5000);
     backlog.update(500);
-    assertEquals(0, pacer.pauseAfter(40, 1));
+    assertEquals(0, pacer.pauseAfter(round(40), 1));
   }
 
   @Test
   void busyIntake_aSlowRound_pausesAtMostOneSecond() {
     intakeOf(5000);
-    assertEquals(ProjectionPacer.MAX_PAUSE_MS, pacer.pauseAfter(10_000, 1));
+    assertEquals(ProjectionPacer.MAX_PAUSE_MS, pacer.pauseAfter(round(10_000), 1));
   }
 
   @Test
   void busyIntake_aRoundFasterThanAMillisecond_stillPauses() {
     intakeOf(5000);
-    assertEquals(3, pacer.pauseAfter(0, 1));
+    assertEquals(3, pacer.pauseAfter(round(0), 1));
   }
 
   @Test
@@ -50,18 +59,68 @@ class ProjectionPacerTest {
     intakeOf(5000);
     intake.sample();
     assertEquals(0, intake.perSecond());
-    assertEquals(0, pacer.pauseAfter(40, 1));
+    assertEquals(0, pacer.pauseAfter(round(40), 1));
   }
 
   @Test
   void busyIntake_roundsSideBySide_keepToTheShareTogether() {
     intakeOf(5000);
-    assertEquals(70, pacer.pauseAfter(10, 2));
+    assertEquals(70, pacer.pauseAfter(round(10), 2));
   }
 
   @Test
   void shareOfOne_neverPauses() {
     intakeOf(5000);
-    assertEquals(0, new ProjectionPacer(intake, backlog, 100, 1.0).pauseAfter(40, 1));
+    assertEquals(0, new ProjectionPacer(intake, backlog, 100, 1.0).pauseAfter(round(40), 1));
+  }
+
+  @Test
+  void surge_intakeFasterThanProjectionAtFullSpeed_projectionWaitsASecond() {
+    pacer.pauseAfter(fullRound(1000, 100), 1); // 10,000 events/s
+    intakeOf(20_000);
+    assertEquals(ProjectionPacer.MAX_PAUSE_MS, pacer.pauseAfter(fullRound(1000, 100), 1));
+  }
+
+  @Test
+  void busyIntake_slowerThanProjectionAtFullSpeed_keepsToTheShare() {
+    pacer.pauseAfter(fullRound(1000, 100), 1);
+    intakeOf(5000);
+    assertEquals(300, pacer.pauseAfter(fullRound(1000, 100), 1));
+  }
+
+  @Test
+  void surge_aLogPastHalfFull_projectionRunsFlatOut() {
+    pacer.pauseAfter(fullRound(1000, 100), 1);
+    intakeOf(20_000);
+    backlog.update(500);
+    assertEquals(0, pacer.pauseAfter(fullRound(1000, 100), 1));
+  }
+
+  @Test
+  void fullSpeed_isLearnedFromFullRoundsOnly() {
+    pacer.pauseAfter(fullRound(1000, 100), 1);
+    pacer.pauseAfter(new ProjectionPacer.Round(10, false, 100), 1); // 100 events/s: a round with little to do
+    assertEquals(10_000, pacer.fullSpeed(), 0.1);
+  }
+
+  @Test
+  void fullSpeed_followsRecentRoundsWithoutJumpingOnOne() {
+    pacer.pauseAfter(fullRound(1000, 100), 1);
+    pacer.pauseAfter(fullRound(1000, 50), 1); // 20,000 events/s once
+    assertEquals(12_500, pacer.fullSpeed(), 0.1);
+  }
+
+  @Test
+  void fullSpeed_roundsSideBySide_addUp() {
+    pacer.pauseAfter(fullRound(500, 100), 2);
+    intakeOf(8000);
+    assertEquals(10_000, pacer.fullSpeed(), 0.1);
+    assertEquals(70, pacer.pauseAfter(round(10), 2));
+  }
+
+  @Test
+  void beforeAnyFullRound_busyIntakeKeepsToTheShare() {
+    intakeOf(1_000_000);
+    assertEquals(120, pacer.pauseAfter(round(40), 1));
   }
 }
