@@ -248,7 +248,7 @@ abstract class CollectApiContract {
 
   @Test
   void projectionsFullSpeed_isPublishedInTheMetrics() {
-    String metrics = http.get("/metrics").bodyAsString();
+    String metrics = api.http().get("/metrics").bodyAsString();
     assertTrue(metrics.contains("# TYPE leadgate_projection_full_speed gauge"), metrics);
   }
 
