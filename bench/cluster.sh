@@ -45,18 +45,6 @@ fi
 
 WORK=$(mktemp -d /tmp/leadgate-cluster-bench.XXXXXX)
 PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
-  if [ "$KEEP" != 1 ]; then
-    rm -rf "$WORK"
-  fi
-}
 trap cleanup EXIT
 
 # ---------------------------------------------------------------- the cluster

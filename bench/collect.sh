@@ -62,18 +62,6 @@ fi
 
 WORK=$(mktemp -d /tmp/leadgate-bench.XXXXXX)
 PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
-  if [ "$KEEP" != 1 ]; then
-    rm -rf "$WORK" # Redis' AOF of a run is some 100 MB
-  fi
-}
 trap cleanup EXIT
 
 machine_busy() { # -> busy and total jiffies of the whole machine, summed over all cores

@@ -1,6 +1,6 @@
 # Shared by the benchmark scripts (sourced, not run): free ports, waiting for a server, CPU of a process, wrk's
-# results as bench/pageview.lua prints them, Redis as in production with the gateway's own ACL user, and the
-# projector's backlog.
+# results as bench/pageview.lua prints them, Redis as in production with the gateway's own ACL user, the
+# projector's backlog, and the clean-up at exit.
 
 # Redis as docker/compose.yaml runs it: AOF, fsync every second, rewrite after 400% growth (docs/redis.md).
 REDIS_PRODUCTION_OPTS=(--save "" --appendonly yes --appendfsync everysec --auto-aof-rewrite-percentage 400)
@@ -66,4 +66,13 @@ drain() { # seconds poll-interval redis-port [partitions [db]]: waits, at most s
   local deadline=$((SECONDS + $1)) interval=$2
   shift 2
   while [ "$(backlog "$@")" -gt 0 ] && [ $SECONDS -lt $deadline ]; do sleep "$interval"; done
+}
+
+# A script keeps the processes it starts in PIDS and its files in WORK; `trap cleanup EXIT` stops the processes and
+# removes the files, unless KEEP=1.
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [ "${KEEP:-0}" = 1 ] || rm -rf "$WORK"
 }

@@ -36,12 +36,6 @@ done
 
 WORK=$(mktemp -d /tmp/leadgate-footprint.XXXXXX)
 PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
 trap cleanup EXIT
 
 accepted() { # gateway port -> events it accepted

@@ -37,12 +37,6 @@ fi
 
 WORK=$(mktemp -d /tmp/leadgate-memory.XXXXXX)
 PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  [ "$KEEP" = 1 ] || rm -rf "$WORK"
-}
 trap cleanup EXIT
 
 info() { # port section field
