@@ -96,6 +96,9 @@ abstract class PrivacyIntakeContract {
     String leadId = await(api.stores().leads().leadIdByEmail("acme", email)).orElseThrow();
     Eventually.until(() -> await(api.stores().visitors().visitor("acme", visitor)), v -> v.isPresent()
         && v.get().leadId() != null);
+    // the form links the visitor before the projector puts the form event on its timeline: wait for that too, or a
+    // test that counts the timeline next sees the form event arrive (a full verify failed so on a loaded machine)
+    Eventually.until(() -> await(api.stores().visitors().timeline("acme", visitor, 10)), t -> !t.isEmpty());
     return await(api.stores().leads().lead(leadId)).orElseThrow();
   }
 
