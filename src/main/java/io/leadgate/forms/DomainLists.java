@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The maintained lists of disposable and free-mail domains shipped in the jar ({@code lists/}, refreshed from their
@@ -14,12 +13,12 @@ import java.util.Set;
  * ({@code x.mailinator.com} is disposable because {@code mailinator.com} is).
  */
 public final class DomainLists {
-  private final Set<String> disposable;
-  private final Set<String> freeMail;
+  private final PackedDomains disposable;
+  private final PackedDomains freeMail;
 
   public DomainLists(Collection<String> disposable, Collection<String> freeMail) {
-    this.disposable = lower(disposable);
-    this.freeMail = lower(freeMail);
+    this.disposable = PackedDomains.of(disposable);
+    this.freeMail = PackedDomains.of(freeMail);
   }
 
   /** The lists in the jar. Read once at start-up. */
@@ -35,7 +34,7 @@ public final class DomainLists {
     return listed(freeMail, domain);
   }
 
-  private static boolean listed(Set<String> list, String domain) {
+  private static boolean listed(PackedDomains list, String domain) {
     String candidate = domain.toLowerCase(Locale.ROOT);
     while (candidate.indexOf('.') > 0) {
       if (list.contains(candidate)) {
@@ -46,19 +45,12 @@ public final class DomainLists {
     return false;
   }
 
-  private static Set<String> lower(Collection<String> domains) {
-    Set<String> set = new HashSet<>(domains.size() * 2);
-    domains.forEach(d -> set.add(d.strip().toLowerCase(Locale.ROOT)));
-    return Set.copyOf(set);
-  }
-
-  private static Set<String> load(String resource) {
+  private static List<String> load(String resource) {
     try (InputStream in = DomainLists.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException(resource + " is missing from the jar");
       }
-      String[] domains = new ObjectMapper().readValue(in, String[].class);
-      return new HashSet<>(java.util.Arrays.asList(domains));
+      return List.of(new ObjectMapper().readValue(in, String[].class));
     } catch (IOException e) {
       throw new IllegalStateException(resource + " cannot be read", e);
     }
