@@ -45,18 +45,6 @@ fi
 
 WORK=$(mktemp -d /tmp/leadgate-cluster-bench.XXXXXX)
 PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
-  if [ "$KEEP" != 1 ]; then
-    rm -rf "$WORK"
-  fi
-}
 trap cleanup EXIT
 
 # ---------------------------------------------------------------- the cluster
@@ -105,7 +93,7 @@ metric() { # name -> the sum of a Prometheus counter over its series
   curl -fsS "http://127.0.0.1:$GW_PORT/metrics" | awk -v name="$1" '$1 ~ "^"name"({|$)" {s += $2} END {printf "%d\n", s}'
 }
 projected_or_seen() { echo $(( $(metric leadgate_events_projected_total) + $(metric leadgate_events_duplicate_total) )); }
-drain() { # waits (polling the gateway, not Redis: its counters stay the load's) until every accepted event is projected
+drain_accepted() { # waits (polling the gateway, not Redis: its counters stay the load's) until every accepted event is projected
   local limit=$((SECONDS + DRAIN_LIMIT))
   while [ "$(projected_or_seen)" -lt "$(metric leadgate_events_accepted_total)" ] && [ $SECONDS -lt $limit ]; do
     sleep 0.5
@@ -123,7 +111,7 @@ run_wrk() { # label seconds
 echo "leadgate intake on a Redis Cluster, $(date -u +%FT%TZ): $MASTERS masters, ingest.partitions $PARTS," \
   "wrk -t1 -c$CONNECTIONS, warm-up ${WARMUP}s, idle ${DURATION}s, measured ${DURATION}s; work dir $WORK"
 run_wrk warmup "$WARMUP"
-drain
+drain_accepted
 
 # ---------------------------------------------------------------- idle, then the load
 reset_stats
@@ -133,7 +121,7 @@ reset_stats
 accepted0=$(metric leadgate_events_accepted_total)
 started=$SECONDS
 run_wrk run "$DURATION"
-drain
+drain_accepted
 elapsed=$((SECONDS - started))
 for port in "${PORTS[@]}"; do
   commandstats "$port" > "$WORK/run-$port.txt"

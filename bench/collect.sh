@@ -62,18 +62,6 @@ fi
 
 WORK=$(mktemp -d /tmp/leadgate-bench.XXXXXX)
 PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
-  if [ "$KEEP" != 1 ]; then
-    rm -rf "$WORK" # Redis' AOF of a run is some 100 MB
-  fi
-}
 trap cleanup EXIT
 
 machine_busy() { # -> busy and total jiffies of the whole machine, summed over all cores
@@ -189,16 +177,9 @@ run_wrk() {
     "$before_machine $(machine_busy)" > "$WORK/$label-$phase.cpu"
 }
 
-backlog() { # label -> events in the log streams not yet projected (the projector deletes what it projected)
-  # an entry holds several events; lg:{inP}:waiting counts them (a build from before packing has only XLEN)
-  local n=0 p partitions entries waiting
-  partitions=$(awk '/^  partitions:/ {print $2}' bench/collect.yaml)
-  for p in $(seq 0 $((${partitions:-2} - 1))); do
-    entries=$(rcli -n "${DB[$1]}" xlen "lg:{in$p}:events")
-    waiting=$(rcli -n "${DB[$1]}" get "lg:{in$p}:waiting")
-    n=$((n + (${waiting:-0} > entries ? ${waiting:-0} : entries)))
-  done
-  echo "$n"
+PARTITIONS=$(awk '/^  partitions:/ {print $2}' bench/collect.yaml)
+log_backlog() { # label -> events in the gateway's log streams not yet projected
+  backlog "$REDIS_PORT" "${PARTITIONS:-2}" "${DB[$1]}"
 }
 
 projected() { # label -> events counted into the daily aggregates (each stored event once, by its id)
@@ -212,14 +193,11 @@ metric() { # label name -> the sum of a Prometheus counter over its series
     | awk -v name="$2" '$1 ~ "^"name"({|$)" {s += $2} END {printf "%d\n", s}'
 }
 
-drain() { # label -> "seconds backlog-left": how long until the projector has emptied the log (at most DRAIN_LIMIT)
-  local start=$EPOCHREALTIME limit=$((SECONDS + DRAIN_LIMIT)) n
-  n=$(backlog "$1")
-  while [ "$n" -gt 0 ] && [ $SECONDS -lt $limit ]; do
-    sleep 0.1
-    n=$(backlog "$1")
-  done
-  awk -v s="$start" -v e="$EPOCHREALTIME" -v n="$n" 'BEGIN {printf "%.1f %d\n", e - s, n}'
+timed_drain() { # label -> "seconds backlog-left": how long until the projector has emptied the log (at most DRAIN_LIMIT)
+  local start=$EPOCHREALTIME end
+  drain "$DRAIN_LIMIT" 0.1 "$REDIS_PORT" "${PARTITIONS:-2}" "${DB[$1]}"
+  end=$EPOCHREALTIME
+  awk -v s="$start" -v e="$end" -v n="$(log_backlog "$1")" 'BEGIN {printf "%.1f %d\n", e - s, n}'
 }
 
 status_count() { # file status -> answers with that status (wrk's STATUS line)
@@ -261,7 +239,7 @@ echo "leadgate intake benchmark, $(date -u +%FT%TZ): $(nproc) cores, instances=$
 run_wrk bare warmup "$WARMUP"
 for g in "${GATEWAYS[@]}"; do
   run_wrk "$g" warmup "$WARMUP"
-  read -r secs left < <(drain "$g")
+  read -r secs left < <(timed_drain "$g")
   echo "warm-up $g: $(field "$WORK/$g-warmup.txt" requests) requests; backlog drained in ${secs}s (left: $left)"
 done
 
@@ -272,11 +250,11 @@ measure_gateway() { # label round: one measured run, then the drain of what the 
   begin=$(date +%T)
   run_wrk "$g" "r$round" "$DURATION"
   end=$(date +%T)
-  after=$(backlog "$g")
+  after=$(log_backlog "$g")
   d_srv=$(cpu_ticks "${PID[$g]}")
   d_redis=$(cpu_ticks "$REDIS_PID")
   [ "$round" = burst ] && projector release
-  read -r secs left < <(drain "$g")
+  read -r secs left < <(timed_drain "$g")
   echo "$(( $(cpu_ticks "${PID[$g]}") - d_srv )) $(( $(cpu_ticks "$REDIS_PID") - d_redis ))" > "$WORK/$g-r$round.drain"
   record "$g" "$round" "$quiet" "$after" "$secs"
   if [ "$left" -gt 0 ]; then
@@ -364,7 +342,7 @@ for g in "${GATEWAYS[@]}"; do
       seen=$((seen + $(status_count "$WORK/$g-r$round.txt" 202)))
     fi
   done
-  inlog=$(backlog "$g")
+  inlog=$(log_backlog "$g")
   done_=$(projected "$g")
   echo "$g: projector backlog right after each run: $(awk -F'\t' -v g="$g" '$1 == g {printf "%s ", $14}' "$RESULTS")events;" \
     "drained in $(awk -F'\t' -v g="$g" '$1 == g {printf "%s ", $15}' "$RESULTS")s"

@@ -1,5 +1,6 @@
 # Shared by the benchmark scripts (sourced, not run): free ports, waiting for a server, CPU of a process, wrk's
-# results as bench/pageview.lua prints them, and Redis as in production with the gateway's own ACL user.
+# results as bench/pageview.lua prints them, Redis as in production with the gateway's own ACL user, the
+# projector's backlog, and the clean-up at exit.
 
 # Redis as docker/compose.yaml runs it: AOF, fsync every second, rewrite after 400% growth (docs/redis.md).
 REDIS_PRODUCTION_OPTS=(--save "" --appendonly yes --appendfsync everysec --auto-aof-rewrite-percentage 400)
@@ -47,4 +48,31 @@ projector_reads() { # port hold|release: takes the projector's reads away from t
   else
     redis-cli -p "$1" acl setuser leadgate +xreadgroup +xautoclaim +xclaim >/dev/null
   fi
+}
+
+backlog() { # redis-port [partitions [db]] -> events in the gateway's log streams not yet projected
+  # (the projector deletes what it projected); an entry holds several events and lg:{inP}:waiting counts them (a build
+  # from before packing has only XLEN). partitions: ingest.partitions (default 2); db: the Redis database (default 0)
+  local n=0 p entries waiting
+  for p in $(seq 0 $((${2:-2} - 1))); do
+    entries=$(redis-cli -p "$1" -n "${3:-0}" xlen "lg:{in$p}:events")
+    waiting=$(redis-cli -p "$1" -n "${3:-0}" get "lg:{in$p}:waiting")
+    n=$((n + (${waiting:-0} > entries ? ${waiting:-0} : entries)))
+  done
+  echo "$n"
+}
+
+drain() { # seconds poll-interval redis-port [partitions [db]]: waits, at most seconds, until that backlog is empty
+  local deadline=$((SECONDS + $1)) interval=$2
+  shift 2
+  while [ "$(backlog "$@")" -gt 0 ] && [ $SECONDS -lt $deadline ]; do sleep "$interval"; done
+}
+
+# A script keeps the processes it starts in PIDS and its files in WORK; `trap cleanup EXIT` stops the processes and
+# removes the files, unless KEEP=1.
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [ "${KEEP:-0}" = 1 ] || rm -rf "$WORK"
 }

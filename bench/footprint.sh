@@ -36,12 +36,6 @@ done
 
 WORK=$(mktemp -d /tmp/leadgate-footprint.XXXXXX)
 PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
 trap cleanup EXIT
 
 accepted() { # gateway port -> events it accepted
@@ -49,16 +43,6 @@ accepted() { # gateway port -> events it accepted
 }
 
 kb() { awk -v f="$2:" '$1 == f {print $2}' "/proc/$1/status"; }
-
-backlog() { # port -> events not yet projected
-  local n=0 p entries waiting
-  for p in 0 1; do
-    entries=$(redis-cli -p "$1" xlen "lg:{in$p}:events")
-    waiting=$(redis-cli -p "$1" get "lg:{in$p}:waiting")
-    n=$((n + (${waiting:-0} > entries ? ${waiting:-0} : entries)))
-  done
-  echo "$n"
-}
 
 echo "leadgate footprint, $(date -u +%FT%TZ): $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo)," \
   "$(java -version 2>&1 | head -1); wrk -t1 -c48 until $EVENTS events; load average $(cut -d' ' -f1 /proc/loadavg)"
@@ -87,7 +71,7 @@ for opts in "${SETS[@]}"; do
   kill -INT "$wpid" 2>/dev/null || true
   wait "$wpid" || true
   deadline=$((SECONDS + 180))
-  while [ "$(backlog "$port")" -gt 0 ] && [ $SECONDS -lt $deadline ]; do sleep 0.5; done
+  drain 180 0.5 "$port"
   events=$(field "$WORK/$n/run.txt" requests)
   rate=$(awk -v r="$(field "$WORK/$n/run.txt" requests)" -v us="$(field "$WORK/$n/run.txt" duration_us)" 'BEGIN {printf "%.0f", r / (us / 1e6)}')
   steady="-"
@@ -100,7 +84,7 @@ for opts in "${SETS[@]}"; do
       | awk '{n++; s += $1; if ($1 > m) m = $1} END {printf "%d/%.0f/%.0f", n, s, m}')
     steady=$(echo "$line" | tr ' ' '\n' | awk -F= -v g="$pauses" '{v[$1] = $2} END {
       printf "%.1f/%.1f/%.1f %s", v["p50_us"] / 1000, v["p99_us"] / 1000, v["p999_us"] / 1000, g}')
-    while [ "$(backlog "$port")" -gt 0 ] && [ $SECONDS -lt $((deadline + 300)) ]; do sleep 0.5; done
+    drain $((deadline + 300 - SECONDS)) 0.5 "$port"
   fi
   rss=$(kb "$pid" VmRSS)
   hwm=$(kb "$pid" VmHWM)

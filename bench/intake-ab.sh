@@ -40,11 +40,6 @@ fi
 
 WORK=$(mktemp -d /tmp/intake-ab.XXXXXX)
 PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
 trap cleanup EXIT
 
 # run_one JAR RUN: writes to $WORK/RUN.line "events/s p50_ms p99_ms gateway_us_per_event redis_us_per_event"

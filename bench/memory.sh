@@ -37,34 +37,15 @@ fi
 
 WORK=$(mktemp -d /tmp/leadgate-memory.XXXXXX)
 PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  [ "$KEEP" = 1 ] || rm -rf "$WORK"
-}
 trap cleanup EXIT
 
 info() { # port section field
   redis-cli -p "$1" info "$2" | tr -d '\r' | awk -F: -v f="$3" '$1 == f {print $2}'
 }
 
-backlog() { # port -> events in the log not yet projected
-  local n=0 p entries waiting
-  for p in 0 1; do
-    entries=$(redis-cli -p "$1" xlen "lg:{in$p}:events")
-    waiting=$(redis-cli -p "$1" get "lg:{in$p}:waiting")
-    n=$((n + (${waiting:-0} > entries ? ${waiting:-0} : entries)))
-  done
-  echo "$n"
-}
-
 drained() { # port: waits until the projector has emptied the log (at most 300 s)
-  local deadline=$((SECONDS + 300))
-  while [ "$(backlog "$1")" -gt 0 ]; do
-    [ $SECONDS -lt $deadline ] || { echo "the backlog did not drain" >&2; return 1; }
-    sleep 0.5
-  done
+  drain 300 0.5 "$1"
+  [ "$(backlog "$1")" -eq 0 ] || { echo "the backlog did not drain" >&2; return 1; }
   sleep 1
 }
 

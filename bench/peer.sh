@@ -46,12 +46,6 @@ fi
 
 WORK=$(mktemp -d /tmp/leadgate-peer.XXXXXX)
 PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
 trap cleanup EXIT
 
 start_redis() { # name -> port
@@ -83,20 +77,6 @@ PIDS+=("$!")
 wait_http "http://127.0.0.1:$GW_PORT/health/ready" 300
 wait_http "http://127.0.0.1:$WD_PORT/PING" 30
 
-backlog() { # events the gateway has not projected yet
-  local n=0 p entries waiting
-  for p in 0 1; do
-    entries=$(redis-cli -p "$GW_REDIS" xlen "lg:{in$p}:events")
-    waiting=$(redis-cli -p "$GW_REDIS" get "lg:{in$p}:waiting")
-    n=$((n + (${waiting:-0} > entries ? ${waiting:-0} : entries)))
-  done
-  echo "$n"
-}
-drain() {
-  local deadline=$((SECONDS + 180))
-  while [ "$(backlog)" -gt 0 ] && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
-}
-
 run() { # label phase seconds
   local url
   if [ "$1" = gateway ]; then
@@ -115,20 +95,20 @@ run() { # label phase seconds
 echo "leadgate vs webdis, $(date -u +%FT%TZ): $(nproc) cores, wrk -t1 -c$CONNECTIONS, $ROUNDS rounds of ${DURATION}s," \
   "warm-up ${WARMUP}s each; load average $(cut -d' ' -f1 /proc/loadavg)"
 run gateway warmup "$WARMUP" >/dev/null
-drain
+drain 180 0.2 "$GW_REDIS"
 run webdis warmup "$WARMUP" >/dev/null
 RESULTS=$WORK/results.tsv
 SUSTAINED=$WORK/sustained.tsv
 for round in $(seq 1 "$ROUNDS"); do
   run gateway "$round" "$DURATION" >> "$RESULTS"
   started=$(date +%s.%N)
-  drain
+  drain 180 0.2 "$GW_REDIS"
   # what the round took in, over the time until it was all projected: the rate the gateway keeps up with
   tail -1 "$RESULTS" | awk -F'\t' -v d="$DURATION" -v s="$started" -v e="$(date +%s.%N)" \
     '{printf "%s\t%.1f\t%.0f\n", $2, e - s, $3 * d / (d + e - s)}' >> "$SUSTAINED"
   run webdis "$round" "$DURATION" >> "$RESULTS"
 done
-drain
+drain 180 0.2 "$GW_REDIS"
 
 printf '%-8s %5s %10s %8s %8s %7s\n' server round "events/s" "p50 ms" "p99 ms" non2xx
 awk -F'\t' '{printf "%-8s %5s %10s %8s %8s %7s\n", $1, $2, $3, $4, $5, $6}' "$RESULTS"
@@ -140,7 +120,7 @@ echo "median: gateway $(median gateway 3) events/s (p99 $(median gateway 5) ms),
   "(p99 $(median webdis 5) ms); ratio gateway / webdis $ratio (median of the rounds' ratios; goal >= 1.3)"
 echo "the gateway with its projection caught up: $(awk -F'\t' '{printf "%s%d (drained in %.1f s)", (NR > 1 ? ", " : ""), $3, $2}' \
   "$SUSTAINED") events/s; median $(cut -f3 "$SUSTAINED" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')"
-echo "stored: gateway $(redis-cli -p "$GW_REDIS" dbsize) keys, every event projected (backlog $(backlog));" \
+echo "stored: gateway $(redis-cli -p "$GW_REDIS" dbsize) keys, every event projected (backlog $(backlog "$GW_REDIS"));" \
   "webdis stream: $(redis-cli -p "$WD_REDIS" xlen bench) entries"
 
 # The tail at half of the gateway's maximum rate (or RATE), both servers at the same rate, alternating. The maximum
@@ -164,13 +144,13 @@ echo "at a steady $rate events/s (bench/ConstantRate.java, ${STEADY_SECONDS}s pe
   "$CONNECTIONS connections, latency from each request's due time)"
 for round in $(seq 1 "$ROUNDS"); do
   steady gateway "$round" >> "$STEADY"
-  drain
+  drain 180 0.2 "$GW_REDIS"
   steady webdis "$round" >> "$STEADY"
 done
-drain
+drain 180 0.2 "$GW_REDIS"
 printf '%-8s %5s %8s %8s %8s %9s %7s\n' server round answered "p50 ms" "p99 ms" "p99.9 ms" failed
 awk -F'\t' '{printf "%-8s %5s %8s %8s %8s %9s %7s\n", $1, $2, $3, $4, $5, $6, $7}' "$STEADY"
 smedian() { awk -F'\t' -v l="$1" -v c="$2" '$1 == l {print $c}' "$STEADY" | sort -g \
   | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 echo "median at $rate events/s: gateway p50 $(smedian gateway 4) / p99 $(smedian gateway 5) ms, webdis p50" \
-  "$(smedian webdis 4) / p99 $(smedian webdis 5) ms (goal: the gateway's p99 <= 5 ms); backlog $(backlog)"
+  "$(smedian webdis 4) / p99 $(smedian webdis 5) ms (goal: the gateway's p99 <= 5 ms); backlog $(backlog "$GW_REDIS")"

@@ -16,6 +16,8 @@
 # INTAKE=<events/s> sets the rate instead. The script prints the intake's own p50/p99 beside.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/common.sh
+. bench/common.sh
 rate=${1:-20}
 duration=${2:-30}
 intake=${INTAKE:-}
@@ -35,7 +37,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 redis_port=$(free_port)
 gateway_port=$(free_port)
 receiver_port=$(free_port)
@@ -90,29 +91,15 @@ for _ in $(seq 200); do
   sleep 0.1
 done
 
-backlog() { # page views the projector has not taken yet
-  local n=0 p entries waiting
-  for p in 0 1; do
-    entries=$(redis-cli -p "$redis_port" xlen "lg:{in$p}:events")
-    waiting=$(redis-cli -p "$redis_port" get "lg:{in$p}:waiting")
-    n=$((n + (${waiting:-0} > entries ? ${waiting:-0} : entries)))
-  done
-  echo "$n"
-}
-drain() {
-  local deadline=$((SECONDS + 180))
-  while [ "$(backlog)" -gt 0 ] && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
-}
-
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -n "$intake" ]; then
   if [ "$intake" = half ]; then
     BENCH_RUN=warm wrk -t1 -c48 -d10s --timeout 5s -s bench/pageview.lua "http://127.0.0.1:$gateway_port/e" >/dev/null
-    drain
+    drain 180 0.2 "$redis_port"
     BENCH_RUN=max wrk -t1 -c48 -d8s --timeout 5s -s bench/pageview.lua "http://127.0.0.1:$gateway_port/e" \
       > "$work/max.txt"
     started=$(date +%s.%N)
-    drain
+    drain 180 0.2 "$redis_port"
     max=$(awk -v s="$started" -v e="$(date +%s.%N)" '/^RESULT/ {
       for (i = 2; i <= NF; i++) {split($i, kv, "="); v[kv[1]] = kv[2]}
       print int((v["requests"] - v["non2xx"]) / (v["duration_us"] / 1e6 + e - s))}' "$work/max.txt")

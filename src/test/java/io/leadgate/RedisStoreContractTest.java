@@ -5,52 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leadgate.core.EventType;
-import io.leadgate.ops.Metrics;
 import io.leadgate.redis.RedisKeys;
-import io.leadgate.redis.RedisStores;
 import io.leadgate.stats.DailyTotals;
 import io.leadgate.stats.StatsStore;
-import io.leadgate.testing.RedisServer;
-import io.vertx.core.Vertx;
+import io.leadgate.testing.OneInstance;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RedisStoreContractTest extends StoreContract {
   @RegisterExtension
-  static final RedisServer redis = RedisServer.perClass();
-  Vertx vertx;
-  RedisStores stores;
-
-  @BeforeEach
-  void connect() {
-    redis.flush();
-    vertx = Vertx.vertx();
-    GatewayConfig config = new ConfigLoader().parse("sites: [{key: acme}]", "test.yaml");
-    config = config.withRedis(config.redis().withUrl(redis.url()));
-    stores = await(RedisStores.start(vertx, config.redis(), config.ingest().partitions(), new Metrics()));
-  }
-
-  @AfterEach
-  void close() {
-    stores.close();
-    vertx.close();
-  }
+  static final OneInstance redis = OneInstance.onServer();
 
   @Override
   Stores stores() {
-    return Stores.of(stores);
+    return redis.stores();
   }
 
   @Test
   void anonymousVisitor_isOneKeyThatExpiresAfterTheRetention() {
     record(event("evt-00000001", "visitor-x", EventType.PAGEVIEW, "https://acme.com/", T0));
-    long ttl = Long.parseLong(redis.command("TTL", RedisKeys.visitorTimeline("acme", "visitor-x")));
+    long ttl = Long.parseLong(redis.server().command("TTL", RedisKeys.visitorTimeline("acme", "visitor-x")));
     assertTrue(ttl > 0 && ttl <= RETENTION.ttlSeconds(), "ttl " + ttl);
-    assertEquals("0", redis.command("EXISTS", RedisKeys.visitor("acme", "visitor-x")));
-    assertEquals("0", redis.command("EXISTS", RedisKeys.visitorSeen("acme", "visitor-x")));
+    assertEquals("0", redis.server().command("EXISTS", RedisKeys.visitor("acme", "visitor-x")));
+    assertEquals("0", redis.server().command("EXISTS", RedisKeys.visitorSeen("acme", "visitor-x")));
   }
 
   @Test
@@ -59,11 +37,11 @@ class RedisStoreContractTest extends StoreContract {
     long morning = T0 - Math.floorMod(T0, day) + 8 * 3_600_000L;
     record(event("evt-00000001", "visitor-r", EventType.PAGEVIEW, "https://acme.com/", morning));
     String key = RedisKeys.visitorTimeline("acme", "visitor-r");
-    redis.command("EXPIRE", key, "100");
+    redis.server().command("EXPIRE", key, "100");
     record(event("evt-00000002", "visitor-r", EventType.PAGEVIEW, "https://acme.com/a", morning + 3_600_000L));
-    assertTrue(Long.parseLong(redis.command("TTL", key)) <= 100, "renewed again on the same day");
+    assertTrue(Long.parseLong(redis.server().command("TTL", key)) <= 100, "renewed again on the same day");
     record(event("evt-00000003", "visitor-r", EventType.PAGEVIEW, "https://acme.com/b", morning + day));
-    assertTrue(Long.parseLong(redis.command("TTL", key)) > 100, "not renewed on the next day");
+    assertTrue(Long.parseLong(redis.server().command("TTL", key)) > 100, "not renewed on the next day");
   }
 
   @Test
@@ -75,8 +53,8 @@ class RedisStoreContractTest extends StoreContract {
     record(events.subList(0, 100));
     record(events.subList(100, 210));
     String key = RedisKeys.visitorTimeline("acme", "visitor-s");
-    assertEquals("201", redis.command("LLEN", key), "200 entries and the profile");
-    assertEquals("\u0003evt-s1010", redis.command("LINDEX", key, "199"));
+    assertEquals("201", redis.server().command("LLEN", key), "200 entries and the profile");
+    assertEquals("\u0003evt-s1010", redis.server().command("LINDEX", key, "199"));
   }
 
   @Test
@@ -93,12 +71,12 @@ class RedisStoreContractTest extends StoreContract {
     String seen = RedisKeys.visitorSeen("acme", "visitor-o");
     String touch = "{\"source\":\"direct\",\"landing\":\"https://acme.com/\",\"at\":" + T0 + "}";
     String entry = "{\"id\":\"evt-old00001\",\"type\":\"pageview\",\"at\":" + T0 + ",\"url\":\"https://acme.com/\"}";
-    redis.command("HSET", hash, "first_seen", Long.toString(T0), "last_seen", Long.toString(T0), "sessions", "1",
+    redis.server().command("HSET", hash, "first_seen", Long.toString(T0), "last_seen", Long.toString(T0), "sessions", "1",
         "landing", "https://acme.com/", "first_touch", touch, "last_touch", touch, "touch_key", "k", "pageviews", "1");
-    redis.command("RPUSH", list, entry);
-    redis.command("ZADD", seen, Long.toString(T0), "evt-old00001");
+    redis.server().command("RPUSH", list, entry);
+    redis.server().command("ZADD", seen, Long.toString(T0), "evt-old00001");
     for (String key : new String[] {hash, list, seen}) {
-      redis.command("EXPIRE", key, "1000");
+      redis.server().command("EXPIRE", key, "1000");
     }
     Stores stores = stores();
     assertEquals(1, await(stores.visitors().visitor("acme", "visitor-o")).orElseThrow().counts().getLong("pageviews"));
@@ -114,8 +92,8 @@ class RedisStoreContractTest extends StoreContract {
     assertEquals(new io.vertx.core.json.JsonObject(touch), visitor.firstTouch());
     assertEquals(List.of("https://acme.com/b", "https://acme.com/"), await(stores.visitors().timeline("acme",
         "visitor-o", 10)).stream().map(e -> e.getString("url")).toList());
-    assertEquals("0", redis.command("EXISTS", hash, seen));
-    long ttl = Long.parseLong(redis.command("TTL", list));
+    assertEquals("0", redis.server().command("EXISTS", hash, seen));
+    long ttl = Long.parseLong(redis.server().command("TTL", list));
     assertTrue(ttl > 0 && ttl <= 1000, "the old keys' retention, not renewed on the same day: " + ttl);
   }
 
@@ -124,13 +102,13 @@ class RedisStoreContractTest extends StoreContract {
     String list = RedisKeys.visitorTimeline("acme", "visitor-l");
     String landing = "https://acme.com/a?utm_source=news";
     // as the build of 2026-12-04 wrote it: entries led by \2, a touch with its label, the touch key
-    redis.command("RPUSH", list,
+    redis.server().command("RPUSH", list,
         "\u0002evt-l2\u001fp\u001f" + Long.toString(T0 + 1000, 36) + "\u001fhttps://acme.com\u001f/b\u001fB",
         "\u0002evt-l1\u001f\u001d\u001f" + Long.toString(T0, 36) + "\u001f\u001d\u001f/a?utm_source=news\u001fA\u001f"
             + "\u001f{\"source\":\"news\"}",
         "\u0001fs\u001e" + T0 + "\u001fls\u001e" + (T0 + 1000) + "\u001fse\u001e1\u001fla\u001e" + landing
             + "\u001fft\u001eus\u001enews\u001ds\u001enews / (none)\u001ftk\u001e3a1b\u001fpv\u001e2");
-    redis.command("EXPIRE", list, "1000");
+    redis.server().command("EXPIRE", list, "1000");
     io.vertx.core.json.JsonObject first = new io.vertx.core.json.JsonObject().put("id", "evt-l1").put("type", "pageview")
         .put("at", T0).put("url", landing).put("title", "A").put("utm", new io.vertx.core.json.JsonObject().put("source", "news"));
     io.vertx.core.json.JsonObject second = new io.vertx.core.json.JsonObject().put("id", "evt-l2").put("type", "pageview")
@@ -159,7 +137,7 @@ class RedisStoreContractTest extends StoreContract {
   void firstEventOfAVisitorWhoseListOutlivedItsProfile_readsBackWhateverCountIsRead() {
     String list = RedisKeys.visitorTimeline("acme", "visitor-e");
     String old = "{\"id\":\"evt-e1\",\"type\":\"pageview\",\"at\":" + T0 + ",\"url\":\"https://acme.com/\"}";
-    redis.command("RPUSH", list, old); // the build before's list, its hash gone
+    redis.server().command("RPUSH", list, old); // the build before's list, its hash gone
     io.leadgate.core.Event first = new io.leadgate.core.Event("evt-e2", "acme", "visitor-e", null, EventType.PAGEVIEW,
         "https://acme.com/offer?x=1", null, "Offer", null, java.util.Map.of("source", "news"), java.util.Map.of(), null,
         java.util.Map.of(), 0, T0 + 1000, null);
@@ -174,12 +152,12 @@ class RedisStoreContractTest extends StoreContract {
   @Test
   void dailyAggregates_expireAfterTheStatsRetention() {
     java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 24);
-    await(stores.stats().count("acme", day,
+    await(stores().stats().count("acme", day,
         DailyTotals.of(new StatsStore.DailyCount("pageview", "v1", "/a", null, "direct")), 500));
     for (String kind : new String[] {"ev", "uv", "pv", "src"}) {
-      long ttl = Long.parseLong(redis.command("TTL", RedisKeys.daily("acme", day, kind)));
+      long ttl = Long.parseLong(redis.server().command("TTL", RedisKeys.daily("acme", day, kind)));
       assertTrue(ttl > 0 && ttl <= 500, kind + " ttl " + ttl);
     }
-    assertEquals("-2", redis.command("TTL", RedisKeys.daily("acme", day, "dl")));
+    assertEquals("-2", redis.server().command("TTL", RedisKeys.daily("acme", day, "dl")));
   }
 }

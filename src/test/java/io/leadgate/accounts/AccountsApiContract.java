@@ -1,13 +1,18 @@
 package io.leadgate.accounts;
 
+import static io.leadgate.testing.ApiHarness.UA;
+import static io.leadgate.testing.ApiHarness.await;
+import static io.leadgate.testing.ApiHarness.clientIp;
+import static io.leadgate.testing.ApiHarness.unique;
+import static io.leadgate.testing.ApiHarness.visitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leadgate.admin.ApiKeyAuth;
+import io.leadgate.testing.ApiHarness;
 import io.leadgate.testing.Eventually;
 import io.leadgate.testing.Receiver;
 import io.leadgate.testing.TestClock;
-import io.leadgate.testing.TestGateway;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -17,11 +22,9 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Accounts end to end over HTTP, on every store: forms and events in, the account API and the account webhooks
@@ -29,14 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 abstract class AccountsApiContract {
   static final String KEY = "test-api-key-0123456789";
-  static final String UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36";
   static final AtomicInteger UNIQUE = new AtomicInteger();
-  static final String YAML = """
-      server: {trustedProxies: ["127.0.0.1"]}
-      secret: test-secret-0123456789abcdef0123456789
-      sites:
-        - key: acme
-          allowedOrigins: ["https://www.acme.com"]
+  static final String YAML = ApiHarness.ACME + """
       apiKeys:
         - {name: crm, sha256: %s}
       forms:
@@ -68,37 +65,9 @@ abstract class AccountsApiContract {
             fields: {kind: type, account: lead, company_domain: data.domain, stage: data.stage, people: data.leads}
       """;
 
-  static TestGateway gateway;
-  static Receiver receiver;
-  static TestClock clock;
-
-  static void startGateway(String redisUrl) {
-    receiver = Receiver.start();
-    clock = TestClock.now();
-    gateway = TestGateway.start(YAML.formatted(ApiKeyAuth.hash(KEY), receiver.url("/accounts")), redisUrl, clock);
-  }
-
-  @AfterAll
-  static void stopGateway() {
-    if (gateway != null) {
-      gateway.close();
-    }
-    if (receiver != null) {
-      receiver.close();
-    }
-  }
-
-  static <T> T await(Future<T> future) {
-    try {
-      return future.await(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  static String visitor() {
-    return UUID.randomUUID().toString().replace("-", "");
-  }
+  @RegisterExtension
+  static final ApiHarness api = ApiHarness.perClass(h -> YAML.formatted(ApiKeyAuth.hash(KEY),
+      h.receiver().url("/accounts"))).withReceiver().clock(TestClock::now);
 
   static String domain() {
     return "company" + UNIQUE.incrementAndGet() + "-" + visitor().substring(0, 6) + ".com";
@@ -110,28 +79,21 @@ abstract class AccountsApiContract {
   }
 
   static Future<HttpResponse<Buffer>> send(JsonObject event) {
-    return gateway.client().post("/e").putHeader("Content-Type", "text/plain")
-        .putHeader("Origin", "https://www.acme.com").putHeader("User-Agent", UA)
-        .sendBuffer(Buffer.buffer(new JsonArray().add(event).encode()));
+    return api.sendEvents(event);
   }
 
   /** Submits the ebook form for a new visitor; returns the visitor once the lead's account holds it. */
   static String submit(String email, String role, String company) {
     String visitor = visitor();
-    JsonObject body = new JsonObject().put("visitor", visitor)
-        .put("submission", "submission-" + UNIQUE.incrementAndGet())
+    api.submit("ebook", new JsonObject().put("visitor", visitor).put("submission", unique("submission-"))
         .put("page", "https://www.acme.com/ebook")
-        .put("fields", new JsonObject().put("email", email).put("role", role).put("company", company));
-    HttpResponse<Buffer> response = await(gateway.client().post("/f/ebook")
-        .putHeader("X-Forwarded-For", "10.9.0." + (UNIQUE.incrementAndGet() % 250 + 1)).putHeader("User-Agent", UA)
-        .sendJsonObject(body));
-    assertEquals(200, response.statusCode(), response.bodyAsString());
+        .put("fields", new JsonObject().put("email", email).put("role", role).put("company", company)),
+        "X-Forwarded-For", clientIp("10.9.0."));
     return visitor;
   }
 
   static HttpResponse<Buffer> api(HttpMethod method, String path, JsonObject body) {
-    var request = gateway.client().request(method, path).putHeader("Authorization", "Bearer " + KEY);
-    return await(body == null ? request.send() : request.sendJsonObject(body));
+    return api.call(KEY, method, path, body);
   }
 
   static JsonObject account(String domain) {
@@ -145,7 +107,7 @@ abstract class AccountsApiContract {
   }
 
   static List<JsonObject> webhooks(String domain, String kind) {
-    return receiver.received().stream().map(Receiver.Request::json)
+    return api.receiver().received().stream().map(Receiver.Request::json)
         .filter(j -> domain.equals(j.getString("company_domain")) && kind.equals(j.getString("kind"))).toList();
   }
 
@@ -177,7 +139,7 @@ abstract class AccountsApiContract {
   void accountsLeads_carryTheirNames_whenTheyHaveOne() {
     String domain = domain();
     String visitor = visitor();
-    HttpResponse<Buffer> response = await(gateway.client().post("/f/ebook").putHeader("User-Agent", UA)
+    HttpResponse<Buffer> response = await(api.client().post("/f/ebook").putHeader("User-Agent", UA)
         .putHeader("X-Forwarded-For", "10.9.1." + (UNIQUE.incrementAndGet() % 250 + 1))
         .sendJsonObject(new JsonObject().put("visitor", visitor).put("submission", "submission-" + visitor)
             .put("page", "https://www.acme.com/ebook")
@@ -274,7 +236,7 @@ abstract class AccountsApiContract {
     submit("bob@" + older, "Dev", null);
     submit("cy@" + older, "Ops", null);
     accountWith(older, 3);
-    clock.advance(Duration.ofDays(60));
+    api.clock().advance(Duration.ofDays(60));
     String newer = domain();
     submit("ann@" + newer, "CTO", null);
     submit("bob@" + newer, "Dev", null);

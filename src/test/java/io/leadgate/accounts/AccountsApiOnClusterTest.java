@@ -1,13 +1,8 @@
 package io.leadgate.accounts;
 
-import io.leadgate.testing.RedisCluster;
-import org.junit.jupiter.api.BeforeAll;
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
 
+@RunsOn(Kind.CLUSTER)
 class AccountsApiOnClusterTest extends AccountsApiContract {
-  @BeforeAll
-  static void start() {
-    RedisCluster cluster = RedisCluster.shared();
-    cluster.flush();
-    startGateway(cluster.url());
-  }
 }

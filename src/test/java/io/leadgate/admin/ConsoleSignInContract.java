@@ -1,14 +1,14 @@
 package io.leadgate.admin;
 
+import static io.leadgate.testing.ApiHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leadgate.testing.ApiHarness;
 import io.leadgate.testing.Eventually;
-import io.leadgate.testing.Http;
 import io.leadgate.testing.TestClock;
-import io.leadgate.testing.TestGateway;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -17,10 +17,8 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /**
@@ -32,12 +30,7 @@ abstract class ConsoleSignInContract {
   /** Cost 10, the lowest the configuration accepts, so that the suite does not wait on BCrypt. */
   static final String HASH = BCrypt.hashpw(PASSWORD, BCrypt.gensalt(10));
   static final String VIEWER_KEY = "viewer-key-0123456789abcdef";
-  static final String YAML = """
-      server: {trustedProxies: ["127.0.0.1"]}
-      secret: test-secret-0123456789abcdef0123456789
-      sites:
-        - key: acme
-          allowedOrigins: ["https://www.acme.com"]
+  static final String YAML = ApiHarness.ACME + """
       apiKeys:
         - {name: reports, sha256: %s, role: viewer}
       users:
@@ -60,33 +53,15 @@ abstract class ConsoleSignInContract {
           allowSubnets: [127.0.0.0/8]
       """.formatted(ApiKeyAuth.hash(VIEWER_KEY), HASH, HASH, HASH);
 
-  TestClock clock;
-  TestGateway gateway;
-  Http http;
-
-  abstract String redisUrl();
-
-  abstract void resetStore();
-
-  @BeforeEach
-  void start() {
-    resetStore();
-    clock = TestClock.now();
-    gateway = TestGateway.start(YAML, redisUrl(), clock);
-    http = new Http(gateway.client());
-  }
-
-  @AfterEach
-  void stop() {
-    gateway.close();
-  }
+  @RegisterExtension
+  static final ApiHarness api = ApiHarness.perTest(YAML).clock(TestClock::now);
 
   /** A signed-in user's cookie header value and CSRF token. */
   record Signed(String cookie, String csrf) {
   }
 
   HttpResponse<Buffer> signIn(String name, String password, String... headers) {
-    return http.post("/api/session", new JsonObject().put("name", name).put("password", password).encode(),
+    return api.http().post("/api/session", new JsonObject().put("name", name).put("password", password).encode(),
         with(headers, "Content-Type", "application/json"));
   }
 
@@ -99,12 +74,12 @@ abstract class ConsoleSignInContract {
 
   /** A change as the console makes it: same origin, the session cookie and the CSRF token. */
   HttpResponse<Buffer> change(Signed user, String path, JsonObject body) {
-    return http.send(HttpMethod.POST, path, body.encode(), "Content-Type", "application/json",
+    return api.http().send(HttpMethod.POST, path, body.encode(), "Content-Type", "application/json",
         "Cookie", user.cookie(), "X-CSRF-Token", user.csrf(), "Origin", origin(), "Sec-Fetch-Site", "same-origin");
   }
 
   String origin() {
-    return "http://127.0.0.1:" + gateway.port();
+    return "http://127.0.0.1:" + api.port();
   }
 
   static String[] with(String[] headers, String... more) {
@@ -121,18 +96,10 @@ abstract class ConsoleSignInContract {
     String email = "person" + System.nanoTime() + "@acme-corp.com";
     JsonObject body = new JsonObject().put("visitor", "v" + System.nanoTime()).put("submission", "s" + System.nanoTime())
         .put("page", "https://www.acme.com/ebook").put("fields", new JsonObject().put("email", email));
-    HttpResponse<Buffer> response = http.post("/f/ebook", body.encode(), "Content-Type", "application/json");
+    HttpResponse<Buffer> response = api.http().post("/f/ebook", body.encode(), "Content-Type", "application/json");
     assertEquals(200, response.statusCode(), response.bodyAsString());
-    return Eventually.until(() -> await(gateway.gateway().stores().leads().leadIdByEmail("acme", email)),
+    return Eventually.until(() -> await(api.stores().leads().leadIdByEmail("acme", email)),
         java.util.Optional::isPresent).orElseThrow();
-  }
-
-  static <T> T await(io.vertx.core.Future<T> future) {
-    try {
-      return future.await(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 
   // ---- signing in and out ----------------------------------------------------------------------------------------
@@ -178,7 +145,7 @@ abstract class ConsoleSignInContract {
 
   @Test
   void signIn_withoutPassword_400NamingTheField() {
-    HttpResponse<Buffer> response = http.post("/api/session", "{\"name\": \"alice\"}", "Content-Type", "application/json");
+    HttpResponse<Buffer> response = api.http().post("/api/session", "{\"name\": \"alice\"}", "Content-Type", "application/json");
     assertEquals(400, response.statusCode());
     assertEquals("password", response.bodyAsJsonObject().getJsonObject("error").getString("field"));
   }
@@ -209,18 +176,16 @@ abstract class ConsoleSignInContract {
     for (int i = 0; i < 4; i++) {
       signIn("vic", "guess " + i);
     }
-    clock.advance(Duration.ofMinutes(16));
-    if (redisUrl() != null) {
-      // Redis counts its windows in its own time: end this one as its TTL would
-      resetStore();
-    }
+    api.clock().advance(Duration.ofMinutes(16));
+    // Redis counts its windows in its own time: end this one as its TTL would (the memory store follows the clock)
+    api.store().flush();
     assertEquals(200, signIn("vic", PASSWORD).statusCode());
   }
 
   @Test
   void session_get_saysWhoIsSignedIn() {
     Signed sam = signedIn("sam");
-    HttpResponse<Buffer> response = http.get("/api/session", "Cookie", sam.cookie());
+    HttpResponse<Buffer> response = api.http().get("/api/session", "Cookie", sam.cookie());
     assertEquals(200, response.statusCode(), response.bodyAsString());
     assertEquals("sam", response.bodyAsJsonObject().getString("name"));
     assertEquals("sales", response.bodyAsJsonObject().getString("role"));
@@ -229,23 +194,23 @@ abstract class ConsoleSignInContract {
 
   @Test
   void session_get_withoutCookie_401() {
-    assertEquals(401, http.get("/api/session").statusCode());
+    assertEquals(401, api.http().get("/api/session").statusCode());
   }
 
   @Test
   void session_opensTheApiForReading() {
     Signed vic = signedIn("vic");
-    HttpResponse<Buffer> response = http.get("/api/leads", "Cookie", vic.cookie());
+    HttpResponse<Buffer> response = api.http().get("/api/leads", "Cookie", vic.cookie());
     assertEquals(200, response.statusCode(), response.bodyAsString());
   }
 
   @Test
   void signOut_theSessionNoLongerOpensTheApi() {
     Signed vic = signedIn("vic");
-    HttpResponse<Buffer> out = http.send(HttpMethod.DELETE, "/api/session", null, "Cookie", vic.cookie());
+    HttpResponse<Buffer> out = api.http().send(HttpMethod.DELETE, "/api/session", null, "Cookie", vic.cookie());
     assertEquals(204, out.statusCode());
     assertTrue(out.getHeader("Set-Cookie").contains("Max-Age=0"), out.getHeader("Set-Cookie"));
-    HttpResponse<Buffer> after = http.get("/api/leads", "Cookie", vic.cookie());
+    HttpResponse<Buffer> after = api.http().get("/api/leads", "Cookie", vic.cookie());
     assertEquals(401, after.statusCode());
     assertEquals("session_expired", code(after));
   }
@@ -253,20 +218,20 @@ abstract class ConsoleSignInContract {
   @Test
   void session_afterItsTimeToLive_401() {
     Signed vic = signedIn("vic");
-    clock.advance(Duration.ofMinutes(61));
-    assertEquals(401, http.get("/api/leads", "Cookie", vic.cookie()).statusCode());
+    api.clock().advance(Duration.ofMinutes(61));
+    assertEquals(401, api.http().get("/api/leads", "Cookie", vic.cookie()).statusCode());
   }
 
   @Test
   void api_withoutSessionOrKey_401() {
-    HttpResponse<Buffer> response = http.get("/api/leads");
+    HttpResponse<Buffer> response = api.http().get("/api/leads");
     assertEquals(401, response.statusCode());
     assertEquals("application/json", response.getHeader("Content-Type"));
   }
 
   @Test
   void api_forgedSessionCookie_401() {
-    assertEquals(401, http.get("/api/leads", "Cookie", "lg_session=forged-value").statusCode());
+    assertEquals(401, api.http().get("/api/leads", "Cookie", "lg_session=forged-value").statusCode());
   }
 
   // ---- roles -----------------------------------------------------------------------------------------------------
@@ -278,13 +243,13 @@ abstract class ConsoleSignInContract {
         new JsonObject().put("stage", "sql").put("reason", "looks ready"));
     assertEquals(403, response.statusCode(), response.bodyAsString());
     assertEquals("forbidden_role", code(response));
-    assertEquals("lead", await(gateway.gateway().stores().leads().lead(lead)).orElseThrow().stage().label());
+    assertEquals("lead", await(api.stores().leads().lead(lead)).orElseThrow().stage().label());
   }
 
   @Test
   void viewerKey_stageChange_403() {
     String lead = newLead();
-    HttpResponse<Buffer> response = http.post("/api/leads/" + lead + "/stage",
+    HttpResponse<Buffer> response = api.http().post("/api/leads/" + lead + "/stage",
         new JsonObject().put("stage", "sql").encode(), "Authorization", "Bearer " + VIEWER_KEY,
         "Content-Type", "application/json");
     assertEquals(403, response.statusCode());
@@ -296,7 +261,7 @@ abstract class ConsoleSignInContract {
     HttpResponse<Buffer> response = change(signedIn("sam"), "/api/leads/" + lead + "/stage",
         new JsonObject().put("stage", "sql").put("reason", "called, ready to buy").put("user", "someone-else"));
     assertEquals(200, response.statusCode(), response.bodyAsString());
-    JsonArray history = http.get("/api/leads/" + lead, "Cookie", signedIn("vic").cookie()).bodyAsJsonObject()
+    JsonArray history = api.http().get("/api/leads/" + lead, "Cookie", signedIn("vic").cookie()).bodyAsJsonObject()
         .getJsonArray("stage_history");
     JsonObject last = history.getJsonObject(history.size() - 1);
     assertEquals("sql", last.getString("stage"));
@@ -316,7 +281,7 @@ abstract class ConsoleSignInContract {
     assertEquals(202, change(alice, "/api/webhooks/crm/replay", new JsonObject().put("since", "2020-01-01T00:00:00Z"))
         .statusCode());
     assertEquals(200, change(alice, "/api/webhooks/crm/enable", new JsonObject()).statusCode());
-    JsonArray events = http.get("/api/ops/events", "Cookie", alice.cookie()).bodyAsJsonObject().getJsonArray("events");
+    JsonArray events = api.http().get("/api/ops/events", "Cookie", alice.cookie()).bodyAsJsonObject().getJsonArray("events");
     List<String> seen = events.stream().map(e -> ((JsonObject) e).getString("type") + " "
         + ((JsonObject) e).getString("endpoint") + " " + ((JsonObject) e).getString("by")).toList();
     assertTrue(seen.contains("endpoint.replayed crm user:alice"), seen.toString());
@@ -329,7 +294,7 @@ abstract class ConsoleSignInContract {
   void stageChange_fromAnotherOrigin_403() {
     String lead = newLead();
     Signed sam = signedIn("sam");
-    HttpResponse<Buffer> response = http.send(HttpMethod.POST, "/api/leads/" + lead + "/stage",
+    HttpResponse<Buffer> response = api.http().send(HttpMethod.POST, "/api/leads/" + lead + "/stage",
         new JsonObject().put("stage", "sql").encode(), "Content-Type", "application/json", "Cookie", sam.cookie(),
         "X-CSRF-Token", sam.csrf(), "Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site");
     assertEquals(403, response.statusCode());
@@ -339,7 +304,7 @@ abstract class ConsoleSignInContract {
   @Test
   void stageChange_withSessionButWithoutCsrfToken_403() {
     String lead = newLead();
-    HttpResponse<Buffer> response = http.send(HttpMethod.POST, "/api/leads/" + lead + "/stage",
+    HttpResponse<Buffer> response = api.http().send(HttpMethod.POST, "/api/leads/" + lead + "/stage",
         new JsonObject().put("stage", "sql").encode(), "Content-Type", "application/json",
         "Cookie", signedIn("sam").cookie(), "Origin", origin());
     assertEquals(403, response.statusCode());

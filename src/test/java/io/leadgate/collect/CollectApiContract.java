@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leadgate.identity.Visitor;
+import io.leadgate.testing.ApiHarness;
 import io.leadgate.testing.Eventually;
-import io.leadgate.testing.Http;
-import io.leadgate.testing.TestGateway;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,9 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The collection API as a browser uses it; run against the in-memory store and against a real Redis. */
 abstract class CollectApiContract {
@@ -32,26 +30,13 @@ abstract class CollectApiContract {
           allowedOrigins: ["https://open.example"]
           botFilter: false
       """;
-  TestGateway gateway;
-  Http http;
 
-  /** Null for the in-memory store. */
-  abstract String redisUrl();
+  @RegisterExtension
+  static final ApiHarness api = ApiHarness.perTest(YAML);
+
 
   /** Empties the store a previous test wrote to. */
   void resetStore() {
-  }
-
-  @BeforeEach
-  void startGateway() {
-    resetStore();
-    gateway = TestGateway.start(YAML, redisUrl());
-    http = new Http(gateway.client());
-  }
-
-  @AfterEach
-  void stopGateway() {
-    gateway.close();
   }
 
   static String visitorId() {
@@ -64,7 +49,7 @@ abstract class CollectApiContract {
   }
 
   HttpResponse<Buffer> send(Object body) {
-    return http.post("/e", body.toString(), "Content-Type", "text/plain", "Origin", "https://www.acme.com");
+    return api.http().post("/e", body.toString(), "Content-Type", "text/plain", "Origin", "https://www.acme.com");
   }
 
   Visitor visitorEventually(String site, String visitor, long pageviews) {
@@ -74,7 +59,7 @@ abstract class CollectApiContract {
 
   Optional<Visitor> lookup(String site, String visitor) {
     try {
-      return gateway.gateway().stores().visitors().visitor(site, visitor).await(5, TimeUnit.SECONDS);
+      return api.stores().visitors().visitor(site, visitor).await(5, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new AssertionError(e);
     }
@@ -82,7 +67,7 @@ abstract class CollectApiContract {
 
   io.leadgate.stats.DailyStats daily(String site) {
     try {
-      return gateway.gateway().stores().stats().daily(site, LocalDate.now(ZoneOffset.UTC)).await(5, TimeUnit.SECONDS);
+      return api.stores().stats().daily(site, LocalDate.now(ZoneOffset.UTC)).await(5, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new AssertionError(e);
     }
@@ -149,7 +134,7 @@ abstract class CollectApiContract {
     visitorEventually("acme", visitor, 1);
     send(pageview(visitor, "https://www.acme.com/b"));
     visitorEventually("acme", visitor, 2);
-    List<JsonObject> timeline = gateway.gateway().stores().visitors().timeline("acme", visitor, 10)
+    List<JsonObject> timeline = api.stores().visitors().timeline("acme", visitor, 10)
         .await(5, TimeUnit.SECONDS);
     assertEquals(List.of("https://www.acme.com/b", "https://www.acme.com/a"),
         timeline.stream().map(e -> e.getString("url")).toList());
@@ -175,7 +160,7 @@ abstract class CollectApiContract {
   @Test
   void pixel_answersAGifAndRecordsTheEvent() {
     String visitor = visitorId();
-    HttpResponse<Buffer> response = http.get("/p.gif?site=acme&visitor=" + visitor
+    HttpResponse<Buffer> response = api.http().get("/p.gif?site=acme&visitor=" + visitor
         + "&url=https%3A%2F%2Fwww.acme.com%2Fnewsletter&utm_source=mail&utm_medium=email&id=px-00000001");
     assertEquals(200, response.statusCode());
     assertEquals("image/gif", response.getHeader("Content-Type"));
@@ -227,9 +212,9 @@ abstract class CollectApiContract {
 
   @Test
   void chunkedBodyOverTheLimit_gets413() throws Exception {
-    io.vertx.core.http.HttpClient client = gateway.vertx().createHttpClient();
+    io.vertx.core.http.HttpClient client = api.vertx().createHttpClient();
     try {
-      var answer = client.request(io.vertx.core.http.HttpMethod.POST, gateway.port(), "localhost", "/e")
+      var answer = client.request(io.vertx.core.http.HttpMethod.POST, api.port(), "localhost", "/e")
           .compose(request -> {
             request.setChunked(true).putHeader("Content-Type", "text/plain");
             for (int i = 0; i < 4; i++) {
@@ -257,13 +242,13 @@ abstract class CollectApiContract {
   @Test
   void postedEvents_areCountedInTheRequestMetrics() {
     assertEquals(202, send(pageview(visitorId(), "https://www.acme.com/")).statusCode());
-    String metrics = http.get("/metrics").bodyAsString();
+    String metrics = api.http().get("/metrics").bodyAsString();
     assertTrue(metrics.contains("leadgate_http_requests_seconds_count{method=\"POST\",route=\"/e\",status=\"202\"}"), metrics);
   }
 
   @Test
   void projectionsFullSpeed_isPublishedInTheMetrics() {
-    String metrics = http.get("/metrics").bodyAsString();
+    String metrics = api.http().get("/metrics").bodyAsString();
     assertTrue(metrics.contains("# TYPE leadgate_projection_full_speed gauge"), metrics);
   }
 
@@ -276,7 +261,7 @@ abstract class CollectApiContract {
 
   @Test
   void originTheSiteDoesNotAllow_gets403() {
-    HttpResponse<Buffer> response = http.post("/e", pageview(visitorId(), "https://evil.example/").encode(),
+    HttpResponse<Buffer> response = api.http().post("/e", pageview(visitorId(), "https://evil.example/").encode(),
         "Content-Type", "text/plain", "Origin", "https://evil.example");
     assertEquals(403, response.statusCode());
     assertEquals("origin_not_allowed", error(response).getString("code"));
@@ -291,14 +276,14 @@ abstract class CollectApiContract {
 
   @Test
   void formEncodedBody_gets415() {
-    HttpResponse<Buffer> response = http.post("/e", "site=acme", "Content-Type", "application/x-www-form-urlencoded");
+    HttpResponse<Buffer> response = api.http().post("/e", "site=acme", "Content-Type", "application/x-www-form-urlencoded");
     assertEquals(415, response.statusCode());
   }
 
   @Test
   void botUserAgent_isAnsweredButNothingIsStored() {
     String visitor = visitorId();
-    HttpResponse<Buffer> response = http.post("/e", pageview(visitor, "https://www.acme.com/").encode(),
+    HttpResponse<Buffer> response = api.http().post("/e", pageview(visitor, "https://www.acme.com/").encode(),
         "Content-Type", "text/plain", "User-Agent", "Mozilla/5.0 (compatible; Googlebot/2.1)");
     assertEquals(202, response.statusCode());
     assertEquals(0, response.bodyAsJsonObject().getInteger("accepted"));
@@ -312,14 +297,14 @@ abstract class CollectApiContract {
   @Test
   void siteWithoutBotFilter_keepsBotEvents() {
     String visitor = visitorId();
-    http.post("/e", pageview(visitor, "https://open.example/").put("site", "open").encode(),
+    api.http().post("/e", pageview(visitor, "https://open.example/").put("site", "open").encode(),
         "Content-Type", "text/plain", "User-Agent", "curl/8.0");
     visitorEventually("open", visitor, 1);
   }
 
   @Test
   void preflight_isAnsweredForAnAllowedOriginAndCachedForADay() {
-    HttpResponse<Buffer> response = http.send(io.vertx.core.http.HttpMethod.OPTIONS, "/e", null,
+    HttpResponse<Buffer> response = api.http().send(io.vertx.core.http.HttpMethod.OPTIONS, "/e", null,
         "Origin", "https://www.acme.com", "Access-Control-Request-Method", "POST",
         "Access-Control-Request-Headers", "content-type");
     assertEquals(204, response.statusCode());
@@ -329,7 +314,7 @@ abstract class CollectApiContract {
 
   @Test
   void preflight_fromAnUnknownOrigin_gets403() {
-    HttpResponse<Buffer> response = http.send(io.vertx.core.http.HttpMethod.OPTIONS, "/e", null,
+    HttpResponse<Buffer> response = api.http().send(io.vertx.core.http.HttpMethod.OPTIONS, "/e", null,
         "Origin", "https://evil.example", "Access-Control-Request-Method", "POST");
     assertEquals(403, response.statusCode());
   }
@@ -343,14 +328,14 @@ abstract class CollectApiContract {
 
   @Test
   void unknownPath_gets404Json() {
-    HttpResponse<Buffer> response = http.get("/nope");
+    HttpResponse<Buffer> response = api.http().get("/nope");
     assertEquals(404, response.statusCode());
     assertEquals("not_found", error(response).getString("code"));
   }
 
   @Test
   void wrongMethod_gets405Json() {
-    HttpResponse<Buffer> response = http.get("/e");
+    HttpResponse<Buffer> response = api.http().get("/e");
     assertEquals(405, response.statusCode());
     assertEquals("method_not_allowed", error(response).getString("code"));
   }

@@ -1,18 +1,9 @@
 package io.leadgate.collect;
 
-import io.leadgate.testing.RedisCluster;
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
 
 /** The intake and projection contract on a Redis Cluster of three masters and three replicas. */
+@RunsOn(Kind.CLUSTER)
 class CollectApiOnClusterTest extends CollectApiContract {
-  static final RedisCluster cluster = RedisCluster.shared();
-
-  @Override
-  void resetStore() {
-    cluster.flush();
-  }
-
-  @Override
-  String redisUrl() {
-    return cluster.url();
-  }
 }

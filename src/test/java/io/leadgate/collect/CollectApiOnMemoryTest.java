@@ -1,8 +1,8 @@
 package io.leadgate.collect;
 
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
+
+@RunsOn(Kind.MEMORY)
 class CollectApiOnMemoryTest extends CollectApiContract {
-  @Override
-  String redisUrl() {
-    return null;
-  }
 }

@@ -1,19 +1,8 @@
 package io.leadgate.collect;
 
-import io.leadgate.testing.RedisServer;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
 
+@RunsOn(Kind.SERVER)
 class CollectApiOnRedisTest extends CollectApiContract {
-  @RegisterExtension
-  static final RedisServer redis = RedisServer.perClass();
-
-  @Override
-  void resetStore() {
-    redis.flush();
-  }
-
-  @Override
-  String redisUrl() {
-    return redis.url();
-  }
 }

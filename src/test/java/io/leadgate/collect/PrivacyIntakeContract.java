@@ -1,20 +1,20 @@
 package io.leadgate.collect;
 
+import static io.leadgate.testing.ApiHarness.await;
+import static io.leadgate.testing.ApiHarness.visitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leadgate.Stores;
 import io.leadgate.admin.ApiKeyAuth;
 import io.leadgate.identity.CookielessIds;
 import io.leadgate.identity.Lead;
 import io.leadgate.stats.DailyStats;
+import io.leadgate.testing.ApiHarness;
 import io.leadgate.testing.Eventually;
 import io.leadgate.testing.Http;
-import io.leadgate.testing.TestGateway;
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,10 +24,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Consent that holds without losing all counting, and an identity that lasts (issue 17), over HTTP on every store:
@@ -56,45 +54,17 @@ abstract class PrivacyIntakeContract {
           rateLimit: {perIp: 0, perEmail: 0}
       """.formatted(ApiKeyAuth.hash(KEY));
 
-  static TestGateway gateway;
-  static Http http;
-
-  static void startGateway(String redisUrl) {
-    gateway = TestGateway.start(YAML, redisUrl);
-    http = new Http(gateway.client());
-  }
-
-  @AfterAll
-  static void stopGateway() {
-    if (gateway != null) {
-      gateway.close();
-    }
-  }
-
-  static <T> T await(Future<T> future) {
-    try {
-      return future.await(20, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  static Stores stores() {
-    return gateway.gateway().stores();
-  }
-
-  static String id() {
-    return UUID.randomUUID().toString().replace("-", "");
-  }
+  @RegisterExtension
+  static final ApiHarness api = ApiHarness.perClass(YAML);
 
   static JsonObject pageview(String site, String visitor, String path) {
-    JsonObject event = new JsonObject().put("site", site).put("id", "e-" + id()).put("type", "pageview")
+    JsonObject event = new JsonObject().put("site", site).put("id", "e-" + visitor()).put("type", "pageview")
         .put("url", ORIGIN + path);
     return visitor == null ? event : event.put("visitor", visitor);
   }
 
   static JsonObject consent(String visitor, boolean granted) {
-    return new JsonObject().put("site", "acme").put("visitor", visitor).put("id", "e-" + id()).put("type", "custom")
+    return new JsonObject().put("site", "acme").put("visitor", visitor).put("id", "e-" + visitor()).put("type", "custom")
         .put("name", "consent").put("url", ORIGIN + "/").put("props", new JsonObject().put("granted", granted));
   }
 
@@ -102,11 +72,11 @@ abstract class PrivacyIntakeContract {
   static HttpResponse<Buffer> send(JsonObject event, String... headers) {
     List<String> all = new ArrayList<>(List.of("Content-Type", "text/plain", "Origin", ORIGIN));
     all.addAll(List.of(headers));
-    return http.post("/e", new JsonArray().add(event).encode(), all.toArray(String[]::new));
+    return api.http().post("/e", new JsonArray().add(event).encode(), all.toArray(String[]::new));
   }
 
   static DailyStats today(String site) {
-    return await(stores().stats().daily(site, LocalDate.now(ZoneOffset.UTC)));
+    return await(api.stores().stats().daily(site, LocalDate.now(ZoneOffset.UTC)));
   }
 
   static DailyStats viewedEventually(String site, String path) {
@@ -114,38 +84,41 @@ abstract class PrivacyIntakeContract {
   }
 
   static boolean hasProfile(String site, String visitor) {
-    return await(stores().visitors().visitor(site, visitor)).isPresent();
+    return await(api.stores().visitors().visitor(site, visitor)).isPresent();
   }
 
   static Lead leadOf(String visitor) {
-    String email = "ada" + id().substring(0, 8) + "@acme-corp.com";
-    JsonObject body = new JsonObject().put("visitor", visitor).put("submission", "s-" + id())
+    String email = "ada" + visitor().substring(0, 8) + "@acme-corp.com";
+    JsonObject body = new JsonObject().put("visitor", visitor).put("submission", "s-" + visitor())
         .put("page", ORIGIN + "/ebook").put("fields", new JsonObject().put("email", email));
-    HttpResponse<Buffer> response = http.post("/f/ebook", body.encode(), "Content-Type", "application/json");
+    HttpResponse<Buffer> response = api.http().post("/f/ebook", body.encode(), "Content-Type", "application/json");
     assertEquals(200, response.statusCode(), response.bodyAsString());
-    String leadId = await(stores().leads().leadIdByEmail("acme", email)).orElseThrow();
-    Eventually.until(() -> await(stores().visitors().visitor("acme", visitor)), v -> v.isPresent()
+    String leadId = await(api.stores().leads().leadIdByEmail("acme", email)).orElseThrow();
+    Eventually.until(() -> await(api.stores().visitors().visitor("acme", visitor)), v -> v.isPresent()
         && v.get().leadId() != null);
-    return await(stores().leads().lead(leadId)).orElseThrow();
+    // the form links the visitor before the projector puts the form event on its timeline: wait for that too, or a
+    // test that counts the timeline next sees the form event arrive (a full verify failed so on a loaded machine)
+    Eventually.until(() -> await(api.stores().visitors().timeline("acme", visitor, 10)), t -> !t.isEmpty());
+    return await(api.stores().leads().lead(leadId)).orElseThrow();
   }
 
   static JsonArray consentsOf(String leadId) {
-    return await(stores().leads().lead(leadId)).orElseThrow().consents();
+    return await(api.stores().leads().lead(leadId)).orElseThrow().consents();
   }
 
   static HttpResponse<Buffer> recordConsent(JsonObject body) {
-    return http.post("/api/privacy/consent", body.encode(), "Content-Type", "application/json",
+    return api.http().post("/api/privacy/consent", body.encode(), "Content-Type", "application/json",
         "Authorization", "Bearer " + KEY);
   }
 
   @Test
   void salts_sameDay_areOneForEveryCaller_andAnotherDayHasAnother() {
     LocalDate day = LocalDate.of(2031, 1, 2);
-    byte[] first = await(stores().salts().salt(day, 60));
+    byte[] first = await(api.stores().salts().salt(day, 60));
     assertEquals(32, first.length);
     assertEquals(new String(first, java.nio.charset.StandardCharsets.ISO_8859_1),
-        new String(await(stores().salts().salt(day, 60)), java.nio.charset.StandardCharsets.ISO_8859_1));
-    assertFalse(java.util.Arrays.equals(first, await(stores().salts().salt(day.plusDays(1), 60))));
+        new String(await(api.stores().salts().salt(day, 60)), java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertFalse(java.util.Arrays.equals(first, await(api.stores().salts().salt(day.plusDays(1), 60))));
   }
 
   @Test
@@ -158,7 +131,7 @@ abstract class PrivacyIntakeContract {
     assertEquals(3L, day.events().get("pageview"));
     assertEquals(2L, day.uniqueVisitors(), "one address and browser is one visitor of the day");
     assertTrue(day.sources().isEmpty(), "no session, so no source: " + day.sources());
-    String hash = await(new CookielessIds(stores().salts(), Clock.systemUTC()).visitorId("counted", "127.0.0.1",
+    String hash = await(new CookielessIds(api.stores().salts(), Clock.systemUTC()).visitorId("counted", "127.0.0.1",
         Http.BROWSER_UA));
     assertTrue(hash.startsWith("~"));
     assertFalse(hasProfile("counted", hash), "no visitor profile, no timeline");
@@ -175,7 +148,7 @@ abstract class PrivacyIntakeContract {
 
   @Test
   void gpcRequest_keepsNoVisitorProfile_butIsCountedCookieless() {
-    String visitor = id();
+    String visitor = visitor();
     assertEquals(202, send(pageview("signals", visitor, "/gpc"), "Sec-GPC", "1").statusCode());
     DailyStats day = viewedEventually("signals", "/gpc");
     assertEquals(1L, day.pageviews().get("/gpc"));
@@ -184,8 +157,8 @@ abstract class PrivacyIntakeContract {
 
   @Test
   void dntRequest_keepsNoVisitorProfile_unlessTheSiteSaysNotToHonourIt() {
-    String honoured = id();
-    String ignored = id();
+    String honoured = visitor();
+    String ignored = visitor();
     send(pageview("signals", honoured, "/dnt"), "DNT", "1");
     send(pageview("nodnt", ignored, "/dnt"), "DNT", "1");
     Eventually.until(() -> hasProfile("nodnt", ignored), found -> found);
@@ -195,15 +168,15 @@ abstract class PrivacyIntakeContract {
 
   @Test
   void gpcRequest_withTheGatewaysCookie_endsTheCookie() {
-    HttpResponse<Buffer> response = send(pageview("acme", id(), "/gpc-cookie"), "Sec-GPC", "1",
-        "Sec-Fetch-Site", "same-origin", "Cookie", VisitorCookie.NAME + "=" + id());
+    HttpResponse<Buffer> response = send(pageview("acme", visitor(), "/gpc-cookie"), "Sec-GPC", "1",
+        "Sec-Fetch-Site", "same-origin", "Cookie", VisitorCookie.NAME + "=" + visitor());
     assertTrue(response.getHeader("Set-Cookie").matches(VisitorCookie.NAME + "=; Max-Age=0.*"),
         response.getHeader("Set-Cookie"));
   }
 
   @Test
   void firstPartyEvent_setsTheVisitorIdAsAnHttpOnlySecureLaxCookieOnThePath() {
-    String visitor = id();
+    String visitor = visitor();
     HttpResponse<Buffer> response = send(pageview("acme", visitor, "/fp"), "Sec-Fetch-Site", "same-origin");
     assertEquals(202, response.statusCode());
     String cookie = response.getHeader("Set-Cookie");
@@ -219,8 +192,8 @@ abstract class PrivacyIntakeContract {
 
   @Test
   void firstPartyCookie_winsOverTheEventsVisitorId() {
-    String kept = id();
-    String scripts = id();
+    String kept = visitor();
+    String scripts = visitor();
     HttpResponse<Buffer> response = send(pageview("acme", scripts, "/returning"), "Sec-Fetch-Site", "same-origin",
         "Cookie", VisitorCookie.NAME + "=" + kept);
     assertTrue(response.getHeader("Set-Cookie").startsWith(VisitorCookie.NAME + "=" + kept + ";"), "renewed");
@@ -230,16 +203,16 @@ abstract class PrivacyIntakeContract {
 
   @Test
   void crossOriginRequest_neitherGetsNorUsesTheCookie() {
-    String visitor = id();
+    String visitor = visitor();
     HttpResponse<Buffer> response = send(pageview("acme", visitor, "/cross"), "Sec-Fetch-Site", "cross-site",
-        "Cookie", VisitorCookie.NAME + "=" + id());
+        "Cookie", VisitorCookie.NAME + "=" + visitor());
     assertNull(response.getHeader("Set-Cookie"));
     Eventually.until(() -> hasProfile("acme", visitor), found -> found);
   }
 
   @Test
   void siteNotServedFirstParty_neverSetsTheCookie() {
-    HttpResponse<Buffer> response = send(pageview("thirdparty", id(), "/x"), "Sec-Fetch-Site", "same-origin");
+    HttpResponse<Buffer> response = send(pageview("thirdparty", visitor(), "/x"), "Sec-Fetch-Site", "same-origin");
     assertEquals(202, response.statusCode());
     assertNull(response.getHeader("Set-Cookie"));
   }
@@ -253,7 +226,7 @@ abstract class PrivacyIntakeContract {
 
   @Test
   void snippetConsentWithdrawn_isRecordedOnTheLead_andEndsTheCookie() {
-    String visitor = id();
+    String visitor = visitor();
     Lead lead = leadOf(visitor);
     HttpResponse<Buffer> response = send(consent(visitor, false), "Sec-Fetch-Site", "same-origin");
     assertEquals(202, response.statusCode());
@@ -268,18 +241,18 @@ abstract class PrivacyIntakeContract {
 
   @Test
   void snippetConsentGranted_isRecordedOnTheLead_andNeverOnTheTimeline() {
-    String visitor = id();
+    String visitor = visitor();
     Lead lead = leadOf(visitor);
-    int before = await(stores().visitors().timeline("acme", visitor, 100)).size();
+    int before = await(api.stores().visitors().timeline("acme", visitor, 100)).size();
     assertEquals(202, send(consent(visitor, true)).statusCode());
     JsonArray consents = consentsOf(lead.id());
     assertEquals(true, consents.getJsonObject(consents.size() - 1).getBoolean("granted"));
-    assertEquals(before, await(stores().visitors().timeline("acme", visitor, 100)).size());
+    assertEquals(before, await(api.stores().visitors().timeline("acme", visitor, 100)).size());
   }
 
   @Test
   void consentApi_withdrawalByEmail_isRecordedWithItsTextTimeAndWho() {
-    Lead lead = leadOf(id());
+    Lead lead = leadOf(visitor());
     HttpResponse<Buffer> response = recordConsent(new JsonObject().put("site", "acme").put("email", lead.email())
         .put("purpose", "marketing").put("granted", false).put("text", "Unsubscribed by phone"));
     assertEquals(200, response.statusCode(), response.bodyAsString());
@@ -290,12 +263,12 @@ abstract class PrivacyIntakeContract {
     assertEquals("api:crm", entry.getString("by"));
     JsonArray consents = consentsOf(lead.id());
     assertEquals(entry, consents.getJsonObject(consents.size() - 1));
-    assertEquals(lead.seq() + 1, await(stores().leads().lead(lead.id())).orElseThrow().seq(), "a lead.updated");
+    assertEquals(lead.seq() + 1, await(api.stores().leads().lead(lead.id())).orElseThrow().seq(), "a lead.updated");
   }
 
   @Test
   void consentApi_byVisitor_findsTheVisitorsLead() {
-    String visitor = id();
+    String visitor = visitor();
     Lead lead = leadOf(visitor);
     HttpResponse<Buffer> response = recordConsent(new JsonObject().put("site", "acme").put("visitor", visitor)
         .put("purpose", "tracking").put("granted", true));
@@ -306,7 +279,7 @@ abstract class PrivacyIntakeContract {
   @Test
   void consentApi_unknownEmail_is404() {
     HttpResponse<Buffer> response = recordConsent(new JsonObject().put("site", "acme")
-        .put("email", "nobody-" + id().substring(0, 6) + "@acme-corp.com").put("purpose", "marketing")
+        .put("email", "nobody-" + visitor().substring(0, 6) + "@acme-corp.com").put("purpose", "marketing")
         .put("granted", false));
     assertEquals(404, response.statusCode(), response.bodyAsString());
   }
@@ -314,7 +287,7 @@ abstract class PrivacyIntakeContract {
   @Test
   void consentApi_bothEmailAndVisitor_is400() {
     HttpResponse<Buffer> response = recordConsent(new JsonObject().put("site", "acme").put("email", "a@acme-corp.com")
-        .put("visitor", id()).put("purpose", "marketing").put("granted", false));
+        .put("visitor", visitor()).put("purpose", "marketing").put("granted", false));
     assertEquals(400, response.statusCode(), response.bodyAsString());
   }
 
@@ -328,7 +301,7 @@ abstract class PrivacyIntakeContract {
 
   @Test
   void consentApi_withoutKey_is401() {
-    HttpResponse<Buffer> response = http.post("/api/privacy/consent", "{}", "Content-Type", "application/json");
+    HttpResponse<Buffer> response = api.http().post("/api/privacy/consent", "{}", "Content-Type", "application/json");
     assertEquals(401, response.statusCode());
     assertNotEquals(null, response.bodyAsJsonObject().getJsonObject("error"));
   }

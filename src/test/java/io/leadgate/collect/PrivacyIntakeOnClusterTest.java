@@ -1,14 +1,9 @@
 package io.leadgate.collect;
 
-import io.leadgate.testing.RedisCluster;
-import org.junit.jupiter.api.BeforeAll;
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
 
 /** Privacy at intake on a Redis Cluster (the day's salt is one key, on any slot). */
+@RunsOn(Kind.CLUSTER)
 class PrivacyIntakeOnClusterTest extends PrivacyIntakeContract {
-  @BeforeAll
-  static void start() {
-    RedisCluster cluster = RedisCluster.shared();
-    cluster.flush();
-    startGateway(cluster.url());
-  }
 }

@@ -1,11 +1,9 @@
 package io.leadgate.collect;
 
-import org.junit.jupiter.api.BeforeAll;
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
 
 /** Privacy at intake on the in-memory store. */
+@RunsOn(Kind.MEMORY)
 class PrivacyIntakeOnMemoryTest extends PrivacyIntakeContract {
-  @BeforeAll
-  static void start() {
-    startGateway(null);
-  }
 }

@@ -1,22 +1,9 @@
 package io.leadgate.collect;
 
-import io.leadgate.testing.RedisServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
 
 /** Privacy at intake on a standalone Redis. */
+@RunsOn(Kind.SERVER)
 class PrivacyIntakeOnRedisTest extends PrivacyIntakeContract {
-  static RedisServer redis;
-
-  @BeforeAll
-  static void start() {
-    redis = RedisServer.start();
-    startGateway(redis.url());
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    stopGateway();
-    redis.close();
-  }
 }

@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leadgate.testing.Eventually;
-import io.leadgate.testing.Http;
 import io.leadgate.testing.RedisSentinels;
-import io.leadgate.testing.TestGateway;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,19 +22,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the replica, and the gateway follows it without a restart, answering 503 with Retry-After in between, never 500.
  */
 class SentinelFailoverTest {
-  static final String YAML = """
-      redis: {timeoutMs: 1000}
-      sites: [{key: acme, allowedOrigins: ["*"]}]
-      """;
   @RegisterExtension
   static final RedisSentinels redis = RedisSentinels.perClass();
-  TestGateway gateway;
-  Http http;
+  PageviewGateway gateway;
 
   @BeforeEach
   void start() {
-    gateway = TestGateway.start(YAML, redis.url());
-    http = new Http(gateway.client());
+    gateway = PageviewGateway.start(redis.url());
   }
 
   @AfterEach
@@ -46,27 +36,11 @@ class SentinelFailoverTest {
     gateway.close();
   }
 
-  HttpResponse<Buffer> pageview(String visitor, String path) {
-    JsonObject event = new JsonObject().put("site", "acme").put("visitor", visitor)
-        .put("id", "e" + UUID.randomUUID().toString().replace("-", "")).put("type", "pageview")
-        .put("url", "https://acme.com" + path);
-    return http.post("/e", event.encode(), "Content-Type", "text/plain");
-  }
-
-  long pageviews(String visitor) {
-    try {
-      return gateway.gateway().stores().visitors().visitor("acme", visitor).await(5, TimeUnit.SECONDS)
-          .map(v -> v.counts().getLong("pageviews")).orElse(0L);
-    } catch (Exception e) {
-      return -1;
-    }
-  }
-
   @Test
   void masterKilled_gatewayFollowsThePromotedReplica_503WithRetryAfterMeanwhile_never500() {
     String visitor = "0123456789abcdef";
-    assertEquals(202, pageview(visitor, "/before").statusCode());
-    Eventually.until(() -> pageviews(visitor), n -> n == 1);
+    assertEquals(202, gateway.pageview(visitor, "/before").statusCode());
+    Eventually.until(() -> gateway.pageviews(visitor), n -> n == 1);
     int old = redis.master();
 
     redis.kill(old);
@@ -74,7 +48,7 @@ class SentinelFailoverTest {
     long killedAt = System.nanoTime();
     long recoveredMs = -1;
     while (System.nanoTime() - killedAt < TimeUnit.SECONDS.toNanos(40)) {
-      HttpResponse<Buffer> response = pageview(visitor, "/during");
+      HttpResponse<Buffer> response = gateway.pageview(visitor, "/during");
       statuses.merge(response.statusCode(), 1, Integer::sum);
       assertTrue(response.statusCode() == 202 || response.statusCode() == 503,
           response.statusCode() + " " + response.bodyAsString());
@@ -92,8 +66,8 @@ class SentinelFailoverTest {
     assertTrue(recoveredMs > 0, "writes accepted on the new master without a restart " + statuses);
     assertTrue(redis.awaitFailover(old, Duration.ofSeconds(5)) != old);
     String after = "fedcba9876543210";
-    assertEquals(202, pageview(after, "/after").statusCode());
-    Eventually.until(() -> pageviews(after), n -> n == 1);
+    assertEquals(202, gateway.pageview(after, "/after").statusCode());
+    Eventually.until(() -> gateway.pageviews(after), n -> n == 1);
   }
 
   private static void sleepQuietly(long ms) {

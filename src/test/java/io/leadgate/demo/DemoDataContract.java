@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leadgate.ConfigLoader;
 import io.leadgate.core.Resources;
+import io.leadgate.testing.ApiHarness;
 import io.leadgate.testing.Eventually;
-import io.leadgate.testing.Http;
 import io.leadgate.testing.TestClock;
-import io.leadgate.testing.TestGateway;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +16,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The bundled demo with {@code demo: {data: true}}, on the in-memory store and on a real Redis: what the APIs the
@@ -38,13 +37,10 @@ abstract class DemoDataContract {
   // midnight, has had no visits yet (true to life, but not what these tests look at).
   static final Instant END = LocalDate.now(ZoneOffset.UTC).minusDays(1).atTime(18, 0).toInstant(ZoneOffset.UTC);
 
-  TestGateway gateway;
-  Http http;
+  @RegisterExtension
+  static final ApiHarness api = ApiHarness.perClass(demoYaml()).clock(() -> new TestClock(END));
+
   JsonObject firstRun;
-
-  abstract String redisUrl();
-
-  abstract void resetStore();
 
   static String demoYaml() {
     return new String(Resources.read(ConfigLoader.BUNDLED_DEMO), StandardCharsets.UTF_8) + "\ndemo: {data: true}\n";
@@ -52,15 +48,7 @@ abstract class DemoDataContract {
 
   @BeforeAll
   void startWithDemoData() {
-    resetStore();
-    gateway = TestGateway.start(demoYaml(), redisUrl(), new TestClock(END));
-    http = new Http(gateway.client());
     firstRun = summary();
-  }
-
-  @AfterAll
-  void stop() {
-    gateway.close();
   }
 
   static String range() {
@@ -69,7 +57,7 @@ abstract class DemoDataContract {
   }
 
   JsonObject api(String path) {
-    var response = http.get(path, "Authorization", AUTH);
+    var response = api.http().get(path, "Authorization", AUTH);
     assertEquals(200, response.statusCode(), path + ": " + response.bodyAsString());
     return response.bodyAsJsonObject();
   }
@@ -169,10 +157,7 @@ abstract class DemoDataContract {
 
   @Test
   void demoData_startedAgainOnAnEmptyStore_givesTheSameCounts() {
-    gateway.close();
-    resetStore();
-    gateway = TestGateway.start(demoYaml(), redisUrl(), new TestClock(END));
-    http = new Http(gateway.client());
+    api.restartOnAnEmptyStore();
     assertEquals(firstRun, summary());
   }
 }

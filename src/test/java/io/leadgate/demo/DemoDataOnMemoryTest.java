@@ -1,13 +1,8 @@
 package io.leadgate.demo;
 
-class DemoDataOnMemoryTest extends DemoDataContract {
-  @Override
-  String redisUrl() {
-    return null;
-  }
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
 
-  @Override
-  void resetStore() {
-    // every gateway on the in-memory store starts empty
-  }
+@RunsOn(Kind.MEMORY)
+class DemoDataOnMemoryTest extends DemoDataContract {
 }

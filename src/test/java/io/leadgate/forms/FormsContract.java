@@ -1,20 +1,23 @@
 package io.leadgate.forms;
 
+import static io.leadgate.testing.ApiHarness.UA;
+import static io.leadgate.testing.ApiHarness.await;
+import static io.leadgate.testing.ApiHarness.unique;
+import static io.leadgate.testing.ApiHarness.visitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leadgate.core.DomainEvent;
 import io.leadgate.identity.Lead;
 import io.leadgate.identity.LeadChanges;
 import io.leadgate.identity.LeadHistory;
 import io.leadgate.identity.Stage;
-import io.leadgate.core.DomainEvent;
-import io.leadgate.Stores;
+import io.leadgate.testing.ApiHarness;
 import io.leadgate.testing.Eventually;
-import io.leadgate.testing.TestClock;
 import io.leadgate.testing.Outboxes;
-import io.leadgate.testing.TestGateway;
+import io.leadgate.testing.TestClock;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -28,21 +31,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The forms feature end to end over HTTP, on the in-memory store and on a real Redis: the snippet's JSON and a
  * plain HTML form, every refusal, every spam defence and junk rule, identity joining and the magnet link.
  */
 abstract class FormsContract {
-  static final String UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36";
   static final byte[] PAPER = "%PDF-1.4 a tiny paper".getBytes(java.nio.charset.StandardCharsets.UTF_8);
   static final AtomicInteger UNIQUE = new AtomicInteger();
-  static TestGateway gateway;
-  static TestClock clock;
 
   static String yaml(Path assets) {
     return """
@@ -91,41 +90,21 @@ abstract class FormsContract {
         """.formatted(assets);
   }
 
-  static void startGateway(String redisUrl) {
+  @RegisterExtension
+  static final ApiHarness api = ApiHarness.perClass(h -> yaml(assets())).clock(TestClock::now);
+
+  /** A folder of assets the gateway serves: the paper of the magnet forms. */
+  static Path assets() {
     try {
       Path assets = Files.createTempDirectory("leadgate-assets-");
       Files.write(assets.resolve("paper.pdf"), PAPER);
-      clock = TestClock.now();
-      gateway = TestGateway.start(yaml(assets), redisUrl, clock);
+      return assets;
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  @AfterAll
-  static void stopGateway() {
-    if (gateway != null) {
-      gateway.close();
-    }
-  }
-
   // ---- helpers -------------------------------------------------------------------------------------------------
-
-  static Stores stores() {
-    return gateway.gateway().stores();
-  }
-
-  static <T> T await(Future<T> future) {
-    try {
-      return future.await(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  static String unique(String prefix) {
-    return prefix + UNIQUE.incrementAndGet();
-  }
 
   static String email() {
     return unique("person") + "@acme-corp.com";
@@ -136,14 +115,10 @@ abstract class FormsContract {
     return "10.1." + (n / 250) + "." + (n % 250 + 1);
   }
 
-  static String visitor() {
-    return String.format("%032x", UNIQUE.incrementAndGet() * 7919L + System.nanoTime() % 1000);
-  }
-
   /** A render token as the snippet fetches it on page load, and the time a person takes to fill the form in. */
   static String renderedToken(String form) {
-    String token = gateway.client().get("/f/" + form + "/token").send().await().bodyAsJsonObject().getString("token");
-    clock.advance(Duration.ofSeconds(5));
+    String token = api.client().get("/f/" + form + "/token").send().await().bodyAsJsonObject().getString("token");
+    api.clock().advance(Duration.ofSeconds(5));
     return token;
   }
 
@@ -161,23 +136,23 @@ abstract class FormsContract {
   }
 
   static HttpResponse<Buffer> post(String form, JsonObject body, String ip) {
-    return await(gateway.client().post("/f/" + form).putHeader("X-Forwarded-For", ip).putHeader("User-Agent", UA)
+    return await(api.client().post("/f/" + form).putHeader("X-Forwarded-For", ip).putHeader("User-Agent", UA)
         .sendJsonObject(body));
   }
 
   static HttpResponse<Buffer> postForm(String form, MultiMap fields, String referer) {
-    return await(gateway.client().post("/f/" + form).putHeader("X-Forwarded-For", ip()).putHeader("Referer", referer)
+    return await(api.client().post("/f/" + form).putHeader("X-Forwarded-For", ip()).putHeader("Referer", referer)
         .sendForm(fields));
   }
 
   static HttpResponse<Buffer> get(String absoluteOrPath) {
     String path = absoluteOrPath.replaceFirst("^https?://[^/]+", "");
-    return await(gateway.client().get(path).putHeader("User-Agent", UA).send());
+    return await(api.client().get(path).putHeader("User-Agent", UA).send());
   }
 
   static Optional<Lead> leadOf(String site, String email) {
-    return await(stores().leads().leadIdByEmail(site, email.toLowerCase()))
-        .flatMap(id -> await(stores().leads().lead(id)));
+    return await(api.stores().leads().leadIdByEmail(site, email.toLowerCase()))
+        .flatMap(id -> await(api.stores().leads().lead(id)));
   }
 
   static void assertOk(HttpResponse<Buffer> response) {
@@ -186,7 +161,7 @@ abstract class FormsContract {
   }
 
   static List<JsonObject> timeline(String site, String visitor) {
-    return await(stores().visitors().timeline(site, visitor, 100));
+    return await(api.stores().visitors().timeline(site, visitor, 100));
   }
 
   static void assertInvalid(JsonObject fields, String field, String message) {
@@ -240,7 +215,7 @@ abstract class FormsContract {
     assertEquals("I agree to the privacy policy.", consent.getString("text"));
     assertEquals("ebook", consent.getString("form"));
     assertEquals("203.0.113.0", consent.getString("ip"));
-    assertEquals(clock.millis(), consent.getLong("at"));
+    assertEquals(api.clock().millis(), consent.getLong("at"));
   }
 
   @Test
@@ -248,7 +223,7 @@ abstract class FormsContract {
     String email = email();
     assertOk(post("ebook", submission("ebook", person(email))));
     Lead lead = leadOf("demo", email).orElseThrow();
-    List<DomainEvent> events = Outboxes.of(stores(), lead.id());
+    List<DomainEvent> events = Outboxes.of(api.stores(), lead.id());
     assertEquals(List.of(LeadChanges.CREATED), events.stream().map(DomainEvent::type).toList());
   }
 
@@ -276,7 +251,7 @@ abstract class FormsContract {
 
   @Test
   void submit_originNotAllowedForTheFormsSite_403() {
-    HttpResponse<Buffer> response = await(gateway.client().post("/f/ebook").putHeader("Origin", "https://b2b.acme.com")
+    HttpResponse<Buffer> response = await(api.client().post("/f/ebook").putHeader("Origin", "https://b2b.acme.com")
         .sendJsonObject(submission("ebook", person(email()))));
     assertEquals(403, response.statusCode());
     assertEquals("origin_not_allowed", response.bodyAsJsonObject().getJsonObject("error").getString("code"));
@@ -284,14 +259,14 @@ abstract class FormsContract {
 
   @Test
   void submit_allowedOrigin_accepted() {
-    HttpResponse<Buffer> response = await(gateway.client().post("/f/ebook").putHeader("Origin", "https://www.acme.com")
+    HttpResponse<Buffer> response = await(api.client().post("/f/ebook").putHeader("Origin", "https://www.acme.com")
         .putHeader("X-Forwarded-For", ip()).sendJsonObject(submission("ebook", person(email()))));
     assertOk(response);
   }
 
   @Test
   void submit_notJson_400() {
-    HttpResponse<Buffer> response = await(gateway.client().post("/f/ebook").putHeader("Content-Type", "application/json")
+    HttpResponse<Buffer> response = await(api.client().post("/f/ebook").putHeader("Content-Type", "application/json")
         .sendBuffer(Buffer.buffer("{nope")));
     assertEquals(400, response.statusCode());
   }
@@ -413,7 +388,7 @@ abstract class FormsContract {
   @Test
   void submit_urlencodedWithRenderToken_tooFastIsSpam() {
     String email = email();
-    String token = gateway.client().get("/f/paper/token").send().await().bodyAsJsonObject().getString("token");
+    String token = api.client().get("/f/paper/token").send().await().bodyAsJsonObject().getString("token");
     HttpResponse<Buffer> response = postForm("paper", MultiMap.caseInsensitiveMultiMap().add("email", email)
         .add("_lg_t", token), "https://b2b.acme.com/whitepaper");
     assertEquals(303, response.statusCode());
@@ -435,8 +410,8 @@ abstract class FormsContract {
   void submit_fasterThanAPerson_sameAnswerNoLead() {
     String email = email();
     JsonObject body = submission("ebook", person(email));
-    body.put("token", gateway.client().get("/f/ebook/token").send().await().bodyAsJsonObject().getString("token"));
-    clock.advance(Duration.ofSeconds(1));
+    body.put("token", api.client().get("/f/ebook/token").send().await().bodyAsJsonObject().getString("token"));
+    api.clock().advance(Duration.ofSeconds(1));
     assertOk(post("ebook", body));
     assertTrue(leadOf("demo", email).isEmpty());
   }
@@ -476,7 +451,7 @@ abstract class FormsContract {
   @Test
   void submit_spam_countedByDefence() {
     post("ebook", submission("ebook", person(email()).put("website", "x")));
-    assertTrue(gateway.gateway().metrics().scrape().matches(
+    assertTrue(api.gateway().metrics().scrape().matches(
         "(?s).*leadgate_forms_spam_total\\{defence=\"honeypot\",form=\"ebook\"} [1-9].*"));
   }
 
@@ -506,13 +481,13 @@ abstract class FormsContract {
   @Test
   void submit_freeMailOnB2bForm_disqualified() {
     String email = unique("ann") + "@gmail.com";
-    HttpResponse<Buffer> response = await(gateway.client().post("/f/paper").putHeader("X-Forwarded-For", ip())
+    HttpResponse<Buffer> response = await(api.client().post("/f/paper").putHeader("X-Forwarded-For", ip())
         .sendJsonObject(submission("paper", new JsonObject().put("email", email))));
     assertOk(response);
     Lead lead = leadOf("b2b", email).orElseThrow();
     assertEquals(Stage.DISQUALIFIED, lead.stage());
     assertEquals("free email domain gmail.com", lead.disqualifiedReason());
-    assertEquals(LeadChanges.DISQUALIFIED, Outboxes.of(stores(), lead.id()).get(0).type());
+    assertEquals(LeadChanges.DISQUALIFIED, Outboxes.of(api.stores(), lead.id()).get(0).type());
   }
 
   @Test
@@ -541,20 +516,20 @@ abstract class FormsContract {
   @Test
   void submit_visitorWithEarlierHistory_historyJoinedToTheLead() {
     String visitor = visitor();
-    HttpResponse<Buffer> pageview = await(gateway.client().post("/e").putHeader("Content-Type", "text/plain")
+    HttpResponse<Buffer> pageview = await(api.client().post("/e").putHeader("Content-Type", "text/plain")
         .putHeader("User-Agent", UA).sendBuffer(Buffer.buffer(new JsonObject().put("site", "demo")
             .put("visitor", visitor).put("type", "pageview").put("url", "https://www.acme.com/pricing")
             .put("utm", new JsonObject().put("source", "newsletter").put("medium", "email")).encode())));
     assertEquals(202, pageview.statusCode());
-    Eventually.until(() -> await(stores().visitors().visitor("demo", visitor)), Optional::isPresent);
+    Eventually.until(() -> await(api.stores().visitors().visitor("demo", visitor)), Optional::isPresent);
     String email = email();
     assertOk(post("ebook", submission("ebook", person(email)).put("visitor", visitor)));
     Lead lead = leadOf("demo", email).orElseThrow();
     assertEquals("newsletter / email", lead.firstTouch().getString("source"));
-    assertEquals(List.of("demo:" + visitor), await(stores().leads().visitors(lead.id())));
-    assertEquals(lead.id(), await(stores().visitors().visitor("demo", visitor)).orElseThrow().leadId());
+    assertEquals(List.of("demo:" + visitor), await(api.stores().leads().visitors(lead.id())));
+    assertEquals(lead.id(), await(api.stores().visitors().visitor("demo", visitor)).orElseThrow().leadId());
     List<JsonObject> history = Eventually.until(
-        () -> await(new LeadHistory(stores().leads(), stores().visitors()).of(lead.id(), 50)), list -> list.size() == 2);
+        () -> await(new LeadHistory(api.stores().leads(), api.stores().visitors()).of(lead.id(), 50)), list -> list.size() == 2);
     assertEquals(List.of("form", "pageview"), history.stream().map(e -> e.getString("type")).toList());
   }
 
@@ -568,11 +543,11 @@ abstract class FormsContract {
     assertOk(post("ebook", second));
     Lead lead = leadOf("demo", email).orElseThrow();
     assertEquals(List.of("demo:" + first.getString("visitor"), "demo:" + second.getString("visitor")).stream().sorted()
-        .toList(), await(stores().leads().visitors(lead.id())));
+        .toList(), await(api.stores().leads().visitors(lead.id())));
     assertEquals("Ann", lead.fields().getString("name"));
     assertEquals("Acme", lead.fields().getString("company"));
     assertEquals(List.of(LeadChanges.CREATED, LeadChanges.UPDATED),
-        Outboxes.of(stores(), lead.id()).stream().map(DomainEvent::type).toList());
+        Outboxes.of(api.stores(), lead.id()).stream().map(DomainEvent::type).toList());
   }
 
   @Test
@@ -582,13 +557,13 @@ abstract class FormsContract {
     for (int i = 0; i < 20; i++) {
       bodies.add(submission("webinar", new JsonObject().put("email", email).put("name", "Try " + i)));
     }
-    List<Future<HttpResponse<Buffer>>> sent = bodies.stream().map(body -> gateway.client().post("/f/webinar")
+    List<Future<HttpResponse<Buffer>>> sent = bodies.stream().map(body -> api.client().post("/f/webinar")
         .putHeader("X-Forwarded-For", "10.9.9.9").sendJsonObject(body)).toList();
     await(Future.all(sent));
     sent.forEach(f -> assertOk(f.result()));
     Lead lead = leadOf("demo", email).orElseThrow();
-    assertEquals(20, await(stores().leads().visitors(lead.id())).size());
-    List<DomainEvent> events = Outboxes.of(stores(), lead.id());
+    assertEquals(20, await(api.stores().leads().visitors(lead.id())).size());
+    List<DomainEvent> events = Outboxes.of(api.stores(), lead.id());
     assertEquals(20, events.size());
     assertEquals(1, events.stream().filter(e -> e.type().equals(LeadChanges.CREATED)).count());
   }
@@ -602,7 +577,7 @@ abstract class FormsContract {
     assertOk(retry);
     assertNotNull(retry.bodyAsJsonObject().getString("download"));
     Lead lead = leadOf("demo", email).orElseThrow();
-    assertEquals(1, Outboxes.of(stores(), lead.id()).size());
+    assertEquals(1, Outboxes.of(api.stores(), lead.id()).size());
     List<JsonObject> entries = Eventually.until(() -> timeline("demo", body.getString("visitor")), l -> !l.isEmpty());
     assertEquals(1, entries.stream().filter(e -> "form".equals(e.getString("type"))).count());
   }
@@ -622,7 +597,7 @@ abstract class FormsContract {
 
   @Test
   void download_fileMagnet_servesTheFileFromTheAssetsFolder() {
-    String link = await(gateway.client().post("/f/paper").putHeader("X-Forwarded-For", ip())
+    String link = await(api.client().post("/f/paper").putHeader("X-Forwarded-For", ip())
         .sendJsonObject(submission("paper", new JsonObject().put("email", email())))).bodyAsJsonObject()
         .getString("download");
     HttpResponse<Buffer> response = get(link);
@@ -634,7 +609,7 @@ abstract class FormsContract {
   @Test
   void download_expiredLink_403() {
     String link = post("ebook", submission("ebook", person(email()))).bodyAsJsonObject().getString("download");
-    clock.advance(Duration.ofHours(2));
+    api.clock().advance(Duration.ofHours(2));
     HttpResponse<Buffer> response = get(link);
     assertEquals(403, response.statusCode());
     assertEquals("link_expired", response.bodyAsJsonObject().getJsonObject("error").getString("code"));

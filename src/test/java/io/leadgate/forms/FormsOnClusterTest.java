@@ -1,14 +1,9 @@
 package io.leadgate.forms;
 
-import io.leadgate.testing.RedisCluster;
-import org.junit.jupiter.api.BeforeAll;
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
 
 /** Forms (the email claim, the lead step, rate limits, links) on a Redis Cluster. */
+@RunsOn(Kind.CLUSTER)
 class FormsOnClusterTest extends FormsContract {
-  @BeforeAll
-  static void start() {
-    RedisCluster cluster = RedisCluster.shared();
-    cluster.flush();
-    startGateway(cluster.url());
-  }
 }

@@ -1,10 +1,8 @@
 package io.leadgate.forms;
 
-import org.junit.jupiter.api.BeforeAll;
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
 
+@RunsOn(Kind.MEMORY)
 class FormsOnMemoryTest extends FormsContract {
-  @BeforeAll
-  static void start() {
-    startGateway(null);
-  }
 }

@@ -2,44 +2,31 @@ package io.leadgate.forms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.leadgate.testing.RedisServer;
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@RunsOn(Kind.SERVER)
 class FormsOnRedisTest extends FormsContract {
-  static RedisServer redis;
-
-  @BeforeAll
-  static void start() {
-    redis = RedisServer.start();
-    startGateway(redis.url());
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
-
   @Test
   void submit_redisDown_503WithRetryAfter() {
-    redis.stop();
+    api.redis().stop();
     try {
       HttpResponse<Buffer> response = post("ebook", submission("ebook", person(email())));
       assertEquals(503, response.statusCode(), response.bodyAsString());
       assertEquals("5", response.getHeader("Retry-After"));
     } finally {
-      redis.startAgain();
+      api.redis().startAgain();
     }
   }
 
   /** Regression: after a restart Redis has forgotten the scripts, and a batch reports that as "ERR [0] NOSCRIPT". */
   @Test
   void submit_afterRedisRestart_formEventStillProjected() {
-    redis.stop();
-    redis.startAgain();
+    api.redis().stop();
+    api.redis().startAgain();
     io.vertx.core.json.JsonObject body = submission("ebook", person(email()));
     assertOk(post("ebook", body));
     io.leadgate.testing.Eventually.until(() -> timeline("demo", body.getString("visitor")), list -> !list.isEmpty());

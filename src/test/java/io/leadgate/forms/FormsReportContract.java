@@ -3,10 +3,9 @@ package io.leadgate.forms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.leadgate.admin.ApiKeyAuth;
+import io.leadgate.testing.ApiHarness;
 import io.leadgate.testing.Eventually;
-import io.leadgate.testing.Http;
 import io.leadgate.testing.TestClock;
-import io.leadgate.testing.TestGateway;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,9 +13,8 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /api/sites/{site}/forms} over HTTP, on the in-memory store and on a real Redis: submissions in, counts out. */
 abstract class FormsReportContract {
@@ -50,40 +48,22 @@ abstract class FormsReportContract {
       """.formatted(ApiKeyAuth.hash(KEY));
   /** Noon in Berlin: the day's submissions stay on that day. */
   static final Instant NOON = Instant.parse("2026-11-20T11:00:00Z");
+
+  @RegisterExtension
+  static final ApiHarness api = ApiHarness.perTest(YAML).clock(() -> new TestClock(NOON));
   static final AtomicInteger UNIQUE = new AtomicInteger();
   static final String UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36";
-
-  TestClock clock;
-  TestGateway gateway;
-  Http http;
-
-  abstract String redisUrl();
-
-  abstract void resetStore();
-
-  @BeforeEach
-  void start() {
-    resetStore();
-    clock = new TestClock(NOON);
-    gateway = TestGateway.start(YAML, redisUrl(), clock);
-    http = new Http(gateway.client());
-  }
-
-  @AfterEach
-  void stop() {
-    gateway.close();
-  }
 
   HttpResponse<Buffer> submit(String form, JsonObject fields) {
     JsonObject body = new JsonObject().put("visitor", "visitor" + UNIQUE.incrementAndGet() + "abcdef")
         .put("submission", "submission-" + UNIQUE.incrementAndGet()).put("page", "https://www.acme.com/" + form)
         .put("fields", fields);
-    return http.post("/f/" + form, body.encode(), "Content-Type", "application/json",
+    return api.http().post("/f/" + form, body.encode(), "Content-Type", "application/json",
         "X-Forwarded-For", "10.1.0." + (UNIQUE.incrementAndGet() % 250 + 1));
   }
 
   JsonObject report(String query) {
-    HttpResponse<Buffer> response = http.get("/api/sites/acme/forms" + query, "Authorization", "Bearer " + KEY);
+    HttpResponse<Buffer> response = api.http().get("/api/sites/acme/forms" + query, "Authorization", "Bearer " + KEY);
     assertEquals(200, response.statusCode(), response.bodyAsString());
     return response.bodyAsJsonObject();
   }
@@ -102,7 +82,7 @@ abstract class FormsReportContract {
   void view(String path) {
     JsonObject view = new JsonObject().put("site", "acme").put("visitor", "visitor" + UNIQUE.incrementAndGet() + "abcdef")
         .put("id", "pageview-" + UNIQUE.incrementAndGet()).put("type", "pageview").put("url", "https://www.acme.com" + path);
-    HttpResponse<Buffer> response = http.post("/e", new JsonArray().add(view).encode(), "Content-Type", "text/plain",
+    HttpResponse<Buffer> response = api.http().post("/e", new JsonArray().add(view).encode(), "Content-Type", "text/plain",
         "Origin", "https://www.acme.com", "User-Agent", UA);
     assertEquals(202, response.statusCode(), response.bodyAsString());
   }
@@ -167,7 +147,7 @@ abstract class FormsReportContract {
   @Test
   void report_onlyTheDaysAsked_inTheSitesTimeZone() {
     submit("ebook", new JsonObject().put("email", "day1@acme-corp.com"));
-    clock.advance(Duration.ofDays(1));
+    api.clock().advance(Duration.ofDays(1));
     submit("ebook", new JsonObject().put("email", "day2@acme-corp.com"));
     submit("ebook", new JsonObject().put("email", "day2b@acme-corp.com"));
     JsonObject both = reportOnce("?from=2026-11-20&to=2026-11-21", "ebook", 3);
@@ -188,18 +168,18 @@ abstract class FormsReportContract {
 
   @Test
   void report_unknownSite_404() {
-    assertEquals(404, http.get("/api/sites/nope/forms", "Authorization", "Bearer " + KEY).statusCode());
+    assertEquals(404, api.http().get("/api/sites/nope/forms", "Authorization", "Bearer " + KEY).statusCode());
   }
 
   @Test
   void report_badDay_400NamingTheField() {
-    HttpResponse<Buffer> response = http.get("/api/sites/acme/forms?from=yesterday", "Authorization", "Bearer " + KEY);
+    HttpResponse<Buffer> response = api.http().get("/api/sites/acme/forms?from=yesterday", "Authorization", "Bearer " + KEY);
     assertEquals(400, response.statusCode());
     assertEquals("from", response.bodyAsJsonObject().getJsonObject("error").getString("field"));
   }
 
   @Test
   void report_withoutKey_401() {
-    assertEquals(401, http.get("/api/sites/acme/forms").statusCode());
+    assertEquals(401, api.http().get("/api/sites/acme/forms").statusCode());
   }
 }

@@ -1,12 +1,8 @@
 package io.leadgate.forms;
 
-class FormsReportOnMemoryTest extends FormsReportContract {
-  @Override
-  String redisUrl() {
-    return null;
-  }
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
 
-  @Override
-  void resetStore() {
-  }
+@RunsOn(Kind.MEMORY)
+class FormsReportOnMemoryTest extends FormsReportContract {
 }

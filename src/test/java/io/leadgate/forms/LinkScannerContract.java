@@ -1,20 +1,19 @@
 package io.leadgate.forms;
 
+import static io.leadgate.testing.ApiHarness.await;
+import static io.leadgate.testing.ApiHarness.visitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leadgate.admin.ApiKeyAuth;
+import io.leadgate.testing.ApiHarness;
 import io.leadgate.testing.Eventually;
-import io.leadgate.testing.TestGateway;
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The lead-magnet link opened by link previews and mail security scanners (issue 12): they get the magnet, as a
@@ -29,12 +28,7 @@ abstract class LinkScannerContract {
       "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
       "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) BingPreview/1.0b");
   // the download rule of docs/scoring.md's example: 15 points
-  static final String YAML = """
-      server: {trustedProxies: ["127.0.0.1"]}
-      secret: test-secret-0123456789abcdef0123456789
-      sites:
-        - key: acme
-          allowedOrigins: ["https://www.acme.com"]
+  static final String YAML = ApiHarness.ACME + """
       apiKeys:
         - {name: crm, sha256: %s}
       forms:
@@ -50,50 +44,26 @@ abstract class LinkScannerContract {
           - {id: case-study, event: download, asset: "*case-study*", points: 15}
       """.formatted(ApiKeyAuth.hash(KEY));
 
-  static TestGateway gateway;
-
-  static void startGateway(String redisUrl) {
-    gateway = TestGateway.start(YAML, redisUrl);
-  }
-
-  @AfterAll
-  static void stopGateway() {
-    if (gateway != null) {
-      gateway.close();
-    }
-  }
-
-  static <T> T await(Future<T> future) {
-    try {
-      return future.await(20, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
+  @RegisterExtension
+  static final ApiHarness api = ApiHarness.perClass(YAML);
 
   /** Submits the form as a person and answers the lead id and the signed link. */
   static String[] submit() {
-    String visitor = UUID.randomUUID().toString().replace("-", "");
+    String visitor = visitor();
     String email = "reader-" + visitor.substring(0, 8) + "@globex.com";
-    JsonObject body = new JsonObject().put("visitor", visitor).put("submission", "s-" + visitor)
-        .put("page", "https://www.acme.com/case-study").put("fields", new JsonObject().put("email", email));
-    HttpResponse<Buffer> response = await(gateway.client().post("/f/case-study").putHeader("User-Agent", BROWSER)
-        .sendJsonObject(body));
-    assertEquals(200, response.statusCode(), response.bodyAsString());
-    String leadId = await(gateway.gateway().stores().leads().leadIdByEmail("acme", email)).orElseThrow();
-    return new String[] {leadId, response.bodyAsJsonObject().getString("download"), visitor};
+    HttpResponse<Buffer> response = api.submit("case-study", new JsonObject().put("visitor", visitor)
+        .put("submission", "s-" + visitor).put("page", "https://www.acme.com/case-study")
+        .put("fields", new JsonObject().put("email", email)), "User-Agent", BROWSER);
+    return new String[] {api.leadIdOf(email), response.bodyAsJsonObject().getString("download"), visitor};
   }
 
   static HttpResponse<Buffer> open(String link, String userAgent) {
-    return await(gateway.client().get(link.replaceFirst("^https?://[^/]+", "")).putHeader("User-Agent", userAgent)
+    return await(api.client().get(link.replaceFirst("^https?://[^/]+", "")).putHeader("User-Agent", userAgent)
         .send());
   }
 
   static JsonObject profile(String leadId) {
-    HttpResponse<Buffer> response = await(gateway.client().get("/api/leads/" + leadId)
-        .putHeader("Authorization", "Bearer " + KEY).send());
-    assertEquals(200, response.statusCode(), response.bodyAsString());
-    return response.bodyAsJsonObject();
+    return api.get(KEY, "/api/leads/" + leadId);
   }
 
   static long downloads(JsonObject profile) {
@@ -102,7 +72,7 @@ abstract class LinkScannerContract {
   }
 
   static double ignoredByBots() {
-    return gateway.gateway().metrics().counter("leadgate.downloads.ignored", "reason", "bot").count();
+    return api.gateway().metrics().counter("leadgate.downloads.ignored", "reason", "bot").count();
   }
 
   @Test
@@ -130,7 +100,7 @@ abstract class LinkScannerContract {
     double before = ignoredByBots();
     open(submit()[1], "Mozilla/5.0 (compatible; Barracuda Sentinel (EE))");
     assertEquals(before + 1, ignoredByBots());
-    String metrics = await(gateway.client().get("/metrics").send()).bodyAsString();
+    String metrics = await(api.client().get("/metrics").send()).bodyAsString();
     assertTrue(metrics.contains("leadgate_downloads_ignored_total{reason=\"bot\"}"), metrics);
   }
 }

@@ -1,14 +1,9 @@
 package io.leadgate.forms;
 
-import io.leadgate.testing.RedisCluster;
-import org.junit.jupiter.api.BeforeAll;
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
 
 /** Link scanners and bots on the lead-magnet links on a Redis Cluster. */
+@RunsOn(Kind.CLUSTER)
 class LinkScannerOnClusterTest extends LinkScannerContract {
-  @BeforeAll
-  static void start() {
-    RedisCluster cluster = RedisCluster.shared();
-    cluster.flush();
-    startGateway(cluster.url());
-  }
 }

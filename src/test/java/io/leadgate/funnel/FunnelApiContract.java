@@ -1,23 +1,21 @@
 package io.leadgate.funnel;
 
+import static io.leadgate.testing.ApiHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.leadgate.admin.ApiKeyAuth;
+import io.leadgate.testing.ApiHarness;
 import io.leadgate.testing.Eventually;
-import io.leadgate.testing.Http;
 import io.leadgate.testing.TestClock;
-import io.leadgate.testing.TestGateway;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code GET /api/sites/{site}/funnel} over HTTP, on the in-memory store and on a real Redis: visits and forms in,
@@ -25,12 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class FunnelApiContract {
   static final String KEY = "funnel-key-0123456789abcdef";
-  static final String YAML = """
-      server: {trustedProxies: ["127.0.0.1"]}
-      secret: test-secret-0123456789abcdef0123456789
-      sites:
-        - key: acme
-          allowedOrigins: ["https://www.acme.com"]
+  static final String YAML = ApiHarness.ACME + """
       apiKeys:
         - {name: crm, sha256: %s}
       forms:
@@ -52,26 +45,8 @@ abstract class FunnelApiContract {
   static final Instant NOON = Instant.parse("2026-11-20T12:00:00Z");
   static final AtomicInteger UNIQUE = new AtomicInteger();
 
-  TestClock clock;
-  TestGateway gateway;
-  Http http;
-
-  abstract String redisUrl();
-
-  abstract void resetStore();
-
-  @BeforeEach
-  void start() {
-    resetStore();
-    clock = new TestClock(NOON);
-    gateway = TestGateway.start(YAML, redisUrl(), clock);
-    http = new Http(gateway.client());
-  }
-
-  @AfterEach
-  void stop() {
-    gateway.close();
-  }
+  @RegisterExtension
+  static final ApiHarness api = ApiHarness.perTest(YAML).clock(() -> new TestClock(NOON));
 
   String visit(String utmSource, String campaign) {
     String visitor = "visitor" + UNIQUE.incrementAndGet() + "abcdefgh";
@@ -80,12 +55,12 @@ abstract class FunnelApiContract {
     if (utmSource != null) {
       event.put("utm", new JsonObject().put("source", utmSource).put("medium", "cpc").put("campaign", campaign));
     }
-    HttpResponse<Buffer> response = http.post("/e", event.encode(), "Content-Type", "text/plain",
+    HttpResponse<Buffer> response = api.http().post("/e", event.encode(), "Content-Type", "text/plain",
         "Origin", "https://www.acme.com");
     assertEquals(202, response.statusCode(), response.bodyAsString());
     // a form takes its lead's first touch from the visitor's profile: wait until the visit is projected, as a real
     // visitor's page view is long before they send a form (the funnel's splits read that first touch)
-    Eventually.until(() -> await(gateway.gateway().stores().visitors().visitor("acme", visitor)),
+    Eventually.until(() -> await(api.stores().visitors().visitor("acme", visitor)),
         java.util.Optional::isPresent);
     return visitor;
   }
@@ -94,22 +69,22 @@ abstract class FunnelApiContract {
     String email = "person" + UNIQUE.incrementAndGet() + "@acme-corp.com";
     JsonObject body = new JsonObject().put("visitor", visitor).put("submission", "submission-" + UNIQUE.incrementAndGet())
         .put("page", "https://www.acme.com/" + form).put("fields", new JsonObject().put("email", email));
-    HttpResponse<Buffer> response = http.post("/f/" + form, body.encode(), "Content-Type", "application/json",
+    HttpResponse<Buffer> response = api.http().post("/f/" + form, body.encode(), "Content-Type", "application/json",
         "X-Forwarded-For", "10.2.0." + (UNIQUE.incrementAndGet() % 250 + 1));
     assertEquals(200, response.statusCode(), response.bodyAsString());
-    return Eventually.until(() -> await(gateway.gateway().stores().leads().leadIdByEmail("acme", email)),
+    return Eventually.until(() -> await(api.stores().leads().leadIdByEmail("acme", email)),
         java.util.Optional::isPresent).orElseThrow();
   }
 
   void stage(String lead, String stage, String reason) {
-    HttpResponse<Buffer> response = http.post("/api/leads/" + lead + "/stage",
+    HttpResponse<Buffer> response = api.http().post("/api/leads/" + lead + "/stage",
         new JsonObject().put("stage", stage).put("reason", reason).encode(),
         "Authorization", "Bearer " + KEY, "Content-Type", "application/json");
     assertEquals(200, response.statusCode(), response.bodyAsString());
   }
 
   JsonObject funnel(String query) {
-    HttpResponse<Buffer> response = http.get("/api/sites/acme/funnel" + query, "Authorization", "Bearer " + KEY);
+    HttpResponse<Buffer> response = api.http().get("/api/sites/acme/funnel" + query, "Authorization", "Bearer " + KEY);
     assertEquals(200, response.statusCode(), response.bodyAsString());
     return response.bodyAsJsonObject();
   }
@@ -118,14 +93,6 @@ abstract class FunnelApiContract {
   JsonObject funnelOnce(String query, long visitors, long leads) {
     return Eventually.until(() -> funnel(query), f -> f.getLong("visitors") >= visitors
         && f.getJsonArray("steps").getJsonObject(1).getLong("count") >= leads);
-  }
-
-  static <T> T await(io.vertx.core.Future<T> future) {
-    try {
-      return future.await(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 
   static long count(JsonObject funnel, String step) {
@@ -140,9 +107,9 @@ abstract class FunnelApiContract {
     String dropped = lead(visit("google", "spring"), "checklist");
     lead(visit(null, null), "ebook");
     visit(null, null);
-    clock.advance(Duration.ofHours(2));
+    api.clock().advance(Duration.ofHours(2));
     stage(won, "sql", "called, ready");
-    clock.advance(Duration.ofHours(3));
+    api.clock().advance(Duration.ofHours(3));
     stage(won, "opportunity", "proposal sent");
     stage(dropped, "disqualified", "no budget");
 
@@ -174,7 +141,7 @@ abstract class FunnelApiContract {
   void funnel_leadsMadeOutsideTheRange_leftOut() {
     lead(visit(null, null), "ebook");
     funnelOnce("?from=2026-11-20&to=2026-11-20", 1, 1);
-    clock.advance(Duration.ofDays(1));
+    api.clock().advance(Duration.ofDays(1));
     lead(visit(null, null), "ebook");
     lead(visit(null, null), "ebook");
     JsonObject nextDay = funnelOnce("?from=2026-11-21&to=2026-11-21", 2, 2);
@@ -185,12 +152,12 @@ abstract class FunnelApiContract {
 
   @Test
   void funnel_unknownSite_404() {
-    assertEquals(404, http.get("/api/sites/nope/funnel", "Authorization", "Bearer " + KEY).statusCode());
+    assertEquals(404, api.http().get("/api/sites/nope/funnel", "Authorization", "Bearer " + KEY).statusCode());
   }
 
   @Test
   void funnel_toBeforeFrom_400NamingTheField() {
-    HttpResponse<Buffer> response = http.get("/api/sites/acme/funnel?from=2026-11-21&to=2026-11-20",
+    HttpResponse<Buffer> response = api.http().get("/api/sites/acme/funnel?from=2026-11-21&to=2026-11-20",
         "Authorization", "Bearer " + KEY);
     assertEquals(400, response.statusCode());
     assertEquals("from", response.bodyAsJsonObject().getJsonObject("error").getString("field"));

@@ -1,12 +1,8 @@
 package io.leadgate.funnel;
 
-class FunnelApiOnMemoryTest extends FunnelApiContract {
-  @Override
-  String redisUrl() {
-    return null;
-  }
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
 
-  @Override
-  void resetStore() {
-  }
+@RunsOn(Kind.MEMORY)
+class FunnelApiOnMemoryTest extends FunnelApiContract {
 }

@@ -1,19 +1,8 @@
 package io.leadgate.funnel;
 
-import io.leadgate.testing.RedisServer;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
 
+@RunsOn(Kind.SERVER)
 class FunnelApiOnRedisTest extends FunnelApiContract {
-  @RegisterExtension
-  static final RedisServer redis = RedisServer.perClass();
-
-  @Override
-  String redisUrl() {
-    return redis.url();
-  }
-
-  @Override
-  void resetStore() {
-    redis.flush();
-  }
 }

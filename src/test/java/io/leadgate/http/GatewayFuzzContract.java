@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.leadgate.admin.ApiKeyAuth;
+import io.leadgate.testing.ApiHarness;
 import io.leadgate.testing.RawHttp;
-import io.leadgate.testing.TestGateway;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
@@ -17,9 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Generated malformed requests against every route the gateway's router has (read from the router itself, so a new
@@ -65,25 +64,13 @@ abstract class GatewayFuzzContract {
       "token", List.of("x.y.z", "AAAA"),
       "id", List.of("ld_aaaaaaaaaaaaaaaaaaaa"));
 
-  TestGateway gateway;
-
-  /** Null for the in-memory store. */
-  abstract String redisUrl();
-
-  @BeforeEach
-  void start() {
-    gateway = TestGateway.start(YAML, redisUrl());
-  }
-
-  @AfterEach
-  void stop() {
-    gateway.close();
-  }
+  @RegisterExtension
+  static final ApiHarness api = ApiHarness.perTest(YAML);
 
   /** The routes with a path, and the methods each accepts (empty: any). */
   Map<String, List<String>> routes() {
     Map<String, Set<String>> routes = new LinkedHashMap<>();
-    for (Route route : gateway.gateway().router().getRoutes()) {
+    for (Route route : api.gateway().router().getRoutes()) {
       if (route.getPath() == null) { // a route for every path (metrics, CORS) or a pure regex
         continue;
       }
@@ -107,7 +94,7 @@ abstract class GatewayFuzzContract {
         + "-Dleadgate.fuzz.seed=" + seed + "), " + count + " requests over " + paths.size() + " routes: " + routes);
     assertFalse(paths.isEmpty(), "the router has no route with a path");
     MalformedRequests requests = new MalformedRequests(seed, KNOWN, KEY, BODY_LIMIT);
-    RawHttp http = new RawHttp(gateway.port(), 5_000);
+    RawHttp http = new RawHttp(api.port(), 5_000);
     long deadline = System.nanoTime() + 40_000_000_000L;
     Map<Integer, Integer> statuses = new java.util.TreeMap<>();
     int sent = 0;

@@ -1,14 +1,8 @@
 package io.leadgate.http;
 
-import io.leadgate.testing.RedisServer;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
 
+@RunsOn(Kind.SERVER)
 class GatewayFuzzOnRedisTest extends GatewayFuzzContract {
-  @RegisterExtension
-  static final RedisServer redis = RedisServer.perClass();
-
-  @Override
-  String redisUrl() {
-    return redis.url();
-  }
 }

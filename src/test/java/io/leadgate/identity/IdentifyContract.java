@@ -1,5 +1,8 @@
 package io.leadgate.identity;
 
+import static io.leadgate.testing.ApiHarness.await;
+import static io.leadgate.testing.ApiHarness.unique;
+import static io.leadgate.testing.ApiHarness.visitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,21 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leadgate.admin.ApiKeyAuth;
 import io.leadgate.collect.IdentifyListener;
-import io.leadgate.Stores;
+import io.leadgate.testing.ApiHarness;
 import io.leadgate.testing.Eventually;
 import io.leadgate.testing.Outboxes;
-import io.leadgate.testing.TestGateway;
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The same person on two devices (issue 12): browser A submits a form, browser B calls
@@ -29,14 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class IdentifyContract {
   static final String KEY = "test-api-key-0123456789";
-  static final String UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36";
-  static final AtomicInteger UNIQUE = new AtomicInteger();
-  static final String YAML = """
-      server: {trustedProxies: ["127.0.0.1"]}
-      secret: test-secret-0123456789abcdef0123456789
-      sites:
-        - key: acme
-          allowedOrigins: ["https://www.acme.com"]
+  static final String YAML = ApiHarness.ACME + """
       apiKeys:
         - {name: crm, sha256: %s}
       forms:
@@ -48,61 +38,24 @@ abstract class IdentifyContract {
           rateLimit: {perIp: 0, perEmail: 0}
       """.formatted(ApiKeyAuth.hash(KEY));
 
-  static TestGateway gateway;
-
-  static void startGateway(String redisUrl) {
-    gateway = TestGateway.start(YAML, redisUrl);
-  }
-
-  @AfterAll
-  static void stopGateway() {
-    if (gateway != null) {
-      gateway.close();
-    }
-  }
-
-  static <T> T await(Future<T> future) {
-    try {
-      return future.await(20, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  static Stores stores() {
-    return gateway.gateway().stores();
-  }
-
-  static String visitor() {
-    return UUID.randomUUID().toString().replace("-", "");
-  }
+  @RegisterExtension
+  static final ApiHarness api = ApiHarness.perClass(YAML);
 
   static String email() {
-    return "ada" + UNIQUE.incrementAndGet() + "x" + visitor().substring(0, 6) + "@acme-corp.com";
+    return unique("ada") + "@acme-corp.com";
   }
 
   /** Browser A: submits the form; answers the lead, once the form event is on A's timeline. */
   static Lead submitOn(String visitorA, String email) {
-    JsonObject body = new JsonObject().put("visitor", visitorA).put("submission", "s-" + visitor())
-        .put("page", "https://www.acme.com/ebook").put("fields", new JsonObject().put("email", email).put("name", "Ada"));
-    HttpResponse<Buffer> response = await(gateway.client().post("/f/ebook").putHeader("User-Agent", UA)
-        .sendJsonObject(body));
-    assertEquals(200, response.statusCode(), response.bodyAsString());
-    Eventually.until(() -> await(stores().visitors().timeline("acme", visitorA, 10)), t -> !t.isEmpty());
-    String id = await(stores().leads().leadIdByEmail("acme", email)).orElseThrow();
-    return await(stores().leads().lead(id)).orElseThrow();
+    api.submit("ebook", new JsonObject().put("visitor", visitorA).put("submission", "s-" + visitor())
+        .put("page", "https://www.acme.com/ebook")
+        .put("fields", new JsonObject().put("email", email).put("name", "Ada")));
+    Eventually.until(() -> await(api.stores().visitors().timeline("acme", visitorA, 10)), t -> !t.isEmpty());
+    return await(api.stores().leads().lead(api.leadIdOf(email))).orElseThrow();
   }
 
   static HttpResponse<Buffer> send(JsonObject... events) {
-    JsonArray batch = new JsonArray();
-    for (JsonObject event : events) {
-      batch.add(event);
-    }
-    HttpResponse<Buffer> response = await(gateway.client().post("/e").putHeader("Content-Type", "text/plain")
-        .putHeader("Origin", "https://www.acme.com").putHeader("User-Agent", UA)
-        .sendBuffer(Buffer.buffer(batch.encode())));
-    assertEquals(202, response.statusCode(), response.bodyAsString());
-    return response;
+    return api.events(events);
   }
 
   static JsonObject pageview(String visitor, String path) {
@@ -118,7 +71,7 @@ abstract class IdentifyContract {
   }
 
   static double identified(String outcome) {
-    return gateway.gateway().metrics().counter("leadgate.identify", "outcome", outcome).count();
+    return api.gateway().metrics().counter("leadgate.identify", "outcome", outcome).count();
   }
 
   /** Sends and waits until the projector has handled the identify (its outcome counted). */
@@ -129,10 +82,7 @@ abstract class IdentifyContract {
   }
 
   static JsonObject profile(String leadId) {
-    HttpResponse<Buffer> response = await(gateway.client().get("/api/leads/" + leadId)
-        .putHeader("Authorization", "Bearer " + KEY).send());
-    assertEquals(200, response.statusCode(), response.bodyAsString());
-    return response.bodyAsJsonObject();
+    return api.get(KEY, "/api/leads/" + leadId);
   }
 
   static List<JsonObject> timelineOf(JsonObject profile, String visitor) {
@@ -167,21 +117,21 @@ abstract class IdentifyContract {
     send(pageview(browserB, "/after-identify"));
     Eventually.until(() -> timelineOf(profile(lead.id()), browserB),
         t -> t.stream().anyMatch(e -> e.getString("url").endsWith("/after-identify")));
-    assertEquals(lead.id(), await(stores().visitors().visitor("acme", browserB)).orElseThrow().leadId());
+    assertEquals(lead.id(), await(api.stores().visitors().visitor("acme", browserB)).orElseThrow().leadId());
   }
 
   @Test
   void identify_leadsFieldsStageAndOutbox_unchanged() {
     String email = email();
     Lead before = submitOn(visitor(), email);
-    int outbox = Outboxes.of(stores(), before.id()).size();
+    int outbox = Outboxes.of(api.stores(), before.id()).size();
     identifyAndWait(visitor(), email, "linked");
-    Lead after = await(stores().leads().lead(before.id())).orElseThrow();
+    Lead after = await(api.stores().leads().lead(before.id())).orElseThrow();
     assertEquals(before.fields(), after.fields());
     assertEquals(before.stage(), after.stage());
     assertEquals(before.seq(), after.seq());
     assertEquals(before.email(), after.email());
-    assertEquals(outbox, Outboxes.of(stores(), before.id()).size());
+    assertEquals(outbox, Outboxes.of(api.stores(), before.id()).size());
   }
 
   @Test
@@ -189,8 +139,8 @@ abstract class IdentifyContract {
     String browser = visitor();
     String email = email();
     identifyAndWait(browser, email, "unknown");
-    assertTrue(await(stores().leads().leadIdByEmail("acme", email)).isEmpty());
-    assertNull(await(stores().visitors().visitor("acme", browser)).orElseThrow().leadId());
+    assertTrue(await(api.stores().leads().leadIdByEmail("acme", email)).isEmpty());
+    assertNull(await(api.stores().visitors().visitor("acme", browser)).orElseThrow().leadId());
   }
 
   @Test
@@ -198,11 +148,11 @@ abstract class IdentifyContract {
     String browser = visitor();
     String email = email();
     identifyAndWait(browser, email, "unknown");
-    List<JsonObject> timeline = await(stores().visitors().timeline("acme", browser, 10));
+    List<JsonObject> timeline = await(api.stores().visitors().timeline("acme", browser, 10));
     assertEquals(1, timeline.size());
     assertEquals("identify", timeline.get(0).getString("name"));
     assertFalse(timeline.get(0).encode().contains(email), timeline.toString());
-    assertFalse(await(stores().visitors().visitor("acme", browser)).orElseThrow().toString().contains(email));
+    assertFalse(await(api.stores().visitors().visitor("acme", browser)).orElseThrow().toString().contains(email));
   }
 
   @Test
@@ -224,7 +174,7 @@ abstract class IdentifyContract {
       identifyAndWait(browser, email(), "unknown");
     }
     identifyAndWait(browser, email, "rate_limited");
-    assertNull(await(stores().visitors().visitor("acme", browser)).orElseThrow().leadId());
+    assertNull(await(api.stores().visitors().visitor("acme", browser)).orElseThrow().leadId());
     // another visitor is not held back by this one's attempts
     identifyAndWait(visitor(), email, "linked");
   }
@@ -236,8 +186,8 @@ abstract class IdentifyContract {
     String other = email();
     Lead someoneElse = submitOn(visitor(), other);
     identifyAndWait(browser, other, "already_linked");
-    assertEquals(own.id(), await(stores().visitors().visitor("acme", browser)).orElseThrow().leadId());
-    assertFalse(await(stores().leads().visitors(someoneElse.id())).contains("acme:" + browser));
+    assertEquals(own.id(), await(api.stores().visitors().visitor("acme", browser)).orElseThrow().leadId());
+    assertFalse(await(api.stores().leads().visitors(someoneElse.id())).contains("acme:" + browser));
   }
 
   @Test
@@ -245,8 +195,8 @@ abstract class IdentifyContract {
     String browser = visitor();
     Lead own = submitOn(browser, email());
     Lead other = submitOn(visitor(), email());
-    assertFalse(await(stores().leads().linkIdentifiedVisitor(other.id(), "acme", browser)));
-    assertTrue(await(stores().leads().linkIdentifiedVisitor(own.id(), "acme", browser)));
-    assertEquals("form", await(stores().visitors().visitor("acme", browser)).orElseThrow().linkedBy());
+    assertFalse(await(api.stores().leads().linkIdentifiedVisitor(other.id(), "acme", browser)));
+    assertTrue(await(api.stores().leads().linkIdentifiedVisitor(own.id(), "acme", browser)));
+    assertEquals("form", await(api.stores().visitors().visitor("acme", browser)).orElseThrow().linkedBy());
   }
 }

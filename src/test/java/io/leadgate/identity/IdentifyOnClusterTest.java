@@ -1,14 +1,9 @@
 package io.leadgate.identity;
 
-import io.leadgate.testing.RedisCluster;
-import org.junit.jupiter.api.BeforeAll;
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
 
 /** identify (linking a device to a lead) on a Redis Cluster. */
+@RunsOn(Kind.CLUSTER)
 class IdentifyOnClusterTest extends IdentifyContract {
-  @BeforeAll
-  static void start() {
-    RedisCluster cluster = RedisCluster.shared();
-    cluster.flush();
-    startGateway(cluster.url());
-  }
 }

@@ -1,18 +1,19 @@
 package io.leadgate.privacy;
 
+import static io.leadgate.testing.ApiHarness.UA;
+import static io.leadgate.testing.ApiHarness.await;
+import static io.leadgate.testing.ApiHarness.visitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leadgate.Stores;
 import io.leadgate.admin.ApiKeyAuth;
+import io.leadgate.testing.ApiHarness;
 import io.leadgate.testing.Eventually;
 import io.leadgate.testing.Receiver;
 import io.leadgate.testing.TestClock;
-import io.leadgate.testing.TestGateway;
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -22,11 +23,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Data rights over HTTP (issue 17): export, erasure (on every store and on a cluster), the tombstone, retention and
@@ -35,15 +34,9 @@ import org.junit.jupiter.api.Test;
 abstract class PrivacyContract {
   static final String ADMIN = "test-admin-key-0123456789";
   static final String VIEWER = "test-viewer-key-0123456789";
-  static final String UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36";
   static final AtomicInteger UNIQUE = new AtomicInteger();
   static final TestClock CLOCK = new TestClock();
-  static final String YAML = """
-      server: {trustedProxies: ["127.0.0.1"]}
-      secret: test-secret-0123456789abcdef0123456789
-      sites:
-        - key: acme
-          allowedOrigins: ["https://www.acme.com"]
+  static final String YAML = ApiHarness.ACME + """
           leadRetentionDays: 30
       apiKeys:
         - {name: dpo, sha256: %s}
@@ -71,41 +64,9 @@ abstract class PrivacyContract {
           timeout: 2s
       """;
 
-  static TestGateway gateway;
-  static Receiver receiver;
-
-  static void startGateway(String redisUrl) {
-    receiver = Receiver.start();
-    gateway = TestGateway.start(YAML.formatted(ApiKeyAuth.hash(ADMIN), ApiKeyAuth.hash(VIEWER),
-        receiver.url("/hook")), redisUrl, CLOCK);
-  }
-
-  @AfterAll
-  static void stopGateway() {
-    if (gateway != null) {
-      gateway.close();
-      gateway = null;
-    }
-    if (receiver != null) {
-      receiver.close();
-    }
-  }
-
-  static <T> T await(Future<T> future) {
-    try {
-      return future.await(20, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  static Stores stores() {
-    return gateway.gateway().stores();
-  }
-
-  static String visitor() {
-    return UUID.randomUUID().toString().replace("-", "");
-  }
+  @RegisterExtension
+  static final ApiHarness api = ApiHarness.perClass(h -> YAML.formatted(ApiKeyAuth.hash(ADMIN), ApiKeyAuth.hash(VIEWER),
+      h.receiver().url("/hook"))).withReceiver().clock(() -> CLOCK);
 
   static String email() {
     return "ada" + UNIQUE.incrementAndGet() + "x" + visitor().substring(0, 6) + "@globex-" + visitor().substring(0, 4)
@@ -114,23 +75,17 @@ abstract class PrivacyContract {
 
   /** Submits the form for the visitor (with the newsletter consent); answers the lead id once it is projected. */
   static String submit(String visitor, String email) {
-    JsonObject body = new JsonObject().put("visitor", visitor).put("submission", "s-" + visitor())
+    api.submit("ebook", new JsonObject().put("visitor", visitor).put("submission", "s-" + visitor())
         .put("page", "https://www.acme.com/ebook").put("fields", new JsonObject().put("email", email)
-            .put("name", "Ada Lovelace").put("company", "Globex").put("newsletter", true));
-    HttpResponse<Buffer> response = await(gateway.client().post("/f/ebook").putHeader("User-Agent", UA)
-        .sendJsonObject(body));
-    assertEquals(200, response.statusCode(), response.bodyAsString());
-    Eventually.until(() -> await(stores().visitors().timeline("acme", visitor, 10)), t -> !t.isEmpty());
-    return await(stores().leads().leadIdByEmail("acme", email)).orElseThrow();
+            .put("name", "Ada Lovelace").put("company", "Globex").put("newsletter", true)));
+    Eventually.until(() -> await(api.stores().visitors().timeline("acme", visitor, 10)), t -> !t.isEmpty());
+    return api.leadIdOf(email);
   }
 
   static void pageview(String visitor, String path) {
     JsonObject event = new JsonObject().put("site", "acme").put("visitor", visitor).put("id", "e-" + visitor())
         .put("type", "pageview").put("url", "https://www.acme.com" + path);
-    HttpResponse<Buffer> response = await(gateway.client().post("/e").putHeader("Content-Type", "text/plain")
-        .putHeader("Origin", "https://www.acme.com").putHeader("User-Agent", UA)
-        .sendBuffer(Buffer.buffer(new JsonArray().add(event).encode())));
-    assertEquals(202, response.statusCode(), response.bodyAsString());
+    api.events(event);
   }
 
   /** A page view as the snippet queues it: with its id and the browser's time of when it was made. */
@@ -141,7 +96,7 @@ abstract class PrivacyContract {
 
   /** Sends the events in one request, as the snippet sends its queue. */
   static void send(JsonObject... events) {
-    HttpResponse<Buffer> response = await(gateway.client().post("/e").putHeader("Content-Type", "text/plain")
+    HttpResponse<Buffer> response = await(api.client().post("/e").putHeader("Content-Type", "text/plain")
         .putHeader("Origin", "https://www.acme.com").putHeader("User-Agent", UA)
         .sendBuffer(Buffer.buffer(new JsonArray(List.of((Object[]) events)).encode())));
     assertEquals(202, response.statusCode(), response.bodyAsString());
@@ -149,7 +104,7 @@ abstract class PrivacyContract {
 
   /** The paths of the visitor's timeline, newest first. */
   static List<String> paths(String visitor) {
-    return await(stores().visitors().timeline("acme", visitor, 50)).stream()
+    return await(api.stores().visitors().timeline("acme", visitor, 50)).stream()
         .map(e -> e.getString("url", "").replace("https://www.acme.com", "")).toList();
   }
 
@@ -159,8 +114,7 @@ abstract class PrivacyContract {
   }
 
   static HttpResponse<Buffer> api(HttpMethod method, String path, JsonObject body, String key) {
-    var request = gateway.client().request(method, path).putHeader("Authorization", "Bearer " + key);
-    return await(body == null ? request.send() : request.sendJsonObject(body));
+    return api.call(key, method, path, body);
   }
 
   static HttpResponse<Buffer> export(String query) {
@@ -182,7 +136,8 @@ abstract class PrivacyContract {
 
   /** The lead has been delivered to the receiver (so it is one of the endpoints that "received the lead"). */
   static void delivered(String leadId) {
-    Eventually.until(receiver::received, all -> all.stream().anyMatch(r -> leadId.equals(r.json().getString("lead"))));
+    Eventually.until(api.receiver()::received,
+        all -> all.stream().anyMatch(r -> leadId.equals(r.json().getString("lead"))));
   }
 
   @Test
@@ -192,7 +147,7 @@ abstract class PrivacyContract {
     pageview(visitor, "/pricing");
     String leadId = submit(visitor, email);
     delivered(leadId);
-    Eventually.until(() -> await(stores().deliveryLog().forLead(leadId, null, 10)), log -> !log.isEmpty());
+    Eventually.until(() -> await(api.stores().deliveryLog().forLead(leadId, null, 10)), log -> !log.isEmpty());
 
     HttpResponse<Buffer> response = export("email=" + q(email));
 
@@ -242,7 +197,7 @@ abstract class PrivacyContract {
     String leadId = submit(visitor, email);
     delivered(leadId);
     // the attempt is logged once settled: an attempt still in flight may log after the erasure (docs/privacy.md)
-    Eventually.until(() -> await(stores().deliveryLog().forEndpoint("crm", 1000)),
+    Eventually.until(() -> await(api.stores().deliveryLog().forEndpoint("crm", 1000)),
         log -> log.stream().anyMatch(a -> leadId.equals(a.leadId())));
     String domain = email.substring(email.indexOf('@') + 1);
 
@@ -250,16 +205,16 @@ abstract class PrivacyContract {
 
     assertNotNull(done.getLong("completedAt"));
     assertEquals(done.getJsonObject("progress").getInteger("total"), done.getJsonObject("progress").getInteger("done"));
-    assertTrue(await(stores().leads().lead(leadId)).isEmpty());
-    assertTrue(await(stores().leads().leadIdByEmail("acme", email)).isEmpty());
-    assertTrue(await(stores().leads().stages(leadId)).isEmpty());
-    assertTrue(await(stores().visitors().visitor("acme", visitor)).isEmpty());
-    assertTrue(await(stores().visitors().timeline("acme", visitor, 10)).isEmpty());
-    assertTrue(await(stores().leadSearch().byDomain("acme", domain, null, 10)).isEmpty());
-    assertTrue(await(stores().leadSearch().byPrefix("acme", "lovelace", null, 100)).stream()
+    assertTrue(await(api.stores().leads().lead(leadId)).isEmpty());
+    assertTrue(await(api.stores().leads().leadIdByEmail("acme", email)).isEmpty());
+    assertTrue(await(api.stores().leads().stages(leadId)).isEmpty());
+    assertTrue(await(api.stores().visitors().visitor("acme", visitor)).isEmpty());
+    assertTrue(await(api.stores().visitors().timeline("acme", visitor, 10)).isEmpty());
+    assertTrue(await(api.stores().leadSearch().byDomain("acme", domain, null, 10)).isEmpty());
+    assertTrue(await(api.stores().leadSearch().byPrefix("acme", "lovelace", null, 100)).stream()
         .noneMatch(h -> h.leadId().equals(leadId)));
     // the lead.erased delivery is logged under the lead id: it holds nothing else of the person
-    assertTrue(await(stores().deliveryLog().forEndpoint("crm", 1000)).stream()
+    assertTrue(await(api.stores().deliveryLog().forEndpoint("crm", 1000)).stream()
         .noneMatch(a -> leadId.equals(a.leadId()) && !"lead.erased".equals(a.type())));
     assertEquals(404, export("email=" + q(email)).statusCode());
   }
@@ -291,7 +246,7 @@ abstract class PrivacyContract {
 
     erase(new JsonObject().put("email", email));
 
-    Receiver.Request erased = Eventually.until(() -> receiver.received().stream()
+    Receiver.Request erased = Eventually.until(() -> api.receiver().received().stream()
         .filter(r -> "lead.erased".equals(r.json().getString("type")) && leadId.equals(r.json().getString("lead")))
         .findFirst().orElse(null), r -> r != null);
     JsonObject data = erased.json().getJsonObject("data");
@@ -306,24 +261,24 @@ abstract class PrivacyContract {
   @Test
   void erase_removesTheLeadsQueuedAndRetryingWebhookMessages() {
     String email = email();
-    receiver.answer(r -> r.body().contains(email) ? Receiver.Reply.status(503) : Receiver.Reply.ok());
+    api.receiver().answer(r -> r.body().contains(email) ? Receiver.Reply.status(503) : Receiver.Reply.ok());
     try {
       String leadId = submit(visitor(), email);
       // the first attempt failed: the event waits for its retry
-      Eventually.until(() -> await(stores().deliveryLog().forLead(leadId, null, 10)), log -> !log.isEmpty());
-      long seq = await(stores().leads().lead(leadId)).orElseThrow().seq();
-      assertFalse(await(stores().leadDeliveries().held(leadId, seq, List.of("crm"))).isEmpty());
+      Eventually.until(() -> await(api.stores().deliveryLog().forLead(leadId, null, 10)), log -> !log.isEmpty());
+      long seq = await(api.stores().leads().lead(leadId)).orElseThrow().seq();
+      assertFalse(await(api.stores().leadDeliveries().held(leadId, seq, List.of("crm"))).isEmpty());
 
       erase(new JsonObject().put("email", email));
 
       // what may still wait is the lead.erased event itself, which holds no personal data
-      String held = await(stores().leadDeliveries().held(leadId, seq, List.of("crm"))).encode();
+      String held = await(api.stores().leadDeliveries().held(leadId, seq, List.of("crm"))).encode();
       assertFalse(held.contains(email), held);
       assertFalse(held.contains("lead.created"), held);
-      assertTrue(await(stores().deliveryLog().forLead(leadId, null, 10)).stream()
+      assertTrue(await(api.stores().deliveryLog().forLead(leadId, null, 10)).stream()
           .allMatch(a -> "lead.erased".equals(a.type())));
     } finally {
-      receiver.answer(r -> Receiver.Reply.ok());
+      api.receiver().answer(r -> Receiver.Reply.ok());
     }
   }
 
@@ -349,10 +304,10 @@ abstract class PrivacyContract {
     String marker = visitor();
     pageview(marker, "/marker");
     // the marker's event went through the same projector after the erased visitor's
-    Eventually.until(() -> await(stores().visitors().timeline("acme", marker, 10)), t -> !t.isEmpty());
+    Eventually.until(() -> await(api.stores().visitors().timeline("acme", marker, 10)), t -> !t.isEmpty());
 
-    assertTrue(await(stores().visitors().visitor("acme", visitor)).isEmpty());
-    assertTrue(await(stores().visitors().timeline("acme", visitor, 10)).isEmpty());
+    assertTrue(await(api.stores().visitors().visitor("acme", visitor)).isEmpty());
+    assertTrue(await(api.stores().visitors().timeline("acme", visitor, 10)).isEmpty());
   }
 
   @Test
@@ -365,7 +320,7 @@ abstract class PrivacyContract {
     String after = submit(visitor, email);
 
     assertNotEquals(before, after);
-    assertTrue(await(stores().leads().lead(after)).isPresent());
+    assertTrue(await(api.stores().leads().lead(after)).isPresent());
   }
 
   @Test
@@ -381,9 +336,9 @@ abstract class PrivacyContract {
     List<String> paths = pathsOnceProjected(visitor, "/demo/after-the-new-submission");
     assertFalse(paths.contains("/demo/before-the-new-submission"), paths.toString());
     assertTrue(paths.contains("/ebook"), "the submission's own event: " + paths);
-    Eventually.until(() -> await(stores().scores().state(lead)).recent(),
+    Eventually.until(() -> await(api.stores().scores().state(lead)).recent(),
         recent -> recent.stream().anyMatch(p -> "demo-page".equals(p.rule())));
-    assertEquals(lead, await(stores().visitors().visitor("acme", visitor)).orElseThrow().leadId());
+    assertEquals(lead, await(api.stores().visitors().visitor("acme", visitor)).orElseThrow().leadId());
   }
 
   @Test
@@ -419,25 +374,25 @@ abstract class PrivacyContract {
   @Test
   void erasedPerson_aNewSubmission_leavesTheEmailTombstoneOnRecord() {
     String email = erasedAfterSubmitting(visitor());
-    PrivacyService service = gateway.gateway().privacy().service();
+    PrivacyService service = api.gateway().privacy().service();
     String hash = service.subjectHash(service.subject(email, null, "acme"));
-    long erasedAt = await(stores().erasures().erasedAt(hash)).orElseThrow();
+    long erasedAt = await(api.stores().erasures().erasedAt(hash)).orElseThrow();
     CLOCK.advance(Duration.ofSeconds(1));
 
     submit(visitor(), email);
 
-    assertEquals(erasedAt, await(stores().erasures().erasedAt(hash)).orElseThrow());
+    assertEquals(erasedAt, await(api.stores().erasures().erasedAt(hash)).orElseThrow());
   }
 
   @Test
   void erase_ofAnAnonymousVisitor_removesItsProfileAndTimeline() {
     String visitor = visitor();
     pageview(visitor, "/blog");
-    Eventually.until(() -> await(stores().visitors().timeline("acme", visitor, 10)), t -> !t.isEmpty());
+    Eventually.until(() -> await(api.stores().visitors().timeline("acme", visitor, 10)), t -> !t.isEmpty());
 
     erase(new JsonObject().put("visitor", visitor));
 
-    assertTrue(await(stores().visitors().visitor("acme", visitor)).isEmpty());
+    assertTrue(await(api.stores().visitors().visitor("acme", visitor)).isEmpty());
     assertEquals(404, export("visitor=" + visitor).statusCode());
   }
 
@@ -445,7 +400,7 @@ abstract class PrivacyContract {
   void erasure_interruptedAfterItWasSaved_isFinishedByAnyInstanceLater() {
     String email = email();
     String leadId = submit(visitor(), email);
-    PrivacyService service = gateway.gateway().privacy().service();
+    PrivacyService service = api.gateway().privacy().service();
     String id = await(service.plan(service.subject(email, null, "acme"), "api:dpo"));
     assertEquals("running", await(service.erasure(id)).getString("status"));
 
@@ -453,7 +408,7 @@ abstract class PrivacyContract {
 
     JsonObject done = await(service.erasure(id));
     assertEquals("done", done.getString("status"));
-    assertTrue(await(stores().leads().lead(leadId)).isEmpty());
+    assertTrue(await(api.stores().leads().lead(leadId)).isEmpty());
   }
 
   @Test
@@ -513,18 +468,18 @@ abstract class PrivacyContract {
     CLOCK.advance(Duration.ofDays(31));
     String active = submit(visitor(), email());
 
-    int started = await(gateway.gateway().privacy().sweepRetention());
+    int started = await(api.gateway().privacy().sweepRetention());
 
     assertTrue(started >= 1);
-    Eventually.until(() -> await(stores().leads().lead(idle)).isEmpty(), gone -> gone);
-    assertTrue(await(stores().leads().lead(active)).isPresent());
+    Eventually.until(() -> await(api.stores().leads().lead(idle)).isEmpty(), gone -> gone);
+    assertTrue(await(api.stores().leads().lead(active)).isPresent());
   }
 
   @Test
   void retention_isSweptByOneInstanceAtATime() {
-    await(gateway.gateway().privacy().sweepRetention());
+    await(api.gateway().privacy().sweepRetention());
 
     List<String> leases = List.of("retention:acme");
-    assertFalse(await(stores().erasures().lease(leases.get(0), "another-instance", 1000)));
+    assertFalse(await(api.stores().erasures().lease(leases.get(0), "another-instance", 1000)));
   }
 }

@@ -1,5 +1,9 @@
 package io.leadgate.scoring;
 
+import static io.leadgate.testing.ApiHarness.await;
+import static io.leadgate.testing.ApiHarness.clientIp;
+import static io.leadgate.testing.ApiHarness.unique;
+import static io.leadgate.testing.ApiHarness.visitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,12 +18,12 @@ import io.leadgate.identity.LeadBackfill;
 import io.leadgate.identity.SearchTokens;
 import io.leadgate.identity.Stage;
 import io.leadgate.scoring.ScoreStore.IndexEntry;
-import io.leadgate.Stores;
+import io.leadgate.testing.ApiHarness;
 import io.leadgate.testing.Eventually;
 import io.leadgate.testing.TestClock;
-import io.leadgate.testing.TestGateway;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -30,11 +34,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The lead list sales work from (issue 12), over HTTP on both stores: junk left out of it, rows with first touch
@@ -42,14 +43,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class LeadListContract {
   static final String KEY = "test-api-key-0123456789";
-  static final String UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36";
-  static final AtomicInteger UNIQUE = new AtomicInteger();
-  static final String YAML = """
-      server: {trustedProxies: ["127.0.0.1"]}
-      secret: test-secret-0123456789abcdef0123456789
-      sites:
-        - key: acme
-          allowedOrigins: ["https://www.acme.com"]
+  static final String YAML = ApiHarness.ACME + """
       apiKeys:
         - {name: crm, sha256: %s}
       forms:
@@ -73,51 +67,17 @@ abstract class LeadListContract {
           - {id: trial, event: form, form: trial, points: 105}
       """.formatted(ApiKeyAuth.hash(KEY));
 
-  static TestGateway gateway;
-  static final TestClock CLOCK = TestClock.running();
-
-  static void startGateway(String redisUrl) {
-    gateway = TestGateway.start(YAML, redisUrl, CLOCK);
-  }
-
-  @AfterAll
-  static void stopGateway() {
-    if (gateway != null) {
-      gateway.close();
-    }
-  }
-
-  static <T> T await(Future<T> future) {
-    try {
-      return future.await(60, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  static Stores stores() {
-    return gateway.gateway().stores();
-  }
-
-  static String visitor() {
-    return UUID.randomUUID().toString().replace("-", "");
-  }
-
-  static String unique(String prefix) {
-    return prefix + UNIQUE.incrementAndGet() + "x" + visitor().substring(0, 6);
-  }
+  @RegisterExtension
+  static final ApiHarness api = ApiHarness.perClass(YAML).clock(TestClock::running);
 
   /** Submits the form and answers the lead id, as soon as the form answered (nothing projected yet). */
   static String submit(String form, String visitor, JsonObject fields) {
-    JsonObject body = new JsonObject().put("visitor", visitor).put("submission", unique("s"))
-        .put("page", "https://www.acme.com/" + form).put("fields", fields);
-    HttpResponse<Buffer> response = await(gateway.client().post("/f/" + form).putHeader("User-Agent", UA)
-        .putHeader("X-Forwarded-For", "10.7.0." + (UNIQUE.incrementAndGet() % 250 + 1)).sendJsonObject(body));
-    assertEquals(200, response.statusCode(), response.bodyAsString());
+    api.submit(form, new JsonObject().put("visitor", visitor).put("submission", unique("s"))
+        .put("page", "https://www.acme.com/" + form).put("fields", fields), "X-Forwarded-For", clientIp("10.7.0."));
     String email = fields.getString("email").strip();
     String key = email.substring(0, email.lastIndexOf('@')).toLowerCase() + email.substring(email.lastIndexOf('@'))
         .toLowerCase();
-    return await(stores().leads().leadIdByEmail("acme", key)).orElseThrow();
+    return api.leadIdOf(key);
   }
 
   static String submit(String email, String name, String company) {
@@ -125,10 +85,7 @@ abstract class LeadListContract {
   }
 
   static JsonObject list(String query) {
-    HttpResponse<Buffer> response = await(gateway.client().get("/api/leads" + query)
-        .putHeader("Authorization", "Bearer " + KEY).send());
-    assertEquals(200, response.statusCode(), response.bodyAsString());
-    return response.bodyAsJsonObject();
+    return api.get(KEY, "/api/leads" + query);
   }
 
   static List<String> ids(JsonObject page) {
@@ -146,7 +103,7 @@ abstract class LeadListContract {
 
   /** Waits until the lead's form was scored, so that it is in the score index. */
   static void scored(String leadId) {
-    Eventually.until(() -> await(stores().scores().state(leadId)), s -> !s.rules().isEmpty());
+    Eventually.until(() -> await(api.stores().scores().state(leadId)), s -> !s.rules().isEmpty());
   }
 
   // ---- junk and list rows --------------------------------------------------------------------------------------
@@ -179,16 +136,9 @@ abstract class LeadListContract {
 
   @Test
   void listRow_carriesTheFirstTouchSourceMediumCampaign() {
-    String visitor = visitor();
-    JsonObject view = new JsonObject().put("site", "acme").put("visitor", visitor).put("id", unique("e"))
-        .put("type", "pageview").put("url", "https://www.acme.com/?utm_source=linkedin")
-        .put("utm", new JsonObject().put("source", "linkedin").put("medium", "cpc").put("campaign", "q4-launch"));
-    assertEquals(202, await(gateway.client().post("/e").putHeader("Content-Type", "text/plain")
-        .putHeader("Origin", "https://www.acme.com").putHeader("User-Agent", UA)
-        .sendBuffer(Buffer.buffer(new JsonArray().add(view).encode()))).statusCode());
-    Eventually.until(() -> await(stores().visitors().visitor("acme", visitor)), v -> v.isPresent());
-    String lead = submit("ebook", visitor, new JsonObject().put("email", unique("cmo") + "@initech.com"));
-    JsonObject row = rowOf(lead, "?q=" + URLEncoder.encode(await(stores().leads().lead(lead)).orElseThrow().email(),
+    String lead = submit("ebook", visitorFrom("linkedin", "cpc", "q4-launch"),
+        new JsonObject().put("email", unique("cmo") + "@initech.com"));
+    JsonObject row = rowOf(lead, "?q=" + URLEncoder.encode(await(api.stores().leads().lead(lead)).orElseThrow().email(),
         StandardCharsets.UTF_8));
     assertEquals(new JsonObject().put("source", "linkedin").put("medium", "cpc").put("campaign", "q4-launch"),
         row.getJsonObject("first_touch"));
@@ -217,7 +167,7 @@ abstract class LeadListContract {
   void orderByScore_isByTheScoreNow_acrossPages() {
     String early = submit("trial", visitor(), new JsonObject().put("email", unique("early") + "@initech.com"));
     scored(early);
-    CLOCK.advance(Duration.ofDays(120));
+    api.clock().advance(Duration.ofDays(120));
     try {
       String later = submit(unique("later") + "@globex.com", "Lee", "Globex");
       scored(later);
@@ -230,7 +180,7 @@ abstract class LeadListContract {
         assertTrue(rows.get(i - 1).getDouble("score") >= rows.get(i).getDouble("score"), "row " + i + ": " + rows);
       }
     } finally {
-      CLOCK.advance(Duration.ofDays(-120));
+      api.clock().advance(Duration.ofDays(-120));
     }
   }
 
@@ -242,13 +192,13 @@ abstract class LeadListContract {
   void ceilingsBackfill_entryWrittenBeforeCeilings_rewrittenAtTheLeadsCeilingAndSiteMarked() {
     String lead = submit(unique("old") + "@umbrella.com", "Olga", "Umbrella");
     scored(lead);
-    ScoreResult now = await(gateway.gateway().scoring().refreshView(lead, "acme"));
-    await(stores().scores().index("acme", new IndexEntry(lead, now.version(), now.stage(), 0.5, now.activity())));
-    await(gateway.gateway().scoring().ceilingsBackfill(Future::succeededFuture).site("acme"));
-    List<ScoreStore.IndexHit> hits = await(stores().scores().range("acme", null, ScoreStore.LeadOrder.SCORE, 10.0, 0,
+    ScoreResult now = await(api.gateway().scoring().refreshView(lead, "acme"));
+    await(api.stores().scores().index("acme", new IndexEntry(lead, now.version(), now.stage(), 0.5, now.activity())));
+    await(api.gateway().scoring().ceilingsBackfill(Future::succeededFuture).site("acme"));
+    List<ScoreStore.IndexHit> hits = await(api.stores().scores().range("acme", null, ScoreStore.LeadOrder.SCORE, 10.0, 0,
         10_000));
     assertTrue(hits.contains(new ScoreStore.IndexHit(lead, 10.0)), hits.toString());
-    assertTrue(await(stores().scores().ceilingsIndexed("acme")));
+    assertTrue(await(api.stores().scores().ceilingsIndexed("acme")));
   }
 
   // ---- filters: score range, first touch, magnet, days made -----------------------------------------------------
@@ -259,15 +209,13 @@ abstract class LeadListContract {
     JsonObject view = new JsonObject().put("site", "acme").put("visitor", visitor).put("id", unique("e"))
         .put("type", "pageview").put("url", "https://www.acme.com/?utm_source=" + source)
         .put("utm", new JsonObject().put("source", source).put("medium", medium).put("campaign", campaign));
-    assertEquals(202, await(gateway.client().post("/e").putHeader("Content-Type", "text/plain")
-        .putHeader("Origin", "https://www.acme.com").putHeader("User-Agent", UA)
-        .sendBuffer(Buffer.buffer(new JsonArray().add(view).encode()))).statusCode());
-    Eventually.until(() -> await(stores().visitors().visitor("acme", visitor)), v -> v.isPresent());
+    api.events(view);
+    Eventually.until(() -> await(api.stores().visitors().visitor("acme", visitor)), v -> v.isPresent());
     return visitor;
   }
 
   static HttpResponse<Buffer> listResponse(String query) {
-    return await(gateway.client().get("/api/leads" + query).putHeader("Authorization", "Bearer " + KEY).send());
+    return api.call(KEY, HttpMethod.GET, "/api/leads" + query, null);
   }
 
   @Test
@@ -288,8 +236,8 @@ abstract class LeadListContract {
     String domain = unique("magnet") + ".com";
     String byEbook = submit(unique("a") + "@" + domain, "Al", "Magnet");
     String byTrial = submit("trial", visitor(), new JsonObject().put("email", unique("b") + "@" + domain));
-    Eventually.until(() -> await(stores().leads().stages(byTrial)), h -> !h.isEmpty());
-    Eventually.until(() -> await(stores().leads().stages(byEbook)), h -> !h.isEmpty());
+    Eventually.until(() -> await(api.stores().leads().stages(byTrial)), h -> !h.isEmpty());
+    Eventually.until(() -> await(api.stores().leads().stages(byEbook)), h -> !h.isEmpty());
     assertEquals(List.of(byTrial), ids(list("?q=" + domain + "&magnet=trial")));
     assertEquals(List.of(byEbook), ids(list("?q=" + domain + "&magnet=ebook")));
     assertEquals(List.of(), ids(list("?q=" + domain + "&magnet=webinar")));
@@ -311,7 +259,7 @@ abstract class LeadListContract {
   void filterCreatedDays_keepsTheLeadsMadeOnThoseDaysOfTheSite() {
     String domain = unique("dated") + ".com";
     String lead = submit(unique("a") + "@" + domain, "Di", "Dated");
-    java.time.LocalDate made = java.time.Instant.ofEpochMilli(await(stores().leads().lead(lead)).orElseThrow()
+    java.time.LocalDate made = java.time.Instant.ofEpochMilli(await(api.stores().leads().lead(lead)).orElseThrow()
         .createdAt()).atZone(java.time.ZoneOffset.UTC).toLocalDate();
     assertEquals(List.of(lead), ids(list("?q=" + domain + "&created_from=" + made + "&created_to=" + made)));
     assertEquals(List.of(), ids(list("?q=" + domain + "&created_to=" + made.minusDays(1))));
@@ -424,8 +372,7 @@ abstract class LeadListContract {
     submit(unique("k") + "@cursor.com", "K", company);
     submit(unique("l") + "@cursor.com", "L", company);
     String next = list("?limit=1&q=" + company).getString("next");
-    HttpResponse<Buffer> response = await(gateway.client().get("/api/leads?limit=1&q=other&cursor=" + next)
-        .putHeader("Authorization", "Bearer " + KEY).send());
+    HttpResponse<Buffer> response = listResponse("?limit=1&q=other&cursor=" + next);
     assertEquals(400, response.statusCode(), response.bodyAsString());
     assertEquals("cursor", response.bodyAsJsonObject().getJsonObject("error").getString("field"));
   }
@@ -443,7 +390,7 @@ abstract class LeadListContract {
   /** A lead made before the search indexes existed: in the lead store and the email index only. */
   static String leadFromBefore(String email, String company) throws Exception {
     LeadIds ids = new LeadIds();
-    return await(stores().leads().findOrCreate(new Conversion("acme", EmailAddress.parse(email), ids.get(),
+    return await(api.stores().leads().findOrCreate(new Conversion("acme", EmailAddress.parse(email), ids.get(),
         unique("old-"), visitor(), "ebook", Stage.LEAD, new JsonObject().put("company", company), new JsonArray(),
         new JsonObject(), null, 1, 60))).lead().id();
   }
@@ -451,17 +398,17 @@ abstract class LeadListContract {
   @Test
   void q_leadFromBeforeTheSearchIndexes_foundByEmailAtOnceAndByDomainAfterTheBackfill() throws Exception {
     // the gateway's own backfill at start-up, still running, would index the lead made below (a race seen on a cluster)
-    Eventually.until(() -> await(stores().leadSearch().backfilled("acme")), done -> done);
+    Eventually.until(() -> await(api.stores().leadSearch().backfilled("acme")), done -> done);
     String domain = unique("legacy") + ".com";
     String company = unique("oldtimer");
     String email = unique("bob") + "@" + domain;
     String lead = leadFromBefore(email, company);
     assertEquals(List.of(lead), found(email));
     assertEquals(List.of(), found(domain));
-    await(LeadBackfill.search(stores().leads(), stores().leadSearch(), Future::succeededFuture).site("acme"));
+    await(LeadBackfill.search(api.stores().leads(), api.stores().leadSearch(), Future::succeededFuture).site("acme"));
     assertEquals(List.of(lead), found(domain));
     assertEquals(List.of(lead), found(company));
-    assertTrue(await(stores().leadSearch().backfilled("acme")));
+    assertTrue(await(api.stores().leadSearch().backfilled("acme")));
   }
 
   /**
@@ -479,8 +426,8 @@ abstract class LeadListContract {
       String id = ids.get();
       Lead other = new Lead(id, "acme", id + "@haystack.com", Stage.LEAD, 1, 1, 1, new JsonObject()
           .put("name", surname.substring(0, 4) + i), new JsonArray(), new JsonObject(), null);
-      writes.add(stores().leadSearch().index(other, SearchTokens.of(other)));
-      writes.add(stores().scores().index("acme", new IndexEntry(id, 1, Stage.LEAD, 1_000 + i, 1)));
+      writes.add(api.stores().leadSearch().index(other, SearchTokens.of(other)));
+      writes.add(api.stores().scores().index("acme", new IndexEntry(id, 1, Stage.LEAD, 1_000 + i, 1)));
       if (writes.size() >= 2_000) {
         await(Future.all(writes));
         writes.clear();
@@ -488,6 +435,6 @@ abstract class LeadListContract {
     }
     await(Future.all(writes));
     assertEquals(List.of(lead), ids(list("?limit=5&q=" + surname)));
-    assertEquals(List.of(lead), ids(list("?limit=5&q=" + await(stores().leads().lead(lead)).orElseThrow().email())));
+    assertEquals(List.of(lead), ids(list("?limit=5&q=" + await(api.stores().leads().lead(lead)).orElseThrow().email())));
   }
 }

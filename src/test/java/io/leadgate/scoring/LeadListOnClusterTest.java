@@ -1,14 +1,9 @@
 package io.leadgate.scoring;
 
-import io.leadgate.testing.RedisCluster;
-import org.junit.jupiter.api.BeforeAll;
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
 
 /** The lead list and its search on a Redis Cluster. */
+@RunsOn(Kind.CLUSTER)
 class LeadListOnClusterTest extends LeadListContract {
-  @BeforeAll
-  static void start() {
-    RedisCluster cluster = RedisCluster.shared();
-    cluster.flush();
-    startGateway(cluster.url());
-  }
 }

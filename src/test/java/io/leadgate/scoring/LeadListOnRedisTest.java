@@ -1,5 +1,7 @@
 package io.leadgate.scoring;
 
+import static io.leadgate.testing.ApiHarness.await;
+import static io.leadgate.testing.ApiHarness.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +9,8 @@ import io.leadgate.identity.Lead;
 import io.leadgate.identity.LeadIds;
 import io.leadgate.identity.SearchTokens;
 import io.leadgate.identity.Stage;
-import io.leadgate.testing.RedisServer;
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,28 +19,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@RunsOn(Kind.SERVER)
 class LeadListOnRedisTest extends LeadListContract {
-  static RedisServer redis;
-
-  @BeforeAll
-  static void start() {
-    redis = RedisServer.start();
-    startGateway(redis.url());
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    stopGateway();
-    redis.close();
-  }
-
   /** Calls of one command since the last {@code CONFIG RESETSTAT}. */
   static long calls(String command) {
-    Matcher m = Pattern.compile("cmdstat_" + command + ":calls=(\\d+)").matcher(redis.command("INFO", "commandstats"));
+    Matcher m = Pattern.compile("cmdstat_" + command + ":calls=(\\d+)")
+        .matcher(api.redis().command("INFO", "commandstats"));
     return m.find() ? Long.parseLong(m.group(1)) : 0;
   }
 
@@ -52,14 +41,14 @@ class LeadListOnRedisTest extends LeadListContract {
       String id = ids.get();
       Lead other = new Lead(id, "acme", id + "@big-" + domain, Stage.LEAD, 1, 1, 1,
           new JsonObject().put("name", "Ann " + i), new JsonArray(), new JsonObject(), null);
-      writes.add(stores().leadSearch().index(other, SearchTokens.of(other)));
+      writes.add(api.stores().leadSearch().index(other, SearchTokens.of(other)));
       if (writes.size() >= 2_000) {
         await(Future.all(writes));
         writes.clear();
       }
     }
     await(Future.all(writes));
-    redis.command("CONFIG", "RESETSTAT");
+    api.redis().command("CONFIG", "RESETSTAT");
     assertEquals(Set.of(first, second), Set.copyOf(found(domain)));
     assertEquals(1, calls("zrangebylex"));
     // per row found: the lead, then the lead and its score for the score now; none for the 20,000 others

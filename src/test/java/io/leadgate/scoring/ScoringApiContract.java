@@ -1,20 +1,25 @@
 package io.leadgate.scoring;
 
+import static io.leadgate.testing.ApiHarness.UA;
+import static io.leadgate.testing.ApiHarness.await;
+import static io.leadgate.testing.ApiHarness.clientIp;
+import static io.leadgate.testing.ApiHarness.unique;
+import static io.leadgate.testing.ApiHarness.visitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leadgate.admin.ApiKeyAuth;
+import io.leadgate.core.DomainEvent;
 import io.leadgate.identity.Lead;
 import io.leadgate.identity.Stage;
-import io.leadgate.core.DomainEvent;
-import io.leadgate.Stores;
+import io.leadgate.testing.ApiHarness;
 import io.leadgate.testing.Eventually;
-import io.leadgate.testing.TestClock;
 import io.leadgate.testing.Outboxes;
-import io.leadgate.testing.TestGateway;
+import io.leadgate.testing.TestClock;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -23,11 +28,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Scoring end to end over HTTP, on the in-memory store and on a real Redis: events and forms in, scores, stages,
@@ -35,14 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class ScoringApiContract {
   static final String KEY = "test-api-key-0123456789";
-  static final String UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36";
-  static final AtomicInteger UNIQUE = new AtomicInteger();
-  static final String YAML = """
-      server: {trustedProxies: ["127.0.0.1"]}
-      secret: test-secret-0123456789abcdef0123456789
-      sites:
-        - key: acme
-          allowedOrigins: ["https://www.acme.com"]
+  static final String YAML = ApiHarness.ACME + """
       apiKeys:
         - {name: crm, sha256: %s}
       forms:
@@ -80,41 +75,13 @@ abstract class ScoringApiContract {
           - {id: decision-maker, field: role, keywords: [cto, ceo, vp], points: 20}
       """.formatted(ApiKeyAuth.hash(KEY));
 
-  static TestGateway gateway;
-  static TestClock clock;
-
-  static void startGateway(String redisUrl) {
-    clock = TestClock.now();
-    gateway = TestGateway.start(YAML, redisUrl, clock);
-  }
-
-  @AfterAll
-  static void stopGateway() {
-    if (gateway != null) {
-      gateway.close();
-    }
-  }
+  @RegisterExtension
+  static final ApiHarness api = ApiHarness.perClass(YAML).clock(TestClock::now);
 
   // ---- helpers -------------------------------------------------------------------------------------------------
 
-  static <T> T await(Future<T> future) {
-    try {
-      return future.await(20, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  static Stores stores() {
-    return gateway.gateway().stores();
-  }
-
-  static String visitor() {
-    return UUID.randomUUID().toString().replace("-", "");
-  }
-
   static String email(String domain) {
-    return "person" + UNIQUE.incrementAndGet() + "@" + domain;
+    return unique("person") + "@" + domain;
   }
 
   static JsonObject event(String visitor, String type, String url) {
@@ -123,48 +90,30 @@ abstract class ScoringApiContract {
   }
 
   static void send(JsonObject... events) {
-    JsonArray batch = new JsonArray();
-    for (JsonObject e : events) {
-      batch.add(e);
-    }
-    HttpResponse<Buffer> response = await(gateway.client().post("/e").putHeader("Content-Type", "text/plain")
-        .putHeader("Origin", "https://www.acme.com").putHeader("User-Agent", UA).sendBuffer(Buffer.buffer(batch.encode())));
-    assertEquals(202, response.statusCode(), response.bodyAsString());
+    api.events(events);
   }
 
   /** Submits a form for the visitor and waits until its lead exists and its form event was scored. */
   static Lead submit(String form, String visitor, JsonObject fields) {
-    JsonObject body = new JsonObject().put("visitor", visitor).put("submission", "submission-" + UNIQUE.incrementAndGet())
-        .put("page", "https://www.acme.com/" + form).put("fields", fields);
-    HttpResponse<Buffer> response = await(gateway.client().post("/f/" + form)
-        .putHeader("X-Forwarded-For", "10.9.0." + (UNIQUE.incrementAndGet() % 250 + 1)).putHeader("User-Agent", UA)
-        .sendJsonObject(body));
-    assertEquals(200, response.statusCode(), response.bodyAsString());
-    String id = Eventually.until(() -> await(stores().leads().leadIdByEmail("acme",
+    api.submit(form, new JsonObject().put("visitor", visitor).put("submission", unique("submission-"))
+        .put("page", "https://www.acme.com/" + form).put("fields", fields), "X-Forwarded-For", clientIp("10.9.0."));
+    String id = Eventually.until(() -> await(api.stores().leads().leadIdByEmail("acme",
         fields.getString("email").toLowerCase())), java.util.Optional::isPresent).orElseThrow();
     Eventually.until(() -> profile(id), p -> p.getJsonObject("score_breakdown").getJsonArray("behaviour_rules")
         .stream().anyMatch(r -> ((JsonObject) r).getString("rule").equals(form)));
-    return await(stores().leads().lead(id)).orElseThrow();
+    return await(api.stores().leads().lead(id)).orElseThrow();
   }
 
   static HttpResponse<Buffer> api(String method, String path, JsonObject body, String key) {
-    var request = gateway.client().request(io.vertx.core.http.HttpMethod.valueOf(method), path);
-    if (key != null) {
-      request.putHeader("Authorization", "Bearer " + key);
-    }
-    return await(body == null ? request.send() : request.sendJsonObject(body));
+    return api.call(key, HttpMethod.valueOf(method), path, body);
   }
 
   static JsonObject profile(String leadId) {
-    HttpResponse<Buffer> response = api("GET", "/api/leads/" + leadId, null, KEY);
-    assertEquals(200, response.statusCode(), response.bodyAsString());
-    return response.bodyAsJsonObject();
+    return api.get(KEY, "/api/leads/" + leadId);
   }
 
   static JsonObject list(String query) {
-    HttpResponse<Buffer> response = api("GET", "/api/leads" + query, null, KEY);
-    assertEquals(200, response.statusCode(), response.bodyAsString());
-    return response.bodyAsJsonObject();
+    return api.get(KEY, "/api/leads" + query);
   }
 
   static List<String> ids(JsonObject page) {
@@ -172,7 +121,7 @@ abstract class ScoringApiContract {
   }
 
   static List<DomainEvent> outbox(String leadId, String type) {
-    return Outboxes.of(stores(), leadId).stream().filter(e -> e.type().equals(type)).toList();
+    return Outboxes.of(api.stores(), leadId).stream().filter(e -> e.type().equals(type)).toList();
   }
 
   static JsonObject person(String email, String role) {
@@ -180,7 +129,7 @@ abstract class ScoringApiContract {
   }
 
   static Stage stageOf(String leadId) {
-    return await(stores().leads().lead(leadId)).orElseThrow().stage();
+    return await(api.stores().leads().lead(leadId)).orElseThrow().stage();
   }
 
   static double scoreOf(String leadId) {
@@ -212,7 +161,7 @@ abstract class ScoringApiContract {
     String visitor = visitor();
     send(event(visitor, "pageview", "https://www.acme.com/pricing"),
         event(visitor, "download", "https://cdn.acme.com/case-study-bank.pdf").put("page", "https://www.acme.com/x"));
-    Eventually.until(() -> await(stores().visitors().timeline("acme", visitor, 10)).size(), n -> n == 2);
+    Eventually.until(() -> await(api.stores().visitors().timeline("acme", visitor, 10)).size(), n -> n == 2);
     Lead lead = submit("ebook", visitor, person(email("gmail.com"), "CTO"));
     String id = lead.id();
     // 10 pricing + 15 case study + 10 ebook + 20 decision maker - 5 free mail
@@ -241,7 +190,7 @@ abstract class ScoringApiContract {
         event(visitor, "pageview", "https://www.acme.com/pricing/enterprise"),
         event(visitor, "pageview", "https://www.acme.com/careers"));
     // Flaky before: the form alone is worth 10, so waiting for a score of 10 could end before the page views counted.
-    Eventually.until(() -> await(stores().scores().state(lead.id())).rules().keySet(),
+    Eventually.until(() -> await(api.stores().scores().state(lead.id())).rules().keySet(),
         rules -> rules.contains("pricing-page") && rules.contains("careers-page"));
     assertEquals(10.0, scoreOf(lead.id()));
     JsonObject breakdown = profile(lead.id()).getJsonObject("score_breakdown");
@@ -258,7 +207,7 @@ abstract class ScoringApiContract {
     Lead lead = submit("ebook", visitor, person(email("acme-corp.com"), "Engineer"));
     List<Future<HttpResponse<Buffer>>> sent = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
-      sent.add(gateway.client().post("/e").putHeader("Content-Type", "text/plain")
+      sent.add(api.client().post("/e").putHeader("Content-Type", "text/plain")
           .putHeader("Origin", "https://www.acme.com").putHeader("User-Agent", UA)
           .sendBuffer(Buffer.buffer(event(visitor, "custom", "https://www.acme.com/video").put("name", "video_played")
               .encode())));
@@ -267,8 +216,8 @@ abstract class ScoringApiContract {
     Eventually.until(() -> scoreOf(lead.id()), s -> s == 110.0);
     assertEquals(Stage.MQL, stageOf(lead.id()));
     assertEquals(1, outbox(lead.id(), "lead.stage_changed").size());
-    assertEquals(1, await(stores().leads().stages(lead.id())).stream().filter(s -> s.stage() == Stage.MQL).count());
-    String metrics = await(gateway.client().get("/metrics").send()).bodyAsString();
+    assertEquals(1, await(api.stores().leads().stages(lead.id())).stream().filter(s -> s.stage() == Stage.MQL).count());
+    String metrics = await(api.client().get("/metrics").send()).bodyAsString();
     assertTrue(metrics.contains("leadgate_scoring_stage_changes_total{by=\"scoring\",to=\"mql\"}"), metrics);
     assertTrue(metrics.contains("leadgate_scoring_steps_total{outcome=\"applied\"}"), metrics);
   }
@@ -278,11 +227,11 @@ abstract class ScoringApiContract {
     String visitor = visitor();
     Lead lead = submit("ebook", visitor, person(email("acme-corp.com"), "VP Engineering"));
     assertEquals(30.0, scoreOf(lead.id()));
-    clock.advance(Duration.ofDays(30));
+    api.clock().advance(Duration.ofDays(30));
     try {
       assertEquals(25.0, scoreOf(lead.id()));
     } finally {
-      clock.advance(Duration.ofDays(-30));
+      api.clock().advance(Duration.ofDays(-30));
     }
   }
 
@@ -372,10 +321,10 @@ abstract class ScoringApiContract {
 
   /** Sends the event a minute after the last one and waits until it was scored. */
   static void sendLater(JsonObject event, String leadId) {
-    clock.advance(Duration.ofMinutes(1));
-    long at = clock.millis();
+    api.clock().advance(Duration.ofMinutes(1));
+    long at = api.clock().millis();
     send(event);
-    Eventually.until(() -> await(stores().scores().state(leadId)).activity(), scored -> scored == at);
+    Eventually.until(() -> await(api.stores().scores().state(leadId)).activity(), scored -> scored == at);
   }
 
   static List<String> stageChanges(String leadId) {
@@ -429,12 +378,12 @@ abstract class ScoringApiContract {
     Eventually.until(() -> scoreOf(lead.id()), s -> s == 60.0);
     List<Future<HttpResponse<Buffer>>> sent = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      sent.add(gateway.client().post("/e").putHeader("Content-Type", "text/plain")
+      sent.add(api.client().post("/e").putHeader("Content-Type", "text/plain")
           .putHeader("Origin", "https://www.acme.com").putHeader("User-Agent", UA)
           .sendBuffer(Buffer.buffer(event(visitor, "custom", "https://www.acme.com/video").put("name", "video_played")
               .encode())));
       if (i == 4) {
-        sent.add(gateway.client().post("/api/leads/" + lead.id() + "/stage").putHeader("Authorization", "Bearer " + KEY)
+        sent.add(api.client().post("/api/leads/" + lead.id() + "/stage").putHeader("Authorization", "Bearer " + KEY)
             .sendJsonObject(new JsonObject().put("stage", "lead").put("reason", "nurture")));
       }
     }
@@ -492,7 +441,7 @@ abstract class ScoringApiContract {
 
   @Test
   void stage_bodyNotJson_400() {
-    HttpResponse<Buffer> response = await(gateway.client().post("/api/leads/ld_aaaaaaaaaaaaaaaaaaaa/stage")
+    HttpResponse<Buffer> response = await(api.client().post("/api/leads/ld_aaaaaaaaaaaaaaaaaaaa/stage")
         .putHeader("Authorization", "Bearer " + KEY).sendBuffer(Buffer.buffer("stage=sql")));
     assertEquals(400, response.statusCode());
   }

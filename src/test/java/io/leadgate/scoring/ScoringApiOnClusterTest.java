@@ -1,14 +1,9 @@
 package io.leadgate.scoring;
 
-import io.leadgate.testing.RedisCluster;
-import org.junit.jupiter.api.BeforeAll;
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
 
 /** Scoring and the lead API on a Redis Cluster. */
+@RunsOn(Kind.CLUSTER)
 class ScoringApiOnClusterTest extends ScoringApiContract {
-  @BeforeAll
-  static void start() {
-    RedisCluster cluster = RedisCluster.shared();
-    cluster.flush();
-    startGateway(cluster.url());
-  }
 }

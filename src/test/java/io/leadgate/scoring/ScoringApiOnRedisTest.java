@@ -1,21 +1,8 @@
 package io.leadgate.scoring;
 
-import io.leadgate.testing.RedisServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
 
+@RunsOn(Kind.SERVER)
 class ScoringApiOnRedisTest extends ScoringApiContract {
-  static RedisServer redis;
-
-  @BeforeAll
-  static void start() {
-    redis = RedisServer.start();
-    startGateway(redis.url());
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    stopGateway();
-    redis.close();
-  }
 }

@@ -1,16 +1,15 @@
 package io.leadgate.segment;
 
+import static io.leadgate.testing.ApiHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leadgate.Stores;
 import io.leadgate.admin.ApiKeyAuth;
 import io.leadgate.identity.Visitor;
 import io.leadgate.stats.DailyStats;
+import io.leadgate.testing.ApiHarness;
 import io.leadgate.testing.Eventually;
-import io.leadgate.testing.TestGateway;
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,11 +23,9 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Segment's HTTP Tracking API at {@code /v1/*} (issue 16), over HTTP with a write key, on every store: what each
@@ -64,34 +61,11 @@ abstract class SegmentApiContract {
           rateLimit: {perIp: 0, perEmail: 0}
       """.formatted(ApiKeyAuth.hash(ACME_KEY), ApiKeyAuth.hash(BETA_KEY), ApiKeyAuth.hash(API_KEY));
 
-  static TestGateway gateway;
-
-  static void startGateway(String redisUrl) {
-    gateway = TestGateway.start(YAML, redisUrl);
-  }
-
-  @AfterAll
-  static void stopGateway() {
-    if (gateway != null) {
-      gateway.close();
-      gateway = null;
-    }
-  }
-
-  static <T> T await(Future<T> future) {
-    try {
-      return future.await(20, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  static Stores stores() {
-    return gateway.gateway().stores();
-  }
+  @RegisterExtension
+  static final ApiHarness api = ApiHarness.perClass(YAML);
 
   static String anonymousId() {
-    return UUID.randomUUID().toString().replace("-", "");
+    return ApiHarness.visitor();
   }
 
   static String basic(String writeKey) {
@@ -99,7 +73,7 @@ abstract class SegmentApiContract {
   }
 
   static HttpResponse<Buffer> post(String path, String authorization, byte[] body, String... headers) {
-    HttpRequest<Buffer> request = gateway.client().post(path).putHeader("Content-Type", "application/json")
+    HttpRequest<Buffer> request = api.client().post(path).putHeader("Content-Type", "application/json")
         .putHeader("User-Agent", SDK_UA);
     if (authorization != null) {
       request.putHeader("Authorization", authorization);
@@ -132,7 +106,7 @@ abstract class SegmentApiContract {
   }
 
   static Optional<Visitor> visitor(String site, String id) {
-    return await(stores().visitors().visitor(site, id));
+    return await(api.stores().visitors().visitor(site, id));
   }
 
   static Visitor visitorWith(String site, String id, String counter, long count) {
@@ -141,11 +115,11 @@ abstract class SegmentApiContract {
   }
 
   static List<JsonObject> timeline(String site, String id) {
-    return await(stores().visitors().timeline(site, id, 50));
+    return await(api.stores().visitors().timeline(site, id, 50));
   }
 
   static DailyStats today(String site) {
-    return await(stores().stats().daily(site, LocalDate.now(ZoneOffset.UTC)));
+    return await(api.stores().stats().daily(site, LocalDate.now(ZoneOffset.UTC)));
   }
 
   static JsonObject error(HttpResponse<Buffer> response) {
@@ -476,13 +450,9 @@ abstract class SegmentApiContract {
 
   /** A lead made by a form submission; answers its id. */
   static String submitForm(String visitor, String email) {
-    JsonObject body = new JsonObject().put("visitor", visitor).put("submission", "s-" + anonymousId())
-        .put("page", "https://www.acme.com/ebook").put("fields", new JsonObject().put("email", email));
-    HttpResponse<Buffer> response = await(gateway.client().post("/f/ebook")
-        .putHeader("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36")
-        .sendJsonObject(body));
-    assertEquals(200, response.statusCode(), response.bodyAsString());
-    return Eventually.until(() -> await(stores().leads().leadIdByEmail("acme", email)), Optional::isPresent)
+    api.submit("ebook", new JsonObject().put("visitor", visitor).put("submission", "s-" + anonymousId())
+        .put("page", "https://www.acme.com/ebook").put("fields", new JsonObject().put("email", email)));
+    return Eventually.until(() -> await(api.stores().leads().leadIdByEmail("acme", email)), Optional::isPresent)
         .orElseThrow();
   }
 }

@@ -1,14 +1,9 @@
 package io.leadgate.segment;
 
-import io.leadgate.testing.RedisCluster;
-import org.junit.jupiter.api.BeforeAll;
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
 
 /** The Segment-spec API on a Redis Cluster of three masters and three replicas. */
+@RunsOn(Kind.CLUSTER)
 class SegmentApiOnClusterTest extends SegmentApiContract {
-  @BeforeAll
-  static void start() {
-    RedisCluster cluster = RedisCluster.shared();
-    cluster.flush();
-    startGateway(cluster.url());
-  }
 }

@@ -1,21 +1,20 @@
 package io.leadgate.stats;
 
+import static io.leadgate.testing.ApiHarness.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.leadgate.admin.ApiKeyAuth;
+import io.leadgate.testing.ApiHarness;
 import io.leadgate.testing.Eventually;
 import io.leadgate.testing.TestClock;
-import io.leadgate.testing.TestGateway;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The traffic report over HTTP, on the in-memory store and on a real Redis: events in, the report out. */
 abstract class StatsApiContract {
@@ -33,24 +32,8 @@ abstract class StatsApiContract {
   /** Noon UTC: a day's events stay on that day whatever the test does within it. */
   static final Instant NOON = Instant.parse("2026-11-20T12:00:00Z");
 
-  TestClock clock;
-  TestGateway gateway;
-
-  abstract String redisUrl();
-
-  abstract void resetStore();
-
-  @BeforeEach
-  void start() {
-    resetStore();
-    clock = new TestClock(NOON);
-    gateway = TestGateway.start(YAML, redisUrl(), clock);
-  }
-
-  @AfterEach
-  void stop() {
-    gateway.close();
-  }
+  @RegisterExtension
+  static final ApiHarness api = ApiHarness.perTest(YAML).clock(() -> new TestClock(NOON));
 
   @Test
   void pageViewsAndDownloads_showUpInTheDaysReportOnceProjected() {
@@ -72,7 +55,7 @@ abstract class StatsApiContract {
     String visitor = visitor();
     pageview(visitor, "https://www.acme.com/");
     reportWhen("?from=2026-11-20&to=2026-11-20", r -> total(r, "events", "pageview") == 1);
-    clock.advance(Duration.ofDays(1));
+    api.clock().advance(Duration.ofDays(1));
     pageview(visitor, "https://www.acme.com/");
     pageview(visitor(), "https://www.acme.com/");
     JsonObject report = reportWhen("?from=2026-11-20&to=2026-11-21", r -> total(r, "events", "pageview") == 3);
@@ -99,7 +82,7 @@ abstract class StatsApiContract {
 
   @Test
   void aSiteInAnotherTimeZone_countsAndReportsItsOwnDays() {
-    clock.advance(Duration.ofMinutes(11 * 60 + 30)); // 23:30 UTC on the 20th: already 00:30 on the 21st in Berlin
+    api.clock().advance(Duration.ofMinutes(11 * 60 + 30)); // 23:30 UTC on the 20th: already 00:30 on the 21st in Berlin
     send(event(visitor(), "pageview", "https://www.berlin.example/").put("site", "berlin"));
     JsonObject report = Eventually.until(() -> ok(get("/api/sites/berlin/stats", KEY)),
         r -> total(r, "events", "pageview") == 1);
@@ -157,14 +140,14 @@ abstract class StatsApiContract {
   }
 
   void send(JsonObject event) {
-    HttpResponse<Buffer> response = await(gateway.client().post("/e").putHeader("Content-Type", "text/plain")
+    HttpResponse<Buffer> response = await(api.client().post("/e").putHeader("Content-Type", "text/plain")
         .putHeader("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/120 Safari/537.36")
         .sendBuffer(Buffer.buffer(event.encode())));
     assertEquals(202, response.statusCode(), response.bodyAsString());
   }
 
   HttpResponse<Buffer> get(String path, String key) {
-    var request = gateway.client().get(path);
+    var request = api.client().get(path);
     if (key != null) {
       request.putHeader("Authorization", "Bearer " + key);
     }
@@ -185,11 +168,4 @@ abstract class StatsApiContract {
     return n == null ? 0 : n;
   }
 
-  static <T> T await(io.vertx.core.Future<T> future) {
-    try {
-      return future.await(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
 }

@@ -1,18 +1,9 @@
 package io.leadgate.stats;
 
-import io.leadgate.testing.RedisCluster;
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
 
 /** The stats API contract on a Redis Cluster (a site's daily keys share one slot; PFCOUNT over days stays in it). */
+@RunsOn(Kind.CLUSTER)
 class StatsApiOnClusterTest extends StatsApiContract {
-  static final RedisCluster cluster = RedisCluster.shared();
-
-  @Override
-  String redisUrl() {
-    return cluster.url();
-  }
-
-  @Override
-  void resetStore() {
-    cluster.flush();
-  }
 }

@@ -1,14 +1,8 @@
 package io.leadgate.stats;
 
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
+
+@RunsOn(Kind.MEMORY)
 class StatsApiOnMemoryTest extends StatsApiContract {
-
-  @Override
-  String redisUrl() {
-    return null;
-  }
-
-  @Override
-  void resetStore() {
-    // each test starts a gateway of its own, and with it an empty store
-  }
 }

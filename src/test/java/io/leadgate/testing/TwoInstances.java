@@ -16,35 +16,29 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @RegisterExtension static final TwoInstances redis = TwoInstances.onServer();} or {@code onCluster()}.
  */
 public final class TwoInstances implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
-  private final boolean cluster;
-  private RedisServer server;
+  private final OneStore store;
   private Vertx vertx;
   private RedisStores first;
   private RedisStores second;
 
-  private TwoInstances(boolean cluster) {
-    this.cluster = cluster;
+  private TwoInstances(OneStore store) {
+    this.store = store;
   }
 
   /** On a standalone redis-server of the test class's own. */
   public static TwoInstances onServer() {
-    return new TwoInstances(false);
+    return new TwoInstances(OneStore.onServer());
   }
 
   /** On the suite's shared 3+3 cluster ({@link RedisCluster#shared()}). */
   public static TwoInstances onCluster() {
-    return new TwoInstances(true);
+    return new TwoInstances(OneStore.onCluster());
   }
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    String url;
-    if (cluster) {
-      url = RedisCluster.shared().url();
-    } else {
-      server = RedisServer.start();
-      url = server.url();
-    }
+    store.open();
+    String url = store.url();
     vertx = Vertx.vertx();
     first = RedisStores.start(vertx, TestRedis.config(url), 2, new Metrics()).await(30, TimeUnit.SECONDS);
     second = RedisStores.start(vertx, TestRedis.config(url), 2, new Metrics()).await(30, TimeUnit.SECONDS);
@@ -55,18 +49,12 @@ public final class TwoInstances implements BeforeAllCallback, AfterAllCallback, 
     first.close().await(30, TimeUnit.SECONDS);
     second.close().await(30, TimeUnit.SECONDS);
     vertx.close().await(30, TimeUnit.SECONDS);
-    if (server != null) {
-      server.close();
-    }
+    store.close();
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    if (cluster) {
-      RedisCluster.shared().flush();
-    } else {
-      server.flush();
-    }
+    store.flush();
   }
 
   public Stores first() {
@@ -79,6 +67,6 @@ public final class TwoInstances implements BeforeAllCallback, AfterAllCallback, 
 
   /** The standalone server, for a test that reads its keys directly; none on a cluster. */
   public RedisServer server() {
-    return server;
+    return store.server();
   }
 }

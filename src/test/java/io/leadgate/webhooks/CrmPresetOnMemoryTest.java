@@ -1,8 +1,8 @@
 package io.leadgate.webhooks;
 
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
+
+@RunsOn(Kind.MEMORY)
 class CrmPresetOnMemoryTest extends CrmPresetSpec {
-  @Override
-  String redisUrl() {
-    return null;
-  }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leadgate.core.DomainEvent;
 import io.leadgate.testing.Eventually;
+import io.leadgate.testing.OneStore;
 import io.leadgate.testing.Receiver;
 import io.leadgate.testing.TestClock;
 import io.leadgate.testing.TestGateway;
@@ -20,6 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * CRM presets end to end: outbox → dispatcher → an in-process receiver shaped like each CRM's API, every request
@@ -35,8 +37,8 @@ abstract class CrmPresetSpec {
   TestClock clock;
   TestGateway gateway;
 
-  /** The Redis to run on, or null for the in-memory store. */
-  abstract String redisUrl();
+  @RegisterExtension
+  static final OneStore store = OneStore.asTheClassRunsOn().emptiedBeforeEach();
 
   @BeforeEach
   void startReceiver() {
@@ -58,7 +60,7 @@ abstract class CrmPresetSpec {
   }
 
   void start(String endpoints) {
-    gateway = WebhookHarness.start(redisUrl(), clock, endpoints);
+    gateway = WebhookHarness.start(store.url(), clock, endpoints);
   }
 
   String presetEndpoint(String preset, String extra) {
@@ -170,7 +172,7 @@ abstract class CrmPresetSpec {
   @Test
   void hubspot_tokenRefused_deadLetterAtOnceWithTheCrmsAnswer() {
     receiver.answer(crm.hubspot());
-    gateway = WebhookHarness.start(redisUrl(), clock, presetEndpoint("hubspot", "")
+    gateway = WebhookHarness.start(store.url(), clock, presetEndpoint("hubspot", "")
         .replace("token: " + FakeCrm.TOKEN, "token: revoked-token"));
     DomainEvent event = emit("lead-a");
     assertEquals("Bearer revoked-token", receiver.await(1).get(0).headers().get("authorization"));

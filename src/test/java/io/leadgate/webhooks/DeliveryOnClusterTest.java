@@ -1,19 +1,9 @@
 package io.leadgate.webhooks;
 
-import io.leadgate.testing.RedisCluster;
-import org.junit.jupiter.api.BeforeEach;
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
 
 /** Webhook delivery (fan-out, per-lead order, retries, claims, replay) on a Redis Cluster. */
+@RunsOn(Kind.CLUSTER)
 class DeliveryOnClusterTest extends DeliverySpec {
-  static final RedisCluster cluster = RedisCluster.shared();
-
-  @BeforeEach
-  void flush() {
-    cluster.flush();
-  }
-
-  @Override
-  String redisUrl() {
-    return cluster.url();
-  }
 }

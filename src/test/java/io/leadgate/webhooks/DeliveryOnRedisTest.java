@@ -1,20 +1,8 @@
 package io.leadgate.webhooks;
 
-import io.leadgate.testing.RedisServer;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import io.leadgate.testing.OneStore.Kind;
+import io.leadgate.testing.RunsOn;
 
+@RunsOn(Kind.SERVER)
 class DeliveryOnRedisTest extends DeliverySpec {
-  @RegisterExtension
-  static final RedisServer redis = RedisServer.perClass();
-
-  @BeforeEach
-  void flush() {
-    redis.flush();
-  }
-
-  @Override
-  String redisUrl() {
-    return redis.url();
-  }
 }

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leadgate.core.DomainEvent;
 import io.leadgate.testing.Eventually;
+import io.leadgate.testing.OneStore;
 import io.leadgate.testing.Receiver;
 import io.leadgate.testing.Receiver.Reply;
 import io.leadgate.testing.TestClock;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Webhook delivery end to end: outbox → dispatcher → a real HTTP receiver, with time moved forward by the test.
@@ -34,8 +36,8 @@ abstract class DeliverySpec {
   TestClock clock;
   TestGateway gateway;
 
-  /** The Redis to run on, or null for the in-memory store. */
-  abstract String redisUrl();
+  @RegisterExtension
+  static final OneStore store = OneStore.asTheClassRunsOn().emptiedBeforeEach();
 
   @BeforeEach
   void startReceiver() {
@@ -52,7 +54,7 @@ abstract class DeliverySpec {
   }
 
   void start(String endpoints) {
-    gateway = WebhookHarness.start(redisUrl(), clock, endpoints);
+    gateway = WebhookHarness.start(store.url(), clock, endpoints);
   }
 
   void crm(String extra) {
@@ -113,8 +115,8 @@ abstract class DeliverySpec {
   // waited for the visibility time-out to be claimed back.
   @Test
   void manyLeadsAtOnce_allDeliveredWithoutWaitingForAClaim() {
-    gateway = WebhookHarness.start(redisUrl(), clock, WebhookHarness.DELIVERY.replace("claimAfter: 1s", "claimAfter: 1h"),
-        endpoint("crm", receiver, "/hook", ""));
+    gateway = WebhookHarness.start(store.url(), clock,
+        WebhookHarness.DELIVERY.replace("claimAfter: 1s", "claimAfter: 1h"), endpoint("crm", receiver, "/hook", ""));
     for (int i = 0; i < 64; i++) {
       emit("lead-" + i, 1);
     }
