@@ -7,6 +7,8 @@
 #
 #   bench/intake-ab.sh /tmp/before.jar target/leadgate.jar
 #   PARTITIONS=1 PAIRS=5 bench/intake-ab.sh target/leadgate.jar
+#   bench/intake-ab.sh "target/leadgate.jar@-Xmx96m -XX:+UseSerialGC" "target/leadgate.jar@-Xmx96m -XX:+UseSerialGC -XX:-TieredCompilation"
+#                                                      # JAR@OPTIONS: the same jar with other JVM options
 #   PROFILE=1 bench/intake-ab.sh target/leadgate.jar   # async-profiler (Maven Central) of each measured run,
 #                                                      # collapsed stacks in /tmp/intake-ab-<run>.collapsed
 set -euo pipefail
@@ -28,7 +30,7 @@ for tool in wrk redis-server redis-cli curl; do
   command -v "$tool" >/dev/null || { echo "needs $tool (bench/collect.sh installs it)" >&2; exit 1; }
 done
 for jar in "$@"; do
-  [ -f "$jar" ] || { echo "no such jar: $jar" >&2; exit 1; }
+  [ -f "${jar%%@*}" ] || { echo "no such jar: ${jar%%@*}" >&2; exit 1; }
 done
 AGENT=
 if [ "$PROFILE" = 1 ]; then
@@ -42,9 +44,10 @@ WORK=$(mktemp -d /tmp/intake-ab.XXXXXX)
 PIDS=()
 trap cleanup EXIT
 
-# run_one JAR RUN: writes to $WORK/RUN.line "events/s p50_ms p99_ms gateway_us_per_event redis_us_per_event"
+# run_one JAR[@OPTIONS] RUN: writes to $WORK/RUN.line "events/s p50_ms p99_ms gateway_us_per_event redis_us_per_event"
 run_one() {
-  local jar=$1 run=$2 dir rport gport redis gateway pass deadline r0 g0 hz out requests secs
+  local jar=${1%%@*} options= run=$2 dir rport gport redis gateway pass deadline r0 g0 hz out requests secs
+  [ "$jar" = "$1" ] || options=${1#*@}
   dir=$WORK/$run
   mkdir -p "$dir"
   rport=$(free_port)
@@ -61,8 +64,9 @@ run_one() {
   sed "s/^  instances: .*/  instances: $INSTANCES/; s/^  partitions: .*/  partitions: $PARTITIONS/" \
     bench/collect.yaml > "$dir/config.yaml"
   gport=$(free_port)
+  # shellcheck disable=SC2086 # the options are words
   LEADGATE_REDIS_URL="redis://leadgate:$pass@127.0.0.1:$rport" LEADGATE_PORT=$gport \
-    java -jar "$jar" --config "$dir/config.yaml" > "$dir/gateway.log" 2>&1 &
+    java $options -jar "$jar" --config "$dir/config.yaml" > "$dir/gateway.log" 2>&1 &
   gateway=$!
   PIDS+=("$gateway")
   wait_http "http://127.0.0.1:$gport/health/ready" 60 || { cat "$dir/gateway.log" >&2; exit 1; }
