@@ -6,12 +6,15 @@ package io.leadgate.collect;
  * second and the log is less than half full, projection keeps to {@code share} of the time (after a round that
  * took t ms it pauses t × (1 − share) / share) and catches up once the burst is over. While intake outruns even
  * projection at full speed (a surge), a round cannot stop the backlog from growing and only takes Redis and CPU
- * from intake, so projection waits for the surge to pass, one round a second. Past half of the backlog limit it
- * runs flat out again, so that intake is slowed rather than refused.
+ * from intake, so projection waits for the surge to pass, one round a second, and a small one: a round of a whole
+ * batch took a fifth of Redis's time from intake at every surge measured (docs/benchmarks.md). Past half of the
+ * backlog limit it runs flat out again, so that intake is slowed rather than refused.
  */
 public final class ProjectionPacer {
   /** Never pauses longer than this: projection keeps moving, if slowly, whatever a round cost. */
   static final long MAX_PAUSE_MS = 1000;
+  /** Log entries a round reads during a surge: it keeps projection moving and the backlog's age known, no more. */
+  static final int SURGE_ENTRIES = 1;
   /** How much a new full round moves the full-speed estimate: a few rounds, not one slow one, change it. */
   private static final double LEARNING = 0.25;
   private final IntakeRate intake;
@@ -20,6 +23,7 @@ public final class ProjectionPacer {
   private final double share;
   /** Events a second the rounds project together at full speed, as recent full rounds measured it; 0 = unknown. */
   private volatile double fullSpeed;
+  private volatile boolean surging;
 
   public ProjectionPacer(IntakeRate intake, Backlog backlog, long busyAbove, double share) {
     this.intake = intake;
@@ -32,7 +36,8 @@ public final class ProjectionPacer {
    * What one round did.
    *
    * @param events how many events it projected
-   * @param full   whether it read as many log entries as a round may: more were waiting, so it ran at full speed
+   * @param full   whether it read a whole batch of log entries (as many as a round may outside a surge): more were
+   *               waiting, so it ran at full speed
    * @param millis how long its projection took (not its wait for new entries)
    */
   public record Round(int events, boolean full, long millis) {
@@ -47,14 +52,21 @@ public final class ProjectionPacer {
       learn(round, loops);
     }
     long accepting = intake.perSecond();
+    surging = false;
     if (share >= 1.0 || accepting <= busyAbove || backlog.pastHalf()) {
       return 0;
     }
     if (fullSpeed > 0 && accepting > fullSpeed) {
+      surging = true;
       return MAX_PAUSE_MS;
     }
     double each = share / Math.max(1, loops);
     return Math.min(MAX_PAUSE_MS, Math.round(Math.max(1, round.millis()) * (1 - each) / each));
+  }
+
+  /** Log entries the next round may read: {@link #SURGE_ENTRIES} during a surge, otherwise a whole batch. */
+  public int entriesNext(int batchSize) {
+    return surging ? Math.min(SURGE_ENTRIES, batchSize) : batchSize;
   }
 
   /** Events a second projection last kept at full speed (0 before its first full round). */

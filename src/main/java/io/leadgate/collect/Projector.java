@@ -75,7 +75,8 @@ public final class Projector extends VerticleBase {
     if (stopped) {
       return;
     }
-    events.read(partition, consumer, pendingOnly, batchSize, pendingOnly ? 0 : WAIT_MS)
+    int max = pendingOnly ? batchSize : pacer.entriesNext(batchSize);
+    events.read(partition, consumer, pendingOnly, max, pendingOnly ? 0 : WAIT_MS)
         .compose(entries -> {
           long start = System.nanoTime();
           return project(partition, entries).map(v -> new ProjectionPacer.Round(entries.size(),

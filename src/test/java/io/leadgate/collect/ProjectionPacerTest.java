@@ -82,6 +82,33 @@ class ProjectionPacerTest {
   }
 
   @Test
+  void surge_roundsReadOneLogEntry() {
+    pacer.pauseAfter(fullRound(1000, 100), 1);
+    intakeOf(20_000);
+    pacer.pauseAfter(fullRound(1000, 100), 1);
+    assertEquals(ProjectionPacer.SURGE_ENTRIES, pacer.entriesNext(64));
+  }
+
+  @Test
+  void surgeOver_roundsReadAWholeBatchAgain() {
+    pacer.pauseAfter(fullRound(1000, 100), 1);
+    intakeOf(20_000);
+    pacer.pauseAfter(fullRound(1000, 100), 1);
+    intakeOf(5000);
+    pacer.pauseAfter(round(40), 1);
+    assertEquals(64, pacer.entriesNext(64));
+  }
+
+  @Test
+  void surge_aLogPastHalfFull_roundsReadAWholeBatch() {
+    pacer.pauseAfter(fullRound(1000, 100), 1);
+    intakeOf(20_000);
+    backlog.update(500);
+    pacer.pauseAfter(fullRound(1000, 100), 1);
+    assertEquals(64, pacer.entriesNext(64));
+  }
+
+  @Test
   void busyIntake_slowerThanProjectionAtFullSpeed_keepsToTheShare() {
     pacer.pauseAfter(fullRound(1000, 100), 1);
     intakeOf(5000);
