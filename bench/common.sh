@@ -5,6 +5,11 @@
 # Redis as docker/compose.yaml runs it: AOF, fsync every second, rewrite after 400% growth (docs/redis.md).
 REDIS_PRODUCTION_OPTS=(--save "" --appendonly yes --appendfsync everysec --auto-aof-rewrite-percentage 400)
 
+# The JVM options users start the gateway with (docker/Dockerfile's JAVA_TOOL_OPTIONS; the README gives the same), for
+# the scripts that measure the gateway as it runs, rather than a JVM option against another.
+USER_JAVA_OPTS=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' "$(dirname "${BASH_SOURCE[0]}")/../docker/Dockerfile")
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+
 free_port() {
   local port
   for _ in $(seq 1 200); do

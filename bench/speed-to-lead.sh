@@ -14,6 +14,7 @@
 # (bench/pageview.lua), and the events it took in over the time until the projector had caught up with them; then
 # bench/ConstantRate.java sends at half that rate, from 10 s before the submits start until they end.
 # INTAKE=<events/s> sets the rate instead. The script prints the intake's own p50/p99 beside.
+# The gateway runs with the JVM options users start it with (docker/Dockerfile), or GATEWAY_JAVA_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/common.sh
@@ -76,7 +77,9 @@ webhooks:
     events: [lead.created]
 YAML
 
-java -jar target/leadgate.jar --config "$work/leadgate.yaml" > "$work/gateway.log" 2>&1 &
+# shellcheck disable=SC2086
+java ${GATEWAY_JAVA_OPTS:-$USER_JAVA_OPTS} -jar target/leadgate.jar --config "$work/leadgate.yaml" \
+  > "$work/gateway.log" 2>&1 &
 gateway_pid=$!
 pids+=($gateway_pid)
 for _ in $(seq 200); do

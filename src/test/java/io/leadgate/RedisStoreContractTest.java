@@ -98,6 +98,38 @@ class RedisStoreContractTest extends StoreContract {
   }
 
   @Test
+  void eventOfTheBuildBefore_replayedAfterItsSeenSetIsGone_isADuplicate() {
+    String hash = RedisKeys.visitor("acme", "visitor-j");
+    String list = RedisKeys.visitorTimeline("acme", "visitor-j");
+    String seen = RedisKeys.visitorSeen("acme", "visitor-j");
+    redis.server().command("HSET", hash, "first_seen", Long.toString(T0), "last_seen", Long.toString(T0), "sessions", "1",
+        "landing", "https://acme.com/", "pageviews", "1");
+    redis.server().command("RPUSH", list,
+        "{\"id\":\"evt-j1\",\"type\":\"pageview\",\"at\":" + T0 + ",\"url\":\"https://acme.com/\"}");
+    redis.server().command("ZADD", seen, Long.toString(T0), "evt-j1");
+    record(event("evt-j2", "visitor-j", EventType.PAGEVIEW, "https://acme.com/b", T0 + 1)); // moves it into one key
+    assertEquals("0", redis.server().command("EXISTS", seen));
+
+    assertFalse(record(event("evt-j1", "visitor-j", EventType.PAGEVIEW, "https://acme.com/", T0 + 2)).fresh());
+  }
+
+  @Test
+  void snippetEventId_replayedAfterNewerEvents_isADuplicate() {
+    String id = "0123456789abcdef0123456789abcdef"; // kept in its entry in 22 characters, without the '~' it is read with
+    assertTrue(record(event(id, "visitor-sn", EventType.PAGEVIEW, "https://acme.com/", T0)).fresh());
+    assertTrue(record(event("fedcba9876543210fedcba9876543210", "visitor-sn", EventType.PAGEVIEW, "https://acme.com/",
+        T0 + 1)).fresh());
+    assertFalse(record(event(id, "visitor-sn", EventType.PAGEVIEW, "https://acme.com/", T0 + 2)).fresh());
+  }
+
+  @Test
+  void eventIdWrittenInAnotherEntrysValues_isNotADuplicate() {
+    record(event("evt-v1", "visitor-val", EventType.PAGEVIEW, "https://acme.com/evt-v2", T0));
+    record(event("evt-v3", "visitor-val", EventType.PAGEVIEW, "evt-v2", T0 + 1));
+    assertTrue(record(event("evt-v2", "visitor-val", EventType.PAGEVIEW, "https://acme.com/", T0 + 2)).fresh());
+  }
+
+  @Test
   void visitorOfTheFirstListForm_isReadAsItWas_andKeepsItsTouchesAndIdsWhenWrittenAgain() {
     String list = RedisKeys.visitorTimeline("acme", "visitor-l");
     String landing = "https://acme.com/a?utm_source=news";
