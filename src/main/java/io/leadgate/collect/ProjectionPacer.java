@@ -7,7 +7,8 @@ package io.leadgate.collect;
  * took t ms it pauses t × (1 − share) / share) and catches up once the burst is over. While intake outruns even
  * projection at full speed (a surge), a round cannot stop the backlog from growing and only takes Redis and CPU
  * from intake, so projection waits for the surge to pass, one round a second, and a small one: a round of a whole
- * batch took a fifth of Redis's time from intake at every surge measured (docs/benchmarks.md). Past half of the
+ * batch took a fifth of Redis's time from intake at every surge measured (docs/benchmarks.md). Every tenth is whole,
+ * so that the full speed stays measured: a surge judged on a stale low estimate would never end. Past half of the
  * backlog limit it runs flat out again, so that intake is slowed rather than refused.
  */
 public final class ProjectionPacer {
@@ -15,6 +16,8 @@ public final class ProjectionPacer {
   static final long MAX_PAUSE_MS = 1000;
   /** Log entries a round reads during a surge: it keeps projection moving and the backlog's age known, no more. */
   static final int SURGE_ENTRIES = 1;
+  /** One round in this many reads a whole batch during a surge, so that the full speed stays measured. */
+  static final int SURGE_MEASURES_EVERY = 10;
   /** How much a new full round moves the full-speed estimate: a few rounds, not one slow one, change it. */
   private static final double LEARNING = 0.25;
   private final IntakeRate intake;
@@ -24,6 +27,7 @@ public final class ProjectionPacer {
   /** Events a second the rounds project together at full speed, as recent full rounds measured it; 0 = unknown. */
   private volatile double fullSpeed;
   private volatile boolean surging;
+  private int surgeRounds;
 
   public ProjectionPacer(IntakeRate intake, Backlog backlog, long busyAbove, double share) {
     this.intake = intake;
@@ -66,7 +70,11 @@ public final class ProjectionPacer {
 
   /** Log entries the next round may read: {@link #SURGE_ENTRIES} during a surge, otherwise a whole batch. */
   public int entriesNext(int batchSize) {
-    return surging ? Math.min(SURGE_ENTRIES, batchSize) : batchSize;
+    if (!surging) {
+      return batchSize;
+    }
+    // rounds of the partitions call this side by side: a lost count only moves the next measured round
+    return ++surgeRounds % SURGE_MEASURES_EVERY == 0 ? batchSize : Math.min(SURGE_ENTRIES, batchSize);
   }
 
   /** Events a second projection last kept at full speed (0 before its first full round). */

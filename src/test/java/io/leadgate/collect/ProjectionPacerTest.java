@@ -2,6 +2,8 @@ package io.leadgate.collect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProjectionPacerTest {
@@ -90,6 +92,19 @@ class ProjectionPacerTest {
   }
 
   @Test
+  void surge_everyTenthRoundReadsAWholeBatch_theFullSpeedStaysMeasured() {
+    pacer.pauseAfter(fullRound(1000, 100), 1);
+    intakeOf(20_000);
+    pacer.pauseAfter(fullRound(1000, 100), 1);
+    List<Integer> entries = new ArrayList<>();
+    for (int round = 0; round < 20; round++) {
+      entries.add(pacer.entriesNext(64));
+    }
+    assertEquals(2, entries.stream().filter(n -> n == 64).count());
+    assertEquals(18, entries.stream().filter(n -> n == ProjectionPacer.SURGE_ENTRIES).count());
+  }
+
+  @Test
   void surgeOver_roundsReadAWholeBatchAgain() {
     pacer.pauseAfter(fullRound(1000, 100), 1);
     intakeOf(20_000);
@@ -110,7 +125,7 @@ class ProjectionPacerTest {
 
   @Test
   void busyIntake_slowerThanProjectionAtFullSpeed_keepsToTheShare() {
-    pacer.pauseAfter(fullRound(1000, 100), 1);
+    pacer.pauseAfter(fullRound(1000, 100), 1); // 10,000 events/s
     intakeOf(5000);
     assertEquals(300, pacer.pauseAfter(fullRound(1000, 100), 1));
   }
