@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
 public class ProjectionBench {
   /** Nothing else runs: projection never yields. */
   private static final ProjectionPacer FLAT_OUT = new ProjectionPacer(new IntakeRate(), new Backlog(Long.MAX_VALUE),
-      Long.MAX_VALUE, 1.0);
+      Long.MAX_VALUE, 1.0, Long.MAX_VALUE);
 
   public static void main(String[] args) throws Exception {
     Map<String, String> opt = new HashMap<>(Map.of("redis", "redis://127.0.0.1:6390", "events", "100000",

@@ -92,6 +92,16 @@ class ConfigLoaderTest {
     assertEquals("config x.yaml: server.bodyLimit: must be between 1024 and 16777216 (was 10)", e.getMessage());
   }
 
+  @Test
+  void parse_projectionLag_defaultsToTenSeconds_andIsChecked() {
+    assertEquals(10, loader.parse("sites: [{key: acme}]", "x.yaml").ingest().maxLagSeconds());
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("""
+        ingest: {maxLagSeconds: 0}
+        sites: [{key: acme}]
+        """, "x.yaml"));
+    assertEquals("config x.yaml: ingest.maxLagSeconds: must be between 1 and 86400 (was 0)", e.getMessage());
+  }
+
   // Content blockers refuse paths with such words: served there, the snippet would be blocked as a tracker.
   @Test
   void parse_trackerLikeFirstPartyPath_isRefusedNamingTheField() {

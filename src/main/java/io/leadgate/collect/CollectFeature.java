@@ -81,7 +81,8 @@ public final class CollectFeature implements Feature {
   public Future<Void> start(Vertx vertx) {
     backlogWatch = backlog.watch(vertx, events, metrics);
     rateWatch = intakeRate.watch(vertx);
-    ProjectionPacer pacer = new ProjectionPacer(intakeRate, backlog, ingest.busyAbove(), ingest.busyShare());
+    ProjectionPacer pacer = new ProjectionPacer(intakeRate, backlog, ingest.busyAbove(), ingest.busyShare(),
+        ingest.maxLagSeconds() * 1000L);
     AtomicLong fullSpeed = metrics.gauge("leadgate.projection.full.speed");
     speedWatch = vertx.setPeriodic(1000, t -> fullSpeed.set(Math.round(pacer.fullSpeed())));
     return vertx.deployVerticle(new Projector(events, visitors, stats, sites, listeners, metrics,

@@ -11,23 +11,26 @@ import io.leadgate.config.Check;
  *                    together, at most 32)
  * @param busyAbove   events per second and instance above which projection yields to intake
  * @param busyShare   the share of time projection keeps while it yields (1 = never yield)
+ * @param maxLagSeconds how far behind intake projection may fall while it yields: past it, projection runs flat out
  */
 public record IngestConfig(Integer partitions, Integer maxBacklog, Integer batchSize, Integer busyAbove,
-                           Double busyShare) {
+                           Double busyShare, Integer maxLagSeconds) {
   public IngestConfig {
     partitions = partitions == null ? 2 : partitions;
     maxBacklog = maxBacklog == null ? 1_000_000 : maxBacklog;
     batchSize = batchSize == null ? 64 : batchSize;
     busyAbove = busyAbove == null ? 1000 : busyAbove;
     busyShare = busyShare == null ? 0.2 : busyShare;
+    maxLagSeconds = maxLagSeconds == null ? 10 : maxLagSeconds;
     Check.range(partitions, 1, 64, "partitions");
     Check.range(maxBacklog, 1, 100_000_000, "maxBacklog");
     Check.range(batchSize, 1, 10_000, "batchSize");
     Check.range(busyAbove, 0, 100_000_000, "busyAbove");
     Check.that(busyShare >= 0.05 && busyShare <= 1.0, "busyShare", "must be between 0.05 and 1");
+    Check.range(maxLagSeconds, 1, 86_400, "maxLagSeconds");
   }
 
   public static IngestConfig defaults() {
-    return new IngestConfig(null, null, null, null, null);
+    return new IngestConfig(null, null, null, null, null, null);
   }
 }

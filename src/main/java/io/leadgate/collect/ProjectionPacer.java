@@ -8,8 +8,10 @@ package io.leadgate.collect;
  * projection at full speed (a surge), a round cannot stop the backlog from growing and only takes Redis and CPU
  * from intake, so projection waits for the surge to pass, one round a second, and a small one: a round of a whole
  * batch took a fifth of Redis's time from intake at every surge measured (docs/benchmarks.md). Every tenth is whole,
- * so that the full speed stays measured: a surge judged on a stale low estimate would never end. Past half of the
- * backlog limit it runs flat out again, so that intake is slowed rather than refused.
+ * so that the full speed stays measured: a surge judged on a stale low estimate would never end. Projection runs flat
+ * out again once it is more than {@code maxLagMs} behind (a steady rate above {@code busyAbove} is no burst: at the
+ * share the backlog grew by four fifths of intake, minutes behind before the log was half full; docs/benchmarks.md),
+ * or past half of the backlog limit, so that intake is slowed rather than refused.
  */
 public final class ProjectionPacer {
   /** Never pauses longer than this: projection keeps moving, if slowly, whatever a round cost. */
@@ -24,16 +26,18 @@ public final class ProjectionPacer {
   private final Backlog backlog;
   private final long busyAbove;
   private final double share;
+  private final long maxLagMs;
   /** Events a second the rounds project together at full speed, as recent full rounds measured it; 0 = unknown. */
   private volatile double fullSpeed;
   private volatile boolean surging;
   private int surgeRounds;
 
-  public ProjectionPacer(IntakeRate intake, Backlog backlog, long busyAbove, double share) {
+  public ProjectionPacer(IntakeRate intake, Backlog backlog, long busyAbove, double share, long maxLagMs) {
     this.intake = intake;
     this.backlog = backlog;
     this.busyAbove = busyAbove;
     this.share = share;
+    this.maxLagMs = maxLagMs;
   }
 
   /**
@@ -43,8 +47,9 @@ public final class ProjectionPacer {
    * @param full   whether it read a whole batch of log entries (as many as a round may outside a surge): more were
    *               waiting, so it ran at full speed
    * @param millis how long its projection took (not its wait for new entries)
+   * @param lagMs  how long before the round its oldest event was received: how far behind intake projection is
    */
-  public record Round(int events, boolean full, long millis) {
+  public record Round(int events, boolean full, long millis, long lagMs) {
   }
 
   /**
@@ -57,7 +62,7 @@ public final class ProjectionPacer {
     }
     long accepting = intake.perSecond();
     surging = false;
-    if (share >= 1.0 || accepting <= busyAbove || backlog.pastHalf()) {
+    if (share >= 1.0 || accepting <= busyAbove || round.lagMs() > maxLagMs || backlog.pastHalf()) {
       return 0;
     }
     if (fullSpeed > 0 && accepting > fullSpeed) {

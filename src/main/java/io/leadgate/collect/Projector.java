@@ -79,8 +79,9 @@ public final class Projector extends VerticleBase {
     events.read(partition, consumer, pendingOnly, max, pendingOnly ? 0 : WAIT_MS)
         .compose(entries -> {
           long start = System.nanoTime();
+          long lag = entries.isEmpty() ? 0 : System.currentTimeMillis() - entries.get(0).event().receivedAt();
           return project(partition, entries).map(v -> new ProjectionPacer.Round(entries.size(),
-              entriesIn(entries) >= batchSize, (System.nanoTime() - start) / 1_000_000));
+              entriesIn(entries) >= batchSize, (System.nanoTime() - start) / 1_000_000, lag));
         })
         .onSuccess(done -> {
           long pause = done.events() == 0 ? 0 : pacer.pauseAfter(done, events.partitions());

@@ -9,15 +9,15 @@ import org.junit.jupiter.api.Test;
 class ProjectionPacerTest {
   final IntakeRate intake = new IntakeRate();
   final Backlog backlog = new Backlog(1000);
-  final ProjectionPacer pacer = new ProjectionPacer(intake, backlog, 100, 0.25);
+  final ProjectionPacer pacer = new ProjectionPacer(intake, backlog, 100, 0.25, 10_000);
 
   /** A round that read less than a round may: it says nothing about projection's full speed. */
   private static ProjectionPacer.Round round(long millis) {
-    return new ProjectionPacer.Round(100, false, millis);
+    return new ProjectionPacer.Round(100, false, millis, 0);
   }
 
   private static ProjectionPacer.Round fullRound(int events, long millis) {
-    return new ProjectionPacer.Round(events, true, millis);
+    return new ProjectionPacer.Round(events, true, millis, 0);
   }
 
   private void intakeOf(int eventsPerSecond) {
@@ -42,6 +42,20 @@ class ProjectionPacerTest {
     intakeOf(5000);
     backlog.update(500);
     assertEquals(0, pacer.pauseAfter(round(40), 1));
+  }
+
+  @Test
+  void busyIntake_projectionFurtherBehindThanTheLagAllowed_runsFlatOut() {
+    intakeOf(5000);
+    assertEquals(0, pacer.pauseAfter(new ProjectionPacer.Round(100, false, 40, 10_001), 1));
+  }
+
+  @Test
+  void surge_projectionFurtherBehindThanTheLagAllowed_readsWholeBatches() {
+    pacer.pauseAfter(fullRound(1000, 100), 1);
+    intakeOf(20_000);
+    assertEquals(0, pacer.pauseAfter(new ProjectionPacer.Round(1000, true, 100, 10_001), 1));
+    assertEquals(64, pacer.entriesNext(64));
   }
 
   @Test
@@ -73,7 +87,7 @@ class ProjectionPacerTest {
   @Test
   void shareOfOne_neverPauses() {
     intakeOf(5000);
-    assertEquals(0, new ProjectionPacer(intake, backlog, 100, 1.0).pauseAfter(round(40), 1));
+    assertEquals(0, new ProjectionPacer(intake, backlog, 100, 1.0, 10_000).pauseAfter(round(40), 1));
   }
 
   @Test
@@ -141,7 +155,7 @@ class ProjectionPacerTest {
   @Test
   void fullSpeed_isLearnedFromFullRoundsOnly() {
     pacer.pauseAfter(fullRound(1000, 100), 1);
-    pacer.pauseAfter(new ProjectionPacer.Round(10, false, 100), 1); // 100 events/s: a round with little to do
+    pacer.pauseAfter(new ProjectionPacer.Round(10, false, 100, 0), 1); // 100 events/s: a round with little to do
     assertEquals(10_000, pacer.fullSpeed(), 0.1);
   }
 
