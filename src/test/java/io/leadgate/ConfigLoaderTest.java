@@ -93,8 +93,8 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void parse_projectionLag_defaultsToTenSeconds_andIsChecked() {
-    assertEquals(10, loader.parse("sites: [{key: acme}]", "x.yaml").ingest().maxLagSeconds());
+  void parse_projectionLag_defaultsToFiveMinutes_andIsChecked() {
+    assertEquals(300, loader.parse("sites: [{key: acme}]", "x.yaml").ingest().maxLagSeconds());
     ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("""
         ingest: {maxLagSeconds: 0}
         sites: [{key: acme}]

@@ -21,7 +21,7 @@ public record IngestConfig(Integer partitions, Integer maxBacklog, Integer batch
     batchSize = batchSize == null ? 64 : batchSize;
     busyAbove = busyAbove == null ? 1000 : busyAbove;
     busyShare = busyShare == null ? 0.2 : busyShare;
-    maxLagSeconds = maxLagSeconds == null ? 10 : maxLagSeconds;
+    maxLagSeconds = maxLagSeconds == null ? 300 : maxLagSeconds;
     Check.range(partitions, 1, 64, "partitions");
     Check.range(maxBacklog, 1, 100_000_000, "maxBacklog");
     Check.range(batchSize, 1, 10_000, "batchSize");
