@@ -27,12 +27,24 @@ local COMPACT, SNIPPET_ID = 64, 16
 local OMITTED = {{2, 1}, {3, 2}, {4, 4}, {7, 8}} -- field, bit, in the order of the fields
 local OMITTED_BIT = {[2] = 1, [3] = 2, [4] = 4, [7] = 8}
 
+-- How an entry led by this byte holds its event's id: 'plain' as written, 'bare' a snippet id without its '~' (16
+-- is the compact form's highest bit), nil for an element that holds none that way (JSON entries start with '{').
+local function id_form(first)
+  if first == 2 or first == 3 or first >= COMPACT and first < COMPACT + SNIPPET_ID then
+    return 'plain'
+  elseif first and first >= COMPACT + SNIPPET_ID and first < COMPACT + 32 then
+    return 'bare'
+  end
+  return nil
+end
+
 local function entry_id(entry)
   local first = string.byte(entry, 1)
-  if first == 2 or first == 3 or first >= COMPACT and first < COMPACT + 32 then
+  local form = id_form(first)
+  if form then
     local cut = string.find(entry, '\31', 2, true)
     local id = string.sub(entry, 2, cut and cut - 1 or -1)
-    return first - COMPACT >= SNIPPET_ID and '~' .. id or id -- 16 is the highest bit
+    return form == 'bare' and '~' .. id or id
   elseif first == 123 then
     return string.match(entry, '^{"id":"([^"]*)"')
   end
@@ -53,16 +65,10 @@ local function found(blob, want, bare)
     if not at then
       return false
     end
-    local flag = string.byte(blob, at - 1)
     local after = string.byte(blob, at + #want)
-    if string.byte(blob, at - 2) == 0 and (after == 31 or after == 0) then
-      if bare then
-        if flag >= COMPACT + SNIPPET_ID and flag < COMPACT + 32 then
-          return true
-        end
-      elseif flag == 2 or flag == 3 or flag >= COMPACT and flag < COMPACT + SNIPPET_ID then
-        return true
-      end
+    if string.byte(blob, at - 2) == 0 and (after == 31 or after == 0)
+        and id_form(string.byte(blob, at - 1)) == (bare and 'bare' or 'plain') then
+      return true
     end
     from = at + 1
   end

@@ -11,8 +11,7 @@ package io.leadgate.collect;
  * so that the full speed stays measured: a surge judged on a stale low estimate would never end. Projection runs flat
  * out again once it is more than {@code maxLagMs} behind (a steady rate above {@code busyAbove} is no burst: at the
  * share the backlog grew without end until the log was half full; docs/benchmarks.md), or past half of the backlog
- * limit, so that intake is slowed rather than refused. Intake and forms come before fresh scores: a bound of 10 s
- * ran projection flat out under a steady load and took speed-to-lead from 19 to 93 ms (p99), hence minutes.
+ * limit, so that intake is slowed rather than refused.
  */
 public final class ProjectionPacer {
   /** Never pauses longer than this: projection keeps moving, if slowly, whatever a round cost. */
@@ -79,7 +78,7 @@ public final class ProjectionPacer {
     if (!surging) {
       return batchSize;
     }
-    // rounds of the partitions call this side by side: a lost count only moves the next measured round
+    // one count for the partitions' rounds, which all run on the projector's context
     return ++surgeRounds % SURGE_MEASURES_EVERY == 0 ? batchSize : Math.min(SURGE_ENTRIES, batchSize);
   }
 
