@@ -21,12 +21,13 @@ import org.HdrHistogram.Histogram;
  * only against the few in flight as with wrk's closed loop: "coordinated omission"). The same body as
  * bench/pageview.lua: one of 20,000 visitors, a new event id per request, one of four campaign pages.
  * Prints one line: RESULT rate=... sent=... ok=... non2xx=... errors=... p50_us=... p90_us=... p99_us=...
- * p999_us=... max_us=...
+ * p999_us=... max_us=... With --timeline, also a line on stderr with the slowest answer (ms) to the requests due in
+ * each second, warm-up included, to see when a stall happened.
  *
  * <pre>
  * javac -d /tmp/cr -cp target/leadgate.jar bench/ConstantRate.java
  * java -cp /tmp/cr:target/leadgate.jar ConstantRate --url http://127.0.0.1:8080/e --rate 10000 --seconds 20
- *     [--warmup 5] [--connections 48] [--method POST] [--site bench] [--run r1]
+ *     [--warmup 5] [--connections 48] [--method POST] [--site bench] [--run r1] [--timeline yes]
  * </pre>
  *
  * It speaks HTTP/1.1 over raw keep-alive connections, one request at a time on each (as browsers and wrk do), to
@@ -67,6 +68,8 @@ public class ConstantRate {
   private long ok;
   private long non2xx;
   private long errors;
+  // the slowest answer to the requests due in each second (--timeline): shows when a stall happened
+  private long[] slowestPerSecond;
 
   ConstantRate(Vertx vertx, Map<String, String> opt) {
     this.vertx = vertx;
@@ -76,6 +79,8 @@ public class ConstantRate {
     this.rate = Double.parseDouble(opt.get("rate"));
     this.warmup = (long) (rate * Long.parseLong(opt.get("warmup")));
     this.total = warmup + (long) (rate * Long.parseLong(opt.get("seconds")));
+    this.slowestPerSecond = opt.containsKey("timeline")
+        ? new long[(int) (Long.parseLong(opt.get("warmup")) + Long.parseLong(opt.get("seconds")) + 1)] : null;
     this.head = opt.get("method") + " " + url.getRawPath() + " HTTP/1.1\r\nHost: " + url.getHost() + ":"
         + url.getPort() + "\r\nContent-Type: text/plain;charset=UTF-8\r\nUser-Agent: Mozilla/5.0 (Windows NT 10.0;"
         + " Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36\r\n"
@@ -161,10 +166,15 @@ public class ConstantRate {
   }
 
   private void answered(long dueAt, boolean measured, int status) {
+    long micros = Math.max(0, (System.nanoTime() - dueAt) / 1_000);
+    if (slowestPerSecond != null) {
+      int second = (int) Math.min((dueAt - t0) / 1_000_000_000L, slowestPerSecond.length - 1);
+      slowestPerSecond[second] = Math.max(slowestPerSecond[second], micros);
+    }
     if (!measured) {
       return;
     }
-    latency.recordValue(Math.max(0, (System.nanoTime() - dueAt) / 1_000));
+    latency.recordValue(micros);
     if (status < 0) {
       errors++;
     } else if (status / 100 == 2) {
@@ -180,6 +190,14 @@ public class ConstantRate {
   /** What was measured; requests still unanswered count as errors. */
   private String summary() {
     long measured = total - warmup;
+    if (slowestPerSecond != null) {
+      // the warm-up's seconds too: a stall there (a cold path compiled under load) is worth seeing
+      StringBuilder line = new StringBuilder("TIMELINE slowest ms per second, | where measuring starts:");
+      for (int second = 0; second < slowestPerSecond.length; second++) {
+        line.append(second == (int) (warmup / rate) ? " | " : " ").append(slowestPerSecond[second] / 1000);
+      }
+      System.err.println(line);
+    }
     return String.format("RESULT rate=%.0f sent=%d ok=%d non2xx=%d errors=%d p50_us=%d p90_us=%d p99_us=%d"
             + " p999_us=%d max_us=%d", rate, measured, ok, non2xx, measured - ok - non2xx,
         latency.getValueAtPercentile(50), latency.getValueAtPercentile(90), latency.getValueAtPercentile(99),
