@@ -38,7 +38,7 @@ public final class DemoCrm {
   public EndpointConfig endpoint() {
     return new EndpointConfig(ENDPOINT, "http://127.0.0.1:" + server.actualPort() + "/crm/leads", SECRET, null,
         null, null, null, null, null, null, null, List.of("127.0.0.1/32"), null,
-        null, null);
+        null, null, null);
   }
 
   public Future<Void> stop() {

@@ -108,6 +108,11 @@ public enum CrmPreset {
     return authHeader;
   }
 
+  /** Whether the gateway can fetch this CRM's access tokens itself (OAuth client credentials, {@code oauth}). */
+  public boolean fetchesTokens() {
+    return this == SALESFORCE;
+  }
+
   String authValue(String token) {
     return authScheme + token;
   }

@@ -37,13 +37,15 @@ import java.util.Set;
  *                      through its own API instead of posting the signed envelope ({@link CrmPreset}); {@code url} is
  *                      then the API's base URL (default per CRM), no secret is used and {@code payload} changes the
  *                      preset's default fields
- * @param token         the CRM's API token, required with a preset and only there; sent in the preset's auth header,
- *                      never shown in a log or a message
+ * @param token         the CRM's API token, required with a preset (unless {@code oauth} is given) and only there;
+ *                      sent in the preset's auth header, never shown in a log or a message
+ * @param oauth         with preset {@code salesforce}, instead of {@code token}: the connected app's client
+ *                      credentials, with which the gateway fetches its access tokens itself ({@link OAuthConfig})
  */
 public record EndpointConfig(String id, String url, String secret, List<String> secrets, List<String> events,
                              FilterConfig filter, Map<String, String> headers, PayloadConfig payload, String timeout,
                              Integer concurrency, List<String> retrySchedule, List<String> allowSubnets,
-                             String disableAfter, String preset, String token) {
+                             String disableAfter, String preset, String token, OAuthConfig oauth) {
 
   /** What a preset endpoint gets when {@code events} is not given: no junk ({@code lead.disqualified}) in a CRM. */
   static final List<String> PRESET_EVENTS = List.of(LeadEvents.CREATED, LeadEvents.UPDATED, LeadEvents.STAGE_CHANGED);
@@ -67,7 +69,7 @@ public record EndpointConfig(String id, String url, String secret, List<String> 
     }
     CrmPreset crm = preset == null ? null : CrmPreset.parse(preset).orElseThrow(() -> new ConfigException("preset",
         "must be one of " + CrmPreset.labels() + " (was \"" + preset + "\")"));
-    checkToken(crm, token);
+    checkToken(crm, token, oauth);
     if (crm != null && url == null) {
       Check.that(crm.defaultUrl() != null, "url", "is required with preset " + crm.label()
           + ": the org's own API domain, like https://MYDOMAIN.my.salesforce.com");
@@ -76,10 +78,11 @@ public record EndpointConfig(String id, String url, String secret, List<String> 
     url = Check.required(url, "url");
     Check.that(crm == null || !url.contains("?"), "url", "is the API's base URL with preset " + preset
         + " and takes no query");
-    try {
-      new SsrfGuard(subnets).checkUrl(url);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("url", e.getMessage());
+    checkReachable(url, subnets, "url");
+    if (oauth != null) {
+      oauth = oauth.tokenUrl() != null ? oauth : new OAuthConfig(oauth.clientId(), oauth.clientSecret(),
+          url.replaceAll("/+$", "") + OAuthConfig.TOKEN_PATH);
+      checkReachable(oauth.tokenUrl(), subnets, "oauth.tokenUrl");
     }
     Check.that(secret == null || secrets == null, "secret", "give either secret or secrets, not both");
     Check.that(crm == null || (secret == null && secrets == null), secret != null ? "secret" : "secrets",
@@ -178,19 +181,41 @@ public record EndpointConfig(String id, String url, String secret, List<String> 
 
   @Override
   public String toString() {
-    return "EndpointConfig[id=" + id + ", url=" + url + (preset == null ? "" : ", preset=" + preset + ", token=(hidden)")
+    String auth = preset == null ? "" : oauth == null ? ", token=(hidden)" : ", " + oauth;
+    return "EndpointConfig[id=" + id + ", url=" + url + (preset == null ? "" : ", preset=" + preset + auth)
         + ", secrets=(" + secrets.size() + " hidden)]";
   }
 
-  private static void checkToken(CrmPreset crm, String token) {
+  /** Exactly one of a token and client credentials with a preset, the credentials only where the CRM takes them. */
+  private static void checkToken(CrmPreset crm, String token, OAuthConfig oauth) {
     if (crm == null) {
       Check.that(token == null, "token", "is only used with a preset; a generic endpoint sends its CRM's key in headers");
+      Check.that(oauth == null, "oauth", "is only used with preset " + CrmPreset.SALESFORCE.label());
+      return;
+    }
+    if (oauth != null) {
+      Check.that(crm.fetchesTokens(), "oauth", "is only used with preset " + CrmPreset.SALESFORCE.label()
+          + "; preset " + crm.label() + " takes a token");
+      Check.that(token == null, "oauth", "give either token or oauth, not both");
       return;
     }
     Check.that(token != null && !token.isBlank(), "token", "is required with preset " + crm.label()
-        + ": the CRM's API token (sent as " + crm.authHeader() + ")");
-    Check.that(!token.matches("(?s).*[\\r\\n\\x00].*") && token.strip().equals(token), "token",
+        + ": the CRM's API token (sent as " + crm.authHeader() + ")"
+        + (crm.fetchesTokens() ? ", or oauth: {clientId, clientSecret} to fetch tokens" : ""));
+    checkSingleLine(token, "token");
+  }
+
+  private static void checkSingleLine(String value, String field) {
+    Check.that(!value.matches("(?s).*[\\r\\n\\x00].*") && value.strip().equals(value), field,
         "must be a single-line value without surrounding spaces");
+  }
+
+  private static void checkReachable(String url, List<Cidr> subnets, String field) {
+    try {
+      new SsrfGuard(subnets).checkUrl(url);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(field, e.getMessage());
+    }
   }
 
   private static void checkEvent(String event, String field) {
@@ -205,6 +230,33 @@ public record EndpointConfig(String id, String url, String secret, List<String> 
       String stage = event.substring(colon + 1);
       Check.that(LeadEvents.STAGES.contains(stage), field,
           "stage must be one of " + LeadEvents.STAGES + " (was \"" + stage + "\")");
+    }
+  }
+
+  /**
+   * The OAuth 2.0 client credentials of a Salesforce connected app (client credentials flow enabled, with a run-as
+   * user): the gateway fetches its access token with them ({@code grant_type=client_credentials}), keeps it in memory
+   * and fetches a new one when Salesforce says the session expired.
+   *
+   * @param clientId     the connected app's consumer key
+   * @param clientSecret the connected app's consumer secret; never shown in a log or a message
+   * @param tokenUrl     where tokens are fetched; default the endpoint's {@code url} + {@value #TOKEN_PATH}
+   */
+  public record OAuthConfig(String clientId, String clientSecret, String tokenUrl) {
+    static final String TOKEN_PATH = "/services/oauth2/token";
+
+    public OAuthConfig {
+      clientId = Check.required(clientId, "clientId");
+      checkSingleLine(clientId, "clientId");
+      Check.that(clientSecret != null && !clientSecret.isBlank(), "clientSecret",
+          "is required: the connected app's consumer secret");
+      checkSingleLine(clientSecret, "clientSecret");
+      Check.that(tokenUrl == null || !tokenUrl.isBlank(), "tokenUrl", "must be an http:// or https:// URL (was empty)");
+    }
+
+    @Override
+    public String toString() {
+      return "oauth=(clientId=" + clientId + ", tokenUrl=" + tokenUrl + ", clientSecret=(hidden))";
     }
   }
 

@@ -54,7 +54,7 @@ final class SendLane {
     this.metrics = metrics;
     this.random = random;
     this.sender = sender;
-    this.presets = new PresetSender(sender);
+    this.presets = endpoint.preset() == null ? null : new PresetSender(sender, endpoint);
     this.loop = loop;
     this.freed = freed;
   }
@@ -161,7 +161,7 @@ final class SendLane {
     } catch (RuntimeException e) {
       return unsendable(job, e);
     }
-    return loop.here(presets.attempt(endpoint, exchange)).compose(answer -> answered(job, answer));
+    return loop.here(presets.attempt(exchange)).compose(answer -> answered(job, answer));
   }
 
   private Future<Void> answered(Job job, WebhookSender.Answer answer) {

@@ -49,11 +49,13 @@ public final class Settlement {
                          String disableReason) {
   }
 
-  /** Settles an attempt the receiver answered (or did not: {@code answer.error()} says why). */
+  /**
+   * Settles an attempt the receiver answered (or did not: status 0, {@code answer.error()} says why). An answer is
+   * judged by its status alone; an error beside a status only explains it (a token endpoint's refusal).
+   */
   public static Decision answered(Job job, WebhookSender.Answer answer, RetrySchedule schedule, long nowMs,
                                   DoubleSupplier random) {
-    return settle(job, answer, answer.error() == null ? Verdict.of(answer.status()) : Verdict.RETRY, schedule, nowMs,
-        random);
+    return settle(job, answer, Verdict.of(answer.status()), schedule, nowMs, random);
   }
 
   /**
@@ -66,7 +68,7 @@ public final class Settlement {
 
   private static Decision settle(Job job, WebhookSender.Answer answer, Verdict verdict, RetrySchedule schedule,
                                  long nowMs, DoubleSupplier random) {
-    boolean unhealthy = answer.error() != null || Verdict.unhealthy(answer.status());
+    boolean unhealthy = Verdict.unhealthy(answer.status());
     return switch (verdict) {
       case DELIVERED -> new Decision(Completion.delivered(), Outcome.DELIVERED, unhealthy, Health.SUCCEEDED, null);
       case RETRY -> retryOrGiveUp(job, answer, schedule, nowMs, random, unhealthy);

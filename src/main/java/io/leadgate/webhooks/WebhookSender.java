@@ -63,7 +63,8 @@ public final class WebhookSender {
    * @param status     HTTP status, 0 when there was no answer
    * @param retryAfter the {@code Retry-After} header, or null
    * @param body       the first {@link #KEPT_ANSWER_BYTES} bytes of the answer (as text), or null
-   * @param error      why there was no answer, or null
+   * @param error      why there was no answer (status 0), or what the gateway made of an answer it cannot use (a
+   *                   token endpoint's refusal, with its status), or null; it is what a dead letter's reason says
    */
   public record Answer(int status, String retryAfter, String body, String error, long latencyMs) {
   }

@@ -213,6 +213,70 @@ class EndpointConfigTest {
     assertFalse(message.contains("secret-token-value"), message);
   }
 
+  static final String SALESFORCE = "preset: salesforce\nurl: https://acme.my.salesforce.com\n";
+  static final String CLIENT_SECRET = "consumer-secret-9876543210";
+
+  @Test
+  void salesforceOauth_tokenUrlDefaultsToTheMyDomainsTokenEndpoint() {
+    EndpointConfig endpoint = parse("""
+          - id: salesforce
+            preset: salesforce
+            url: https://acme.my.salesforce.com/
+            oauth: {clientId: 3MVG9key, clientSecret: %s}
+        """.formatted(CLIENT_SECRET)).webhooks().get(1);
+    assertEquals(new EndpointConfig.OAuthConfig("3MVG9key", CLIENT_SECRET,
+        "https://acme.my.salesforce.com/services/oauth2/token"), endpoint.oauth());
+    assertEquals(null, endpoint.token());
+    assertFalse(endpoint.toString().contains(CLIENT_SECRET), "the client secret never shows in logs");
+  }
+
+  @Test
+  void tokenAndOauthTogether_areRefused() {
+    String message = presetError(SALESFORCE + "token: t\noauth: {clientId: a, clientSecret: " + CLIENT_SECRET + "}");
+    assertTrue(message.contains("webhooks[1].oauth: give either token or oauth, not both"), message);
+    assertFalse(message.contains(CLIENT_SECRET), message);
+  }
+
+  @Test
+  void oauthWithoutClientSecret_isRefused() {
+    String message = presetError(SALESFORCE + "oauth: {clientId: a}");
+    assertTrue(message.contains("webhooks[1].oauth.clientSecret: is required"), message);
+  }
+
+  @Test
+  void oauthWithAnotherPreset_isRefused() {
+    String message = presetError("preset: hubspot\noauth: {clientId: a, clientSecret: " + CLIENT_SECRET + "}");
+    assertTrue(message.contains("webhooks[1].oauth: is only used with preset salesforce; preset hubspot takes a token"),
+        message);
+    assertFalse(message.contains(CLIENT_SECRET), message);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      preset: salesforce; url: https://acme.my.salesforce.com | webhooks[1].token: is required with preset salesforce: the CRM's API token (sent as Authorization), or oauth: {clientId, clientSecret} to fetch tokens
+      url: https://crm.example.com/two; secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw; oauth: {clientId: a, clientSecret: b} | webhooks[1].oauth: is only used with preset salesforce
+      preset: salesforce; url: https://acme.my.salesforce.com; oauth: {clientSecret: b} | webhooks[1].oauth.clientId: is required
+      preset: salesforce; url: https://acme.my.salesforce.com; oauth: {clientId: a, clientSecret: b, scope: api} | webhooks[1].oauth.scope: is not a known setting
+      preset: salesforce; url: https://acme.my.salesforce.com; oauth: {clientId: a, clientSecret: b, tokenUrl: "http://127.0.0.1/token"} | webhooks[1].oauth.tokenUrl: host 127.0.0.1 is a loopback address
+      preset: salesforce; url: https://acme.my.salesforce.com; oauth: {clientId: a, clientSecret: " b"} | webhooks[1].oauth.clientSecret: must be a single-line value without surrounding spaces
+      """)
+  void oauthSettingWrong_messageNamesTheField(String settings, String expected) {
+    String message = presetError(String.join("\n", settings.split("; ")));
+    assertTrue(message.contains(expected), message);
+  }
+
+  @Test
+  void oauthTokenUrlOnAnAllowedSubnet_isAccepted() {
+    EndpointConfig endpoint = parse("""
+          - id: salesforce
+            preset: salesforce
+            url: https://acme.my.salesforce.com
+            oauth: {clientId: a, clientSecret: b, tokenUrl: "http://10.20.0.5/services/oauth2/token"}
+            allowSubnets: [10.20.0.0/16]
+        """).webhooks().get(1);
+    assertEquals("http://10.20.0.5/services/oauth2/token", endpoint.oauth().tokenUrl());
+  }
+
   @Test
   void documentedPresetExamples_parse() throws Exception {
     String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/webhooks.md"));

@@ -18,10 +18,21 @@ import java.util.regex.Pattern;
  * The part of each CRM's API a preset uses, answering as the real one documents it, on a {@link Receiver}: people by
  * email, the token checked (401 as the CRM words it), HubSpot's 409 naming the existing contact, Pipedrive's search
  * envelope, Salesforce's SOQL records and its duplicate rule's 400. It can answer the next request 429 with
- * {@code Retry-After}, and Salesforce's query can lag behind its writes (to reach the duplicate rule).
+ * {@code Retry-After}, and Salesforce's query can lag behind its writes (to reach the duplicate rule). Salesforce's
+ * token endpoint ({@code POST /services/oauth2/token}, client credentials) gives out session tokens the API then
+ * takes besides {@link #TOKEN}, until {@link #expireSessions()}; it can be made to answer something else instead.
  */
 final class FakeCrm {
   static final String TOKEN = "crm-token-0123456789";
+  static final String TOKEN_PATH = "/services/oauth2/token";
+  static final String CLIENT_ID = "3MVG9leadgate-consumer-key";
+  static final String CLIENT_SECRET = "consumer-secret-9876543210";
+
+  /** Session tokens the token endpoint gave out that have not expired. */
+  final java.util.Set<String> sessions = ConcurrentHashMap.newKeySet();
+  final AtomicInteger tokenRequests = new AtomicInteger();
+  /** What the token endpoint answers instead of checking the credentials; null: it checks them. */
+  final AtomicReference<Reply> tokenEndpointAnswer = new AtomicReference<>();
 
   final Map<String, String> people = new ConcurrentHashMap<>();
   final AtomicReference<String> throttleNext = new AtomicReference<>();
@@ -29,7 +40,7 @@ final class FakeCrm {
   private final AtomicInteger ids = new AtomicInteger(100);
 
   Function<Receiver.Request, Reply> hubspot() {
-    return r -> guard(r, "authorization", "Bearer " + TOKEN, """
+    return r -> guard(r, "authorization", ("Bearer " + TOKEN)::equals, """
         {"status":"error","message":"Authentication credentials not found.","category":"INVALID_AUTHENTICATION"}""",
         () -> {
           if (r.method().equals("POST") && r.uri().equals("/crm/v3/objects/contacts")) {
@@ -53,7 +64,7 @@ final class FakeCrm {
   }
 
   Function<Receiver.Request, Reply> pipedrive() {
-    return r -> guard(r, "x-api-token", TOKEN, "{\"success\":false,\"error\":\"unauthorized access\",\"errorCode\":401}",
+    return r -> guard(r, "x-api-token", TOKEN::equals, "{\"success\":false,\"error\":\"unauthorized access\",\"errorCode\":401}",
         () -> {
           if (r.method().equals("GET") && r.path().equals("/api/v2/persons/search")) {
             String term = query(r.uri(), "term");
@@ -81,7 +92,8 @@ final class FakeCrm {
   }
 
   Function<Receiver.Request, Reply> salesforce() {
-    return r -> guard(r, "authorization", "Bearer " + TOKEN,
+    return r -> r.method().equals("POST") && r.path().equals(TOKEN_PATH) ? token(r) : guard(r, "authorization",
+        auth -> auth != null && (auth.equals("Bearer " + TOKEN) || sessions.contains(auth.replaceFirst("^Bearer ", ""))),
         "[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]", () -> {
           String api = "/services/data/v62.0";
           if (r.method().equals("GET") && r.path().equals(api + "/query")) {
@@ -111,6 +123,39 @@ final class FakeCrm {
         });
   }
 
+  /** Every session token given out so far times out, as after Salesforce's session time-out. */
+  void expireSessions() {
+    sessions.clear();
+  }
+
+  /** The client credentials flow as Salesforce answers it (form body; no expires_in). */
+  private Reply token(Receiver.Request r) {
+    tokenRequests.incrementAndGet();
+    Reply instead = tokenEndpointAnswer.get();
+    if (instead != null) {
+      return instead;
+    }
+    Map<String, String> form = new java.util.HashMap<>();
+    for (String pair : r.body().split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        form.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    if (!"application/x-www-form-urlencoded".equals(r.headers().get("content-type"))
+        || !"client_credentials".equals(form.get("grant_type"))) {
+      return json(400, "{\"error\":\"unsupported_grant_type\",\"error_description\":\"grant type not supported\"}");
+    }
+    if (!CLIENT_ID.equals(form.get("client_id")) || !CLIENT_SECRET.equals(form.get("client_secret"))) {
+      return json(400, "{\"error\":\"invalid_client\",\"error_description\":\"invalid client credentials\"}");
+    }
+    String session = "00D5f000000abcd!session-" + ids.incrementAndGet();
+    sessions.add(session);
+    return json(200, new JsonObject().put("access_token", session).put("signature", "c2lnbmF0dXJl")
+        .put("instance_url", "http://" + r.headers().get("host")).put("id", "https://login.salesforce.com/id/00D/005")
+        .put("token_type", "Bearer").put("issued_at", "1733390000000").encode());
+  }
+
   /** An existing person with this email; its id as the CRM gives it. */
   String existing(String email, String id) {
     people.put(email, id);
@@ -127,15 +172,15 @@ final class FakeCrm {
     return id;
   }
 
-  private Reply guard(Receiver.Request r, String header, String expected, String unauthorized,
-                      java.util.function.Supplier<Reply> api) {
+  private Reply guard(Receiver.Request r, String header, java.util.function.Predicate<String> valid,
+                      String unauthorized, java.util.function.Supplier<Reply> api) {
     String retryAfter = throttleNext.getAndSet(null);
     if (retryAfter != null) {
       return new Reply(429, Map.of("Retry-After", retryAfter, "content-type", "application/json"),
           "{\"status\":\"error\",\"message\":\"You have reached your secondly limit.\",\"category\":\"RATE_LIMITS\"}",
           false);
     }
-    if (!expected.equals(r.headers().get(header))) {
+    if (!valid.test(r.headers().get(header))) {
       return json(401, unauthorized);
     }
     return api.get();

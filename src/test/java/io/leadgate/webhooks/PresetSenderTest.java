@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class PresetSenderTest {
   Vertx vertx;
   Receiver receiver;
-  PresetSender presets;
+  WebhookSender sender;
 
   @BeforeEach
   void start() {
@@ -35,7 +35,7 @@ class PresetSenderTest {
         return Future.failedFuture(e);
       }
     };
-    presets = new PresetSender(new WebhookSender(vertx, resolver, 8));
+    sender = new WebhookSender(vertx, resolver, 8);
   }
 
   @AfterEach
@@ -58,7 +58,7 @@ class PresetSenderTest {
   }
 
   WebhookSender.Answer attempt(CrmExchange exchange) throws Exception {
-    return presets.attempt(endpoint(), exchange).await(30, TimeUnit.SECONDS);
+    return new PresetSender(sender, endpoint()).attempt(exchange).await(30, TimeUnit.SECONDS);
   }
 
   /** An exchange that always asks for one more request. */
