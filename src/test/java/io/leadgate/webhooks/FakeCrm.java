@@ -30,9 +30,13 @@ final class FakeCrm {
 
   /** Session tokens the token endpoint gave out that have not expired. */
   final java.util.Set<String> sessions = ConcurrentHashMap.newKeySet();
+  /** Every session token given out, expired or not. */
+  final java.util.List<String> issued = new java.util.concurrent.CopyOnWriteArrayList<>();
   final AtomicInteger tokenRequests = new AtomicInteger();
   /** What the token endpoint answers instead of checking the credentials; null: it checks them. */
   final AtomicReference<Reply> tokenEndpointAnswer = new AtomicReference<>();
+  /** The API takes no session token at all (a run-as user without API access): only {@link #TOKEN}. */
+  volatile boolean refuseSessions;
 
   final Map<String, String> people = new ConcurrentHashMap<>();
   final AtomicReference<String> throttleNext = new AtomicReference<>();
@@ -93,7 +97,8 @@ final class FakeCrm {
 
   Function<Receiver.Request, Reply> salesforce() {
     return r -> r.method().equals("POST") && r.path().equals(TOKEN_PATH) ? token(r) : guard(r, "authorization",
-        auth -> auth != null && (auth.equals("Bearer " + TOKEN) || sessions.contains(auth.replaceFirst("^Bearer ", ""))),
+        auth -> auth != null && (auth.equals("Bearer " + TOKEN) || !refuseSessions
+            && sessions.contains(auth.replaceFirst("^Bearer ", ""))),
         "[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]", () -> {
           String api = "/services/data/v62.0";
           if (r.method().equals("GET") && r.path().equals(api + "/query")) {
@@ -151,6 +156,7 @@ final class FakeCrm {
     }
     String session = "00D5f000000abcd!session-" + ids.incrementAndGet();
     sessions.add(session);
+    issued.add(session);
     return json(200, new JsonObject().put("access_token", session).put("signature", "c2lnbmF0dXJl")
         .put("instance_url", "http://" + r.headers().get("host")).put("id", "https://login.salesforce.com/id/00D/005")
         .put("token_type", "Bearer").put("issued_at", "1733390000000").encode());
