@@ -286,5 +286,28 @@ class EndpointConfigTest {
     GatewayConfig config = new ConfigLoader().parse("sites: [{key: acme}]\n" + yaml, "docs/webhooks.md");
     assertEquals(java.util.List.of(CrmPreset.HUBSPOT, CrmPreset.PIPEDRIVE, CrmPreset.SALESFORCE),
         config.webhooks().stream().map(e -> e.crmPreset().orElseThrow()).toList());
+    assertEquals("https://acme.my.salesforce.com/services/oauth2/token", config.webhooks().get(2).oauth().tokenUrl());
+  }
+
+  @Test
+  void documentedOauthExample_parses() throws Exception {
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/webhooks.md"));
+    int start = doc.indexOf("```yaml\n", doc.indexOf("### Tokens")) + 8;
+    String yaml = doc.substring(start, doc.indexOf("```", start));
+    EndpointConfig endpoint = new ConfigLoader().parse("sites: [{key: acme}]\nwebhooks:\n" + yaml, "docs/webhooks.md")
+        .webhooks().get(0);
+    assertEquals("3MVG9...", endpoint.oauth().clientId());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      token: t; oauth: {clientId: a, clientSecret: b}          | webhooks[1].oauth: give either token or oauth, not both
+      oauth: {clientId: a}                                      | webhooks[1].oauth.clientSecret: is required: the connected app's consumer secret
+      oauth: {clientId: a, clientSecret: b, scope: api}         | webhooks[1].oauth.scope: is not a known setting (known here: [clientSecret, clientId, tokenUrl])
+      oauth: {clientId: a, clientSecret: b, tokenUrl: "http://10.0.0.5/t"} | webhooks[1].oauth.tokenUrl: host 10.0.0.5 is a private address; add its subnet to allowSubnets to allow it
+      """)
+  void documentedOauthMessages_areTheOnesGiven(String settings, String expected) {
+    String message = presetError(SALESFORCE + String.join("\n", settings.split("; ")));
+    assertTrue(message.contains(expected), message);
   }
 }
