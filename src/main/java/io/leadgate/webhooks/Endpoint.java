@@ -35,14 +35,15 @@ public record Endpoint(String id, String url, boolean https, String host, int po
    * time-out, and without the configured headers (they are for the API).
    */
   Endpoint at(String otherUrl) {
-    return at(otherUrl, new Endpoint(id, null, false, null, 0, null, Map.of(), signer, filter, mapper, schedule, guard,
-        timeout, concurrency, disableAfter, preset, token, oauth));
+    return at(otherUrl, new Endpoint(id, null, false, null, 0, null, Map.of(), signer, filter, mapper, schedule,
+        guard, timeout, concurrency, disableAfter, preset, token, oauth));
   }
 
   private static Endpoint at(String url, Endpoint e) {
     URI uri = URI.create(url);
     boolean https = uri.getScheme().equalsIgnoreCase("https");
-    String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
+    String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
+        : uri.getHost();
     int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     String pathAndQuery = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();

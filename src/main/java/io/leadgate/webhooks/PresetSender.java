@@ -43,7 +43,8 @@ final class PresetSender {
           return afterAnswer(exchange, request, answer, count, renewed);
         }),
         failure -> failure instanceof AccessTokens.TokenUnavailable unavailable
-            ? Future.succeededFuture(withLatency(unavailable.outcome(), latencyBefore + unavailable.outcome().latencyMs()))
+            ? Future.succeededFuture(withLatency(unavailable.outcome(),
+                latencyBefore + unavailable.outcome().latencyMs()))
             : Future.failedFuture(failure));
   }
 
