@@ -101,6 +101,24 @@ class SettlementTest {
     assertEquals(Health.FAILED, decision.health());
   }
 
+  /** An answer with an error used to be retried whatever its status; a token endpoint's refusal has both. */
+  @Test
+  void a4xxAnswerWithAnError_killsTheJobAtOnce_theErrorBeingTheReason() {
+    Decision decision = settle(1, new Answer(400, null, null,
+        "the token endpoint refused the client credentials: HTTP 400: invalid_client", 12));
+    assertEquals("not retried: the token endpoint refused the client credentials: HTTP 400: invalid_client",
+        decision.completion().dead().reason());
+    assertEquals(400, decision.completion().dead().status());
+    assertFalse(decision.unhealthy());
+  }
+
+  @Test
+  void a5xxAnswerWithAnError_isRetried_andUnhealthy() {
+    Decision decision = settle(1, new Answer(503, null, null, "the token endpoint answered HTTP 503", 12));
+    assertEquals(Outcome.RETRYING, decision.outcome());
+    assertTrue(decision.unhealthy());
+  }
+
   @Test
   void a410Answer_killsTheJob_andDisablesTheEndpoint() {
     Decision decision = settle(1, status(410));
