@@ -1,6 +1,7 @@
 package io.leadgate.webhooks;
 
 import io.vertx.core.Future;
+import java.time.Clock;
 
 /**
  * The access token a preset endpoint's requests carry: the configured {@code token}, or one the gateway fetches
@@ -20,9 +21,9 @@ interface AccessTokens {
   void expired(String token);
 
   /** The endpoint's tokens: fetched when it has client credentials, else its configured token. */
-  static AccessTokens of(Endpoint endpoint, WebhookSender sender) {
+  static AccessTokens of(Endpoint endpoint, WebhookSender sender, Clock clock) {
     return endpoint.oauth() == null ? fixed(endpoint.token())
-        : new KeptToken(new ClientCredentialsGrant(endpoint, sender)::fetch);
+        : new KeptToken(new ClientCredentialsGrant(endpoint, sender)::fetch, clock);
   }
 
   /** Always {@code token}: a CRM whose tokens do not expire, or one replaced by hand. */

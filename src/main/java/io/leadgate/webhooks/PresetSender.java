@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,10 +21,10 @@ final class PresetSender {
   private final Endpoint endpoint;
   private final AccessTokens tokens;
 
-  PresetSender(WebhookSender sender, Endpoint endpoint) {
+  PresetSender(WebhookSender sender, Endpoint endpoint, Clock clock) {
     this.sender = sender;
     this.endpoint = endpoint;
-    this.tokens = AccessTokens.of(endpoint, sender);
+    this.tokens = AccessTokens.of(endpoint, sender, clock);
   }
 
   Future<WebhookSender.Answer> attempt(CrmExchange exchange) {

@@ -54,7 +54,7 @@ final class SendLane {
     this.metrics = metrics;
     this.random = random;
     this.sender = sender;
-    this.presets = endpoint.preset() == null ? null : new PresetSender(sender, endpoint);
+    this.presets = endpoint.preset() == null ? null : new PresetSender(sender, endpoint, clock);
     this.loop = loop;
     this.freed = freed;
   }

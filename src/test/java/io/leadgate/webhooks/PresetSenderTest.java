@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +59,7 @@ class PresetSenderTest {
   }
 
   WebhookSender.Answer attempt(CrmExchange exchange) throws Exception {
-    return new PresetSender(sender, endpoint()).attempt(exchange).await(30, TimeUnit.SECONDS);
+    return new PresetSender(sender, endpoint(), Clock.systemUTC()).attempt(exchange).await(30, TimeUnit.SECONDS);
   }
 
   /** An exchange that always asks for one more request. */

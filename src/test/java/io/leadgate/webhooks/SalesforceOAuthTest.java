@@ -179,6 +179,20 @@ class SalesforceOAuthTest {
   }
 
   @Test
+  void refusedClientCredentials_areNotAskedAgainForAFewSeconds_soQueuedDeliveriesDoNotHammerTheTokenEndpoint() {
+    start(oauth("not-the-consumer-secret"), "");
+    emit("lead-a");
+    Eventually.until(this::dead, list -> list.size() == 1);
+    emit("lead-b"); // after the first one's fetch failed: not sharing it
+    Eventually.until(this::dead, list -> list.size() == 2);
+    assertEquals(List.of(TOKEN_REQUEST), requests(), "the second delivery met the held refusal");
+    clock.advance(Duration.ofMillis(KeptToken.FAILURE_HELD_MS));
+    emit("lead-c");
+    Eventually.until(this::dead, list -> list.size() == 3);
+    assertEquals(List.of(TOKEN_REQUEST, TOKEN_REQUEST), requests(), "asked again once the hold was over");
+  }
+
+  @Test
   void tokenEndpointAnswering503_makesTheDeliveryRetry_notDeadLetter() {
     crm.tokenEndpointAnswer.set(new Reply(503, Map.of("content-type", "application/json"),
         "{\"error\":\"unavailable\",\"error_description\":\"down for maintenance\"}", false));
