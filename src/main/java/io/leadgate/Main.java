@@ -46,6 +46,7 @@ public final class Main {
         LEADGATE_CONFIG     the configuration file when --config is not given
         LEADGATE_REDIS_URL  redis://[user:password@]host:port[/db]: run on Redis (overrides redis.url)
         LEADGATE_PORT       the port to listen on (overrides server.port)
+        any other           where the configuration's values refer to it: ${NAME}, ${NAME:-default}
 
       exit codes:
         0  stopped (SIGTERM, Ctrl-C), or --help / --version

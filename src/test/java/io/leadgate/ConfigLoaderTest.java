@@ -72,6 +72,63 @@ class ConfigLoaderTest {
     assertEquals("config " + file + ": sites[1].ip: must be one of none, truncated, full (was \"hide\")", e.getMessage());
   }
 
+  static Path webhookWithItsSecretFromTheEnvironment(Path dir) throws Exception {
+    Path file = dir.resolve("leadgate.yaml");
+    Files.writeString(file, """
+        sites: [{key: acme}]
+        webhooks:
+          - id: crm
+            url: https://crm.example.com/hook
+            secret: ${CRM_WEBHOOK_SECRET}
+        """);
+    return file;
+  }
+
+  @Test
+  void load_valueReferringToAnEnvironmentVariable_takesTheVariablesValue(@TempDir Path dir) throws Exception {
+    Path file = webhookWithItsSecretFromTheEnvironment(dir);
+    GatewayConfig config = loader.load(file, Map.of("CRM_WEBHOOK_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"));
+    assertEquals(List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"), config.webhooks().get(0).secrets());
+  }
+
+  @Test
+  void load_referenceToAnUnsetVariable_namesTheFieldAndTheVariable(@TempDir Path dir) throws Exception {
+    Path file = webhookWithItsSecretFromTheEnvironment(dir);
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.load(file, Map.of()));
+    assertEquals("config " + file + ": webhooks[0].secret: refers to the environment variable CRM_WEBHOOK_SECRET, "
+        + "which is not set or empty (or give a default: ${CRM_WEBHOOK_SECRET:-default})", e.getMessage());
+  }
+
+  @Test
+  void parse_referenceWithADefault_takesTheDefaultWhenTheVariableIsUnset() {
+    GatewayConfig config = loader.parse("server: {host: \"${LEADGATE_HOST:-127.0.0.1}\"}\nsites: [{key: acme}]\n",
+        "test.yaml", Map.of());
+    assertEquals("127.0.0.1", config.server().host());
+  }
+
+  @Test
+  void parse_doubledDollar_isAPlainDollar_soAReferenceCanBeWrittenAsText() {
+    GatewayConfig config = loader.parse("""
+        sites: [{key: acme, name: "costs $$5, not $${PRICE}"}]
+        """, "test.yaml", Map.of("PRICE", "9"));
+    assertEquals("costs $5, not ${PRICE}", config.sites().get(0).name());
+  }
+
+  @Test
+  void parse_malformedReference_isNamedWithItsField() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> loader.parse("sites: [{key: acme, name: \"${1ST}\"}]\n", "test.yaml", Map.of()));
+    assertEquals("config test.yaml: sites[0].name: \"${1ST}\" is not a reference to an environment variable: write "
+        + "${NAME} or ${NAME:-default}, or $$ for a plain $", e.getMessage());
+  }
+
+  @Test
+  void parse_settingNames_areNeverReplaced_onlyValues() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> loader.parse("sites: [{key: acme}]\n${SECTION}: {}\n", "test.yaml", Map.of("SECTION", "server")));
+    assertTrue(e.getMessage().contains("${SECTION}"), e.getMessage());
+  }
+
   @Test
   void parse_unknownSetting_isNamedWithItsPlace() {
     ConfigException e = assertThrows(ConfigException.class, () -> loader.parse("""

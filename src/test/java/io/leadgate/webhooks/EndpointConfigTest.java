@@ -294,9 +294,10 @@ class EndpointConfigTest {
     String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/webhooks.md"));
     int start = doc.indexOf("```yaml\n", doc.indexOf("### Tokens")) + 8;
     String yaml = doc.substring(start, doc.indexOf("```", start));
-    EndpointConfig endpoint = new ConfigLoader().parse("sites: [{key: acme}]\nwebhooks:\n" + yaml, "docs/webhooks.md")
-        .webhooks().get(0);
+    EndpointConfig endpoint = new ConfigLoader().parse("sites: [{key: acme}]\nwebhooks:\n" + yaml, "docs/webhooks.md",
+        java.util.Map.of("SF_CLIENT_SECRET", "6F3A")).webhooks().get(0);
     assertEquals("3MVG9...", endpoint.oauth().clientId());
+    assertEquals("6F3A", endpoint.oauth().clientSecret(), "the secret from the environment, as documented");
   }
 
   @ParameterizedTest(name = "{0}")
