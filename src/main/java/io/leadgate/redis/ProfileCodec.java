@@ -25,6 +25,9 @@ final class ProfileCodec {
       Map.entry("engagement", "en"), Map.entry("forms", "fo"), Map.entry("ip", "ip"), Map.entry("lead", "ld"),
       Map.entry("linked_by", "lb"));
   private static final Map<String, String> LONG = invert(SHORT);
+  /** The order the stored fields are written in. */
+  private static final java.util.List<String> ORDER = java.util.List.of("fs", "ls", "se", "la", "ft", "lt", "tk", "pv",
+      "dl", "ob", "cu", "en", "fo", "ip", "ld", "lb");
   private static final Map<String, String> TOUCH_SHORT = Map.of("utm_source", "us", "utm_medium", "um",
       "utm_campaign", "uc", "utm_term", "ut", "utm_content", "un", "referrer", "r", "source", "s", "landing", "l",
       "at", "a");
@@ -61,15 +64,49 @@ final class ProfileCodec {
     return out.toString();
   }
 
-  /** The profile element as {@code VisitorHash} reads a profile: long names, touches as JSON. */
-  static Map<String, String> decode(String element) {
+  /** A touch field's stored name. */
+  static String shortTouchName(String name) {
+    return TOUCH_SHORT.getOrDefault(name, name);
+  }
+
+  /** The profile element's fields as stored: short names, touches in the stored form. */
+  static Map<String, String> decodeStored(String element) {
     Map<String, String> stored = new HashMap<>();
     for (String pair : element.substring(1).split(String.valueOf(TimelineCodec.FIELD))) {
       int cut = pair.indexOf(TimelineCodec.PAIR);
-      if (cut > 0) {
+      if (cut >= 0) {
         stored.put(pair.substring(0, cut), pair.substring(cut + 1));
       }
     }
+    return stored;
+  }
+
+  /** The profile element of fields as stored: the known ones in their fixed order, then any other by name. */
+  static String encodeStored(Map<String, String> stored) {
+    StringBuilder element = new StringBuilder(256).append(TimelineCodec.PROFILE);
+    for (String name : ORDER) {
+      append(element, name, stored.get(name));
+    }
+    new java.util.TreeMap<>(stored).forEach((name, value) -> {
+      if (!ORDER.contains(name)) {
+        append(element, name, value);
+      }
+    });
+    return element.toString();
+  }
+
+  private static void append(StringBuilder element, String name, String value) {
+    if (value != null) {
+      if (element.length() > 1) {
+        element.append(TimelineCodec.FIELD);
+      }
+      element.append(name).append(TimelineCodec.PAIR).append(value);
+    }
+  }
+
+  /** The profile element as {@code VisitorHash} reads a profile: long names, touches as JSON. */
+  static Map<String, String> decode(String element) {
+    Map<String, String> stored = decodeStored(element);
     Map<String, String> profile = new HashMap<>();
     stored.forEach((name, value) -> profile.put(LONG.getOrDefault(name, name), value));
     if (stored.containsKey("fs")) {

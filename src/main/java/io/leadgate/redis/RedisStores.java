@@ -110,7 +110,7 @@ public final class RedisStores implements Backend {
 
   private static List<LuaScript> scripts() {
     List<LuaScript> scripts = new java.util.ArrayList<>(List.of(RedisEventLog.ACK,
-        RedisVisitorStore.RECORD, RedisStatsStore.COUNT,
+        RedisVisitorStore.READ, RedisVisitorStore.WRITE, RedisStatsStore.COUNT,
         RedisLeadStore.APPLY, RedisLeadStore.LINK, RedisScoreStore.WRITE, RedisScoreStore.INDEX, RedisLeadSearch.INDEX,
         RedisAccountStore.WRITE, RedisAccountStore.INDEX));
     scripts.addAll(RedisWebhookStore.SCRIPTS);

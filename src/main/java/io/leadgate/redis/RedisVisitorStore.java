@@ -17,7 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 
 final class RedisVisitorStore implements VisitorStore {
-  static final LuaScript RECORD = LuaScript.load("record_visitor_events", "visitor_profile");
+  static final LuaScript READ = LuaScript.load("visitor_state", "visitor_profile");
+  static final LuaScript WRITE = LuaScript.load("apply_visitor_events");
+  /**
+   * Reads and writes of one call at most: a write finds a visitor changed only when another writer (another
+   * instance's projector, a form linking the visitor to its lead, an erasure) wrote it in between.
+   */
+  static final int ATTEMPTS = 8;
   private final RedisClient redis;
 
   RedisVisitorStore(RedisClient redis) {
@@ -25,14 +31,16 @@ final class RedisVisitorStore implements VisitorStore {
   }
 
   /**
-   * Events per script call at most. Redis runs a script to its end while every other client waits, the intake's
-   * log writes included; a bounded call keeps that wait to about a millisecond.
+   * Events per call at most: a bounded call keeps the reply of its read and the script of its write short, and the
+   * intake's writes wait behind them on Redis's one thread.
    */
   static final int EVENTS_PER_CALL = 16;
 
   /**
-   * One script call per key shard and up to {@link #EVENTS_PER_CALL} events, one call at a time, so that the
-   * intake's writes get their turn in between: projection may lag, intake may not wait behind it.
+   * One call per key shard and up to {@link #EVENTS_PER_CALL} events, one call at a time, so that the intake's
+   * writes get their turn in between: projection may lag, intake may not wait behind it. A call reads its visitors
+   * ({@code visitor_state.lua}), decides here what the events change ({@link StoredVisitor}) and writes that
+   * ({@code apply_visitor_events.lua}) if none of them changed since: else it reads them again.
    */
   @Override
   public Future<List<Recorded>> record(List<Recording> events) {
@@ -42,7 +50,7 @@ final class RedisVisitorStore implements VisitorStore {
       Event event = events.get(i).event();
       int shard = RedisKeys.shard(event.site(), event.visitor());
       ShardCall call = open.get(shard);
-      if (call == null || call.positions.size() == EVENTS_PER_CALL) {
+      if (call == null || call.events.size() == EVENTS_PER_CALL) {
         // a shard's later events go in a later call: the calls run in the order they were opened
         call = new ShardCall();
         calls.add(call);
@@ -53,51 +61,89 @@ final class RedisVisitorStore implements VisitorStore {
     Recorded[] recorded = new Recorded[events.size()];
     Future<Void> done = Future.succeededFuture();
     for (ShardCall call : calls) {
-      done = done.compose(v -> redis.eval("record_visitors", RECORD, call.keys, call.args()).map(reply -> {
-        for (int e = 0; e < call.positions.size(); e++) {
-          String lead = reply.get(3 * e + 2).toString();
-          recorded[call.positions.get(e)] = new Recorded(reply.get(3 * e).toInteger() == 1,
-              reply.get(3 * e + 1).toInteger() == 1, lead.isEmpty() ? null : lead);
-        }
-        return null;
-      }));
+      done = done.compose(v -> project(call, recorded, 1));
     }
     return done.map(v -> Arrays.asList(recorded));
   }
 
-  /** The arguments of one {@code record_visitor_events.lua} call: its visitors' keys and retention, its events. */
+  private Future<Void> project(ShardCall call, Recorded[] recorded, int attempt) {
+    return redis.eval("visitor_state", READ, call.keys, List.of()).compose(reply -> {
+      List<StoredVisitor> visitors = new ArrayList<>(reply.size());
+      for (Response visitor : reply) {
+        visitors.add(new StoredVisitor(visitor.get(0).toLong(), visitor.get(1).toString(),
+            strings(visitor.get(2)), strings(visitor.get(3))));
+      }
+      Recorded[] outcomes = new Recorded[call.events.size()];
+      for (int e = 0; e < outcomes.length; e++) {
+        outcomes[e] = call.events.get(e).applyTo(visitors.get(call.events.get(e).visitor));
+      }
+      List<String> keys = new ArrayList<>();
+      List<String> args = new ArrayList<>();
+      for (int v = 0; v < visitors.size(); v++) {
+        if (visitors.get(v).changed()) {
+          Retention retention = call.retentions.get(v);
+          keys.add(call.keys.get(3 * v + 1));
+          visitors.get(v).writes(retention.ttlSeconds(), retention.timelineMax(), args);
+        }
+      }
+      Future<Boolean> written = keys.isEmpty() ? Future.succeededFuture(true)
+          : redis.eval("apply_visitor_events", WRITE, keys, args).map(r -> r.toInteger() == 1);
+      return written.compose(ok -> {
+        if (ok) {
+          for (int e = 0; e < outcomes.length; e++) {
+            recorded[call.events.get(e).position] = outcomes[e];
+          }
+          return Future.succeededFuture();
+        }
+        if (attempt == ATTEMPTS) {
+          return Future.failedFuture(new IllegalStateException(
+              "visitors kept changing while their events were projected, " + ATTEMPTS + " times"));
+        }
+        return project(call, recorded, attempt + 1);
+      });
+    });
+  }
+
+  private static List<String> strings(Response array) {
+    List<String> strings = new ArrayList<>(array.size());
+    array.forEach(element -> strings.add(element.toString()));
+    return strings;
+  }
+
+  /** One event of a call, in the forms it is stored in (made once, whatever the attempts). */
+  private record CallEvent(int position, int visitor, Recording recording, String storedId, String entry,
+                           String touch) {
+    Recorded applyTo(StoredVisitor stored) {
+      Event event = recording.event();
+      if (!stored.fresh(storedId, event.id())) {
+        return new Recorded(false, false, stored.lead());
+      }
+      VisitorRecord record = recording.record();
+      boolean newSession = stored.record(event.receivedAt(), recording.retention().sessionGapMs(), event.url(),
+          entry, touch, ProfileCodec.counter(record.counter()), event.ip() == null ? "" : event.ip(),
+          record.direct());
+      return new Recorded(true, newSession, stored.lead());
+    }
+  }
+
+  /** One call's visitors (their keys, as {@code visitor_state.lua} takes them) and events. */
   private static final class ShardCall {
     final List<String> keys = new ArrayList<>();
-    final List<String> visitorArgs = new ArrayList<>();
-    final List<String> eventArgs = new ArrayList<>();
-    final List<Integer> positions = new ArrayList<>();
+    final List<Retention> retentions = new ArrayList<>();
+    final List<CallEvent> events = new ArrayList<>();
     final Map<String, Integer> visitors = new HashMap<>();
 
     void add(int position, Recording recording) {
       Event event = recording.event();
-      VisitorRecord record = recording.record();
-      Integer visitor = visitors.computeIfAbsent(event.site() + "/" + event.visitor(), k -> {
+      int visitor = visitors.computeIfAbsent(event.site() + "/" + event.visitor(), k -> {
         keys.add(RedisKeys.visitor(event.site(), event.visitor()));
         keys.add(RedisKeys.visitorTimeline(event.site(), event.visitor()));
         keys.add(RedisKeys.visitorSeen(event.site(), event.visitor()));
-        Retention retention = recording.retention();
-        visitorArgs.add(Long.toString(retention.ttlSeconds()));
-        visitorArgs.add(Integer.toString(retention.timelineMax()));
-        visitorArgs.add(Long.toString(retention.sessionGapMs()));
-        return visitors.size() + 1;
+        retentions.add(recording.retention());
+        return retentions.size() - 1;
       });
-      positions.add(position);
-      eventArgs.addAll(List.of(visitor.toString(), TimelineCodec.storedId(event.id()),
-          Long.toString(event.receivedAt()), ProfileCodec.counter(record.counter()), event.url(),
-          TimelineCodec.encode(event), event.ip() == null ? "" : event.ip(), ProfileCodec.touch(record.touch()),
-          record.direct() ? "1" : "0", event.id()));
-    }
-
-    List<String> args() {
-      List<String> args = new ArrayList<>(visitorArgs.size() + eventArgs.size());
-      args.addAll(visitorArgs);
-      args.addAll(eventArgs);
-      return args;
+      events.add(new CallEvent(position, visitor, recording, TimelineCodec.storedId(event.id()),
+          TimelineCodec.encode(event), ProfileCodec.touch(recording.record().touch())));
     }
   }
 
