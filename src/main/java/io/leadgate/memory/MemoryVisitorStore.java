@@ -2,6 +2,7 @@ package io.leadgate.memory;
 
 import io.leadgate.core.Event;
 import io.leadgate.identity.Visitor;
+import io.leadgate.identity.VisitorActivity;
 import io.leadgate.identity.VisitorHash;
 import io.leadgate.identity.VisitorStore;
 import io.vertx.core.Future;
@@ -16,10 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Visitors in this process, following the same rules as {@code record_visitor_events.lua}. */
+/** Visitors in this process, following the rules of {@link VisitorActivity} as the Redis store does. */
 final class MemoryVisitorStore implements VisitorStore {
-  private static final int RECENT_IDS = 200;
-  private static final long DAY_MS = 86_400_000L;
   private final Clock clock;
   private static final int SWEEP_EVERY = 10_000;
   private final Map<String, Entry> visitors = new HashMap<>();
@@ -49,7 +48,7 @@ final class MemoryVisitorStore implements VisitorStore {
     if (!entry.recentIds.add(event.id())) {
       return new Recorded(false, false, entry.hash.get("lead"));
     }
-    if (entry.recentIds.size() > RECENT_IDS) {
+    if (entry.recentIds.size() > VisitorActivity.RECENT_IDS) {
       Iterator<String> oldest = entry.recentIds.iterator();
       oldest.next();
       oldest.remove();
@@ -57,21 +56,20 @@ final class MemoryVisitorStore implements VisitorStore {
     long now = event.receivedAt();
     Map<String, String> hash = entry.hash;
     long last = Long.parseLong(hash.getOrDefault("last_seen", "0"));
-    boolean newSession = false;
+    boolean newSession = VisitorActivity.startsSession(last, now, retention.sessionGapMs());
     if (last == 0) {
       hash.put("first_seen", Long.toString(now));
       hash.put("sessions", "1");
       hash.put("landing", event.url());
       hash.put("first_touch", record.touchJson());
-      newSession = true;
-    } else if (now - last > retention.sessionGapMs()) {
+    } else if (newSession) {
       hash.merge("sessions", "1", (a, b) -> Long.toString(Long.parseLong(a) + 1));
-      newSession = true;
     }
     if (now > last) {
       hash.put("last_seen", Long.toString(now));
     }
-    if (last == 0 || !record.direct() && (newSession || !record.touchKey().equals(hash.get("touch_key")))) {
+    if (last == 0 || VisitorActivity.becomesLastTouch(record.direct(), newSession,
+        record.touchKey().equals(hash.get("touch_key")))) {
       hash.put("last_touch", record.touchJson());
       hash.put("touch_key", record.touchKey());
     }
@@ -85,8 +83,7 @@ final class MemoryVisitorStore implements VisitorStore {
     }
     if (hash.containsKey("lead")) {
       entry.expiresAt = Long.MAX_VALUE;
-    } else if (last == 0 || Math.floorDiv(now, DAY_MS) > Math.floorDiv(last, DAY_MS)) {
-      // renewed on the visitor's first event of a day, as the Redis script does
+    } else if (VisitorActivity.renewsRetention(last, now)) {
       entry.expiresAt = clock.millis() + retention.ttlSeconds() * 1000;
     }
     return new Recorded(true, newSession, hash.get("lead"));

@@ -8,16 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The stored form of a visitor's profile, the last element of its list ({@code visitor_profile.lua} writes it):
- * {@code \1}, then {@code name\30value} pairs joined by {@code \31}, under short names. The first touch leaves out
- * its landing page when it is the profile's landing, and its time (the first seen); the last touch is left out while
- * it is the first, the last seen while it is the first seen. A touch leaves out its source label when its fields
- * give the same one ({@link Source#labelOf}). Touches are
- * pairs too ({@code \30} between name and value, {@code \29} between pairs); one holding a character the form uses
- * is kept as JSON. Read back as the field names of {@link io.leadgate.identity.VisitorHash}.
+ * The stored form of a visitor's profile, the last element of its list ({@link #encodeStored} writes it for
+ * projection, {@code visitor_profile.lua} for the scripts that link and move a visitor): {@code \1}, then
+ * {@code name\30value} pairs joined by {@code \31}, under short names. The first touch leaves out its landing page
+ * when it is the profile's landing, and its time (the first seen); the last touch is left out while it is the first,
+ * the last seen while it is the first seen. A touch leaves out its source label when its fields give the same one
+ * ({@link Source#labelOf}). Touches are pairs too ({@code \30} between name and value, {@code \29} between pairs);
+ * one holding a character the form uses is kept as JSON. Read back as the field names of
+ * {@link io.leadgate.identity.VisitorHash}.
  */
 final class ProfileCodec {
-  /** Profile field (as {@code VisitorHash} names it) to its stored name; the script's copy is in visitor_profile.lua. */
+  /** Profile field (as {@code VisitorHash} names it) to its stored name; visitor_profile.lua has a copy. */
   static final Map<String, String> SHORT = Map.ofEntries(Map.entry("first_seen", "fs"), Map.entry("last_seen", "ls"),
       Map.entry("sessions", "se"), Map.entry("landing", "la"), Map.entry("first_touch", "ft"),
       Map.entry("last_touch", "lt"), Map.entry("touch_key", "tk"), Map.entry("pageviews", "pv"),

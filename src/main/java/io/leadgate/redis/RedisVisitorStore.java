@@ -12,6 +12,7 @@ import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,35 +36,44 @@ final class RedisVisitorStore implements VisitorStore {
    * intake's writes wait behind them on Redis's one thread.
    */
   static final int EVENTS_PER_CALL = 16;
+  /**
+   * Calls in flight at once, each on shards of its own. One at a time, a batch's two round trips per call added up
+   * to a projection slower than the intake it had to keep up with on a busy machine (docs/benchmarks.md); the calls
+   * are short, so the intake's writes still get their turn between them.
+   */
+  static final int LANES = 4;
 
   /**
-   * One call per key shard and up to {@link #EVENTS_PER_CALL} events, one call at a time, so that the intake's
-   * writes get their turn in between: projection may lag, intake may not wait behind it. A call reads its visitors
+   * Calls of up to {@link #EVENTS_PER_CALL} events of one key shard, a shard's calls one after the other (a later
+   * one sees what the earlier wrote), {@link #LANES} shards at a time. A call reads its visitors
    * ({@code visitor_state.lua}), decides here what the events change ({@link StoredVisitor}) and writes that
    * ({@code apply_visitor_events.lua}) if none of them changed since: else it reads them again.
    */
   @Override
   public Future<List<Recorded>> record(List<Recording> events) {
-    List<ShardCall> calls = new ArrayList<>();
-    Map<Integer, ShardCall> open = new HashMap<>();
+    Map<Integer, List<ShardCall>> byShard = new LinkedHashMap<>();
     for (int i = 0; i < events.size(); i++) {
       Event event = events.get(i).event();
-      int shard = RedisKeys.shard(event.site(), event.visitor());
-      ShardCall call = open.get(shard);
-      if (call == null || call.events.size() == EVENTS_PER_CALL) {
-        // a shard's later events go in a later call: the calls run in the order they were opened
-        call = new ShardCall();
-        calls.add(call);
-        open.put(shard, call);
+      List<ShardCall> calls = byShard.computeIfAbsent(RedisKeys.shard(event.site(), event.visitor()),
+          s -> new ArrayList<>());
+      if (calls.isEmpty() || calls.get(calls.size() - 1).events.size() == EVENTS_PER_CALL) {
+        calls.add(new ShardCall());
       }
-      call.add(i, events.get(i));
+      calls.get(calls.size() - 1).add(i, events.get(i));
     }
     Recorded[] recorded = new Recorded[events.size()];
-    Future<Void> done = Future.succeededFuture();
-    for (ShardCall call : calls) {
-      done = done.compose(v -> project(call, recorded, 1));
+    List<Future<Void>> lanes = new ArrayList<>();
+    List<List<ShardCall>> shards = new ArrayList<>(byShard.values());
+    for (int lane = 0; lane < Math.min(LANES, shards.size()); lane++) {
+      Future<Void> done = Future.succeededFuture();
+      for (int shard = lane; shard < shards.size(); shard += LANES) {
+        for (ShardCall call : shards.get(shard)) {
+          done = done.compose(v -> project(call, recorded, 1));
+        }
+      }
+      lanes.add(done);
     }
-    return done.map(v -> Arrays.asList(recorded));
+    return Future.all(lanes).map(v -> Arrays.asList(recorded));
   }
 
   private Future<Void> project(ShardCall call, Recorded[] recorded, int attempt) {

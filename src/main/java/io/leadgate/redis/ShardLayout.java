@@ -13,7 +13,7 @@ import io.vertx.redis.client.Request;
  * <p>It also names the form visitors are kept in ({@code visitors=list2}: one list per visitor, the profile last,
  * compact entries). A store of a build before ({@code shards=N} alone: a hash, a list and a set per visitor;
  * {@code visitors=list}: the list with entries of the first form) is taken over: this build reads both forms and
- * moves a visitor as it writes it ({@code visitor_profile.lua}, {@code record_visitor_events.lua}), and the new
+ * moves a visitor as it writes it ({@code visitor_profile.lua}, {@code visitor_state.lua}), and the new
  * value makes a build before refuse to start on it, since that build would not read the moved visitors.
  */
 final class ShardLayout {

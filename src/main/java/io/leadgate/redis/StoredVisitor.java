@@ -1,5 +1,6 @@
 package io.leadgate.redis;
 
+import io.leadgate.identity.VisitorActivity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,12 +13,11 @@ import java.util.Set;
  * (docs/benchmarks.md). {@code apply_visitor_events.lua} then writes the result, if the list has not changed since.
  *
  * <p>The list: timeline entries newest first ({@link TimelineCodec}), the profile last ({@link ProfileCodec}).
- * An event is recorded at most once per id: the ids of the newest 200 entries are remembered (a browser re-sends
- * at most its bounded queue).
+ * An event is recorded at most once per id: the ids of the newest 200 entries are remembered. The rules of sessions,
+ * touches and retention are {@link VisitorActivity}'s.
  */
 final class StoredVisitor {
-  static final int RECENT = 200;
-  private static final long DAY_MS = 86_400_000L;
+  static final int RECENT = VisitorActivity.RECENT_IDS;
 
   private final long length;
   private final String tail;
@@ -91,7 +91,7 @@ final class StoredVisitor {
                  boolean direct) {
     String time = Long.toString(at);
     long before = last;
-    boolean newSession = false;
+    boolean newSession = VisitorActivity.startsSession(before, at, sessionGapMs);
     if (before == 0) {
       profile.put("fs", time);
       profile.put("se", "1");
@@ -102,26 +102,21 @@ final class StoredVisitor {
         first = timeline.size();
       }
       profile.remove("lt"); // the same as the first
-      newSession = true;
-    } else if (at - before > sessionGapMs) {
+    } else if (newSession) {
       profile.put("se", increment(profile.get("se")));
-      newSession = true;
     }
-    if (Math.floorDiv(at, DAY_MS) > Math.floorDiv(before, DAY_MS)) {
-      renew = true;
-    }
+    renew |= VisitorActivity.renewsRetention(before, at);
     if (at > before) {
       last = at;
       profile.put("ls", time);
     }
     profile.remove("tk"); // the source of the last touch, kept by builds before: read from the touch itself now
-    // the last non-direct visit: its first event, or a later one that came from elsewhere
     if (before != 0 && !direct) {
       if (!newSession && source == null) {
         source = touchSource(profile.getOrDefault("lt", profile.getOrDefault("ft", "")));
       }
       String from = touchSource(touch);
-      if (newSession || !from.equals(source)) {
+      if (VisitorActivity.becomesLastTouch(direct, newSession, from.equals(source))) {
         profile.put("lt", touch);
         source = from;
       }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * The stored form of a visitor's timeline entries (the list {@code lg:{sNN}:tl:SITE:VISITOR}, newest first), which
- * {@code record_visitor_events.lua} writes and shares values in.
+ * {@link StoredVisitor} writes and {@link TimelineSharing} shares values in.
  *
  * <p>An entry is its fields joined by {@code \31}: id ({@link #storedId}), type (its first letter), time (base 36),
  * the URL's origin, the rest of the URL, title, props (JSON), utm (JSON), page, name; trailing absent fields are left
@@ -25,14 +25,14 @@ import java.util.regex.Pattern;
  * script writes a value once and the older entries that share it point to the newer one. A pointer only ever points
  * to a newer entry, so the list can be cut at its old end, and reading the newest N entries needs nothing older.
  *
- * <p>This class writes an entry led by {@code \2} with every field; the script writes it {@link #COMPACT}: led by
- * {@code @} plus bits, 16 for a snippet id without its {@code ~}, 1, 2, 4, 8 for the type, time, origin, props left out
- * as {@code \29} (the next newer entry's). The visitor's first entry holds {@code \30} for the rest of its URL and for
- * its utm tags: they are the profile's landing and its first touch's tags. Entries led by {@code \2} (the first list
- * form) are read as they are. What came before, a JSON object per entry ({@link Projection#timelineEntry}), is still
- * read, and is still written for an event whose text holds one of the control characters the form uses. {@code \3}
- * and an id is an entry past the timeline's cap kept only for de-duplication; {@code \1} is the visitor's profile
- * ({@link ProfileCodec}), the list's last element.
+ * <p>This class writes an entry led by {@code \2} with every field; {@link TimelineSharing} writes it
+ * {@link #COMPACT}: led by {@code @} plus bits, 16 for a snippet id without its {@code ~}, 1, 2, 4, 8 for the type,
+ * time, origin, props left out as {@code \29} (the next newer entry's). The visitor's first entry holds {@code \30}
+ * for the rest of its URL and for its utm tags: they are the profile's landing and its first touch's tags. Entries
+ * led by {@code \2} (the first list form) are read as they are. What came before, a JSON object per entry
+ * ({@link Projection#timelineEntry}), is still read, and is still written for an event whose text holds one of the
+ * control characters the form uses. {@code \3} and an id is an entry past the timeline's cap kept only for
+ * de-duplication; {@code \1} is the visitor's profile ({@link ProfileCodec}), the list's last element.
  */
 final class TimelineCodec {
   static final char PROFILE = '\u0001';
@@ -42,7 +42,8 @@ final class TimelineCodec {
   static final char SAME = '\u001d';
   static final char PAIR = '\u001e';
   static final char FIELD = '\u001f';
-  /** The lead of a compact entry (the script writes them): 64 plus the bits below, {@code @} to {@code _}. */
+  /** The lead of a compact entry ({@link TimelineSharing} writes them): 64 plus the bits below, {@code @} to {@code _}.
+   */
   static final char COMPACT = '@';
   /** In a compact entry, the id is a snippet's stored id ({@link #storedId}) without its {@code ~}. */
   private static final int SNIPPET_ID = 16;
@@ -56,7 +57,7 @@ final class TimelineCodec {
   private TimelineCodec() {
   }
 
-  /** The entry of one event, every field written out (the script replaces repeated values by pointers). */
+  /** The entry of one event, every field written out ({@link TimelineSharing} replaces repeated values by pointers). */
   static String encode(Event event) {
     Map<String, Object> props = Identify.keptProps(event);
     if (unsafe(event.url()) || unsafe(event.page()) || unsafe(event.title()) || unsafe(event.name())) {

@@ -1,0 +1,130 @@
+package io.leadgate.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.leadgate.ConfigLoader;
+import io.leadgate.GatewayConfig;
+import io.leadgate.collect.Projection;
+import io.leadgate.core.Event;
+import io.leadgate.core.EventType;
+import io.leadgate.identity.Visitor;
+import io.leadgate.identity.VisitorStore.Recorded;
+import io.leadgate.identity.VisitorStore.Recording;
+import io.leadgate.identity.VisitorStore.Retention;
+import io.leadgate.ops.Metrics;
+import io.leadgate.testing.RedisServer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The visitor store reads a call's visitors, decides what the events change in Java, and writes that only if no
+ * other writer changed them in between: else it reads them again. So two projectors (two gateway instances) and the
+ * forms that link visitors to leads can write one visitor at once, and every event still counts once.
+ */
+class RedisVisitorStoreTest {
+  @RegisterExtension
+  static final RedisServer redis = RedisServer.perClass();
+  private static final Retention RETENTION = new Retention(86_400, 500, Projection.SESSION_GAP_MS);
+  private static final long T0 = 1_733_390_000_000L;
+  Vertx vertx;
+  RedisStores one;
+  RedisStores other;
+
+  @BeforeEach
+  void connect() {
+    redis.flush();
+    vertx = Vertx.vertx();
+    GatewayConfig config = new ConfigLoader().parse("sites: [{key: acme}]", "test.yaml");
+    config = config.withRedis(config.redis().withUrl(redis.url()));
+    one = await(RedisStores.start(vertx, config.redis(), 1, new Metrics()));
+    other = await(RedisStores.start(vertx, config.redis(), 1, new Metrics()));
+  }
+
+  @AfterEach
+  void close() {
+    one.close();
+    other.close();
+    vertx.close();
+  }
+
+  @Test
+  void twoProjectorsRecordingOneVisitorAtOnce_countEveryEventOnce() {
+    redis.command("CONFIG", "RESETSTAT");
+    List<Future<List<Recorded>>> calls = new ArrayList<>();
+    for (int call = 0; call < 50; call++) {
+      calls.add(one.visitors().record(recordings("a" + call, call)));
+      calls.add(other.visitors().record(recordings("b" + call, call)));
+    }
+    await(Future.all(calls));
+
+    Visitor visitor = await(one.visitors().visitor("acme", "v1")).orElseThrow();
+    assertEquals(400, visitor.counts().getLong("pageviews"));
+    assertEquals(400, await(one.visitors().timeline("acme", "v1", 500)).size());
+    assertTrue(evalshaCalls() > 200, "the two stores' reads and writes never interleaved: nothing was tested");
+  }
+
+  @Test
+  void anEventBothProjectorsRecordAtOnce_isFreshForOneOfThemOnly() {
+    List<Future<List<Recorded>>> calls = new ArrayList<>();
+    for (int call = 0; call < 50; call++) {
+      calls.add(one.visitors().record(recordings("same" + call, call)));
+      calls.add(other.visitors().record(recordings("same" + call, call)));
+    }
+    long fresh = await(Future.all(calls)).<List<Recorded>>list().stream().flatMap(List::stream)
+        .filter(Recorded::fresh).count();
+
+    assertEquals(200, fresh);
+    assertEquals(200, await(one.visitors().visitor("acme", "v1")).orElseThrow().counts().getLong("pageviews"));
+  }
+
+  @Test
+  void aVisitorLinkedToItsLeadWhileItsEventsAreRecorded_keepsTheLinkAndEveryEvent() {
+    List<Future<?>> calls = new ArrayList<>();
+    for (int call = 0; call < 50; call++) {
+      calls.add(one.visitors().record(recordings("a" + call, call)));
+      if (call == 25) {
+        calls.add(other.leads().linkIdentifiedVisitor("lead-1", "acme", "v1"));
+      }
+    }
+    await(Future.all(calls));
+
+    Visitor visitor = await(one.visitors().visitor("acme", "v1")).orElseThrow();
+    assertEquals("lead-1", visitor.leadId());
+    assertEquals(200, visitor.counts().getLong("pageviews"));
+  }
+
+  private long evalshaCalls() {
+    String stats = redis.command("INFO", "commandstats");
+    int at = stats.indexOf("cmdstat_evalsha:calls=");
+    return Long.parseLong(stats.substring(at + 22, stats.indexOf(',', at)));
+  }
+
+  /** Four page views of visitor v1, a minute apart, with ids made of the prefix. */
+  private static List<Recording> recordings(String prefix, int call) {
+    List<Recording> recordings = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Event event = new Event(prefix + "-" + i, "acme", "v1", null, EventType.PAGEVIEW,
+          "https://acme.example/page/" + i, null, null, null, Map.of(), Map.of(), null, Map.of(), 0,
+          T0 + (call * 4L + i) * 60_000, null);
+      recordings.add(new Recording(event, Projection.visitorRecord(event), RETENTION));
+    }
+    return recordings;
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}
