@@ -16,15 +16,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 final class RedisVisitorStore implements VisitorStore {
   static final LuaScript READ = LuaScript.load("visitor_state", "visitor_profile");
   static final LuaScript WRITE = LuaScript.load("apply_visitor_events");
   /**
-   * Reads and writes of one call at most: a write finds a visitor changed only when another writer (another
-   * instance's projector, a form linking the visitor to its lead, an erasure) wrote it in between.
+   * Reads and writes of one call at most: a write finds a visitor changed only when another writer (a form linking
+   * the visitor to its lead, an erasure, another instance's projector taking over a silent one's events) wrote it in
+   * between. The next read waits a random few milliseconds, longer each time: two writers that keep meeting would
+   * otherwise meet again, and the one that lost would lose again.
    */
-  static final int ATTEMPTS = 8;
+  static final int ATTEMPTS = 16;
   private final RedisClient redis;
 
   RedisVisitorStore(RedisClient redis) {
@@ -109,7 +112,8 @@ final class RedisVisitorStore implements VisitorStore {
           return Future.failedFuture(new IllegalStateException(
               "visitors kept changing while their events were projected, " + ATTEMPTS + " times"));
         }
-        return project(call, recorded, attempt + 1);
+        long pause = 1 + ThreadLocalRandom.current().nextLong(2L * attempt);
+        return redis.vertx().timer(pause).compose(t -> project(call, recorded, attempt + 1));
       });
     });
   }

@@ -59,12 +59,7 @@ class RedisVisitorStoreTest {
   @Test
   void twoProjectorsRecordingOneVisitorAtOnce_countEveryEventOnce() {
     redis.command("CONFIG", "RESETSTAT");
-    List<Future<List<Recorded>>> calls = new ArrayList<>();
-    for (int call = 0; call < 50; call++) {
-      calls.add(one.visitors().record(recordings("a" + call, call)));
-      calls.add(other.visitors().record(recordings("b" + call, call)));
-    }
-    await(Future.all(calls));
+    await(Future.all(projector(one, "a", 50), projector(other, "b", 50)));
 
     Visitor visitor = await(one.visitors().visitor("acme", "v1")).orElseThrow();
     assertEquals(400, visitor.counts().getLong("pageviews"));
@@ -74,32 +69,49 @@ class RedisVisitorStoreTest {
 
   @Test
   void anEventBothProjectorsRecordAtOnce_isFreshForOneOfThemOnly() {
-    List<Future<List<Recorded>>> calls = new ArrayList<>();
-    for (int call = 0; call < 50; call++) {
-      calls.add(one.visitors().record(recordings("same" + call, call)));
-      calls.add(other.visitors().record(recordings("same" + call, call)));
-    }
-    long fresh = await(Future.all(calls)).<List<Recorded>>list().stream().flatMap(List::stream)
-        .filter(Recorded::fresh).count();
+    List<Recorded> recorded = new ArrayList<>();
+    await(Future.all(projector(one, "same", 50).onSuccess(recorded::addAll),
+        projector(other, "same", 50).onSuccess(recorded::addAll)));
+    long fresh = recorded.stream().filter(Recorded::fresh).count();
 
     assertEquals(200, fresh);
     assertEquals(200, await(one.visitors().visitor("acme", "v1")).orElseThrow().counts().getLong("pageviews"));
   }
 
   @Test
-  void aVisitorLinkedToItsLeadWhileItsEventsAreRecorded_keepsTheLinkAndEveryEvent() {
-    List<Future<?>> calls = new ArrayList<>();
+  void visitorsLinkedToTheirLeadsWhileTheirEventsAreRecorded_keepTheLinkAndEveryEvent() {
+    Future<Void> projected = Future.succeededFuture();
     for (int call = 0; call < 50; call++) {
-      calls.add(one.visitors().record(recordings("a" + call, call)));
-      if (call == 25) {
-        calls.add(other.leads().linkIdentifiedVisitor("lead-1", "acme", "v1"));
+      List<Recording> batch = new ArrayList<>();
+      for (int visitor = 1; visitor <= 10; visitor++) {
+        batch.addAll(recordings("v" + visitor, "a" + call, call));
       }
+      projected = projected.compose(v -> one.visitors().record(batch)).mapEmpty();
     }
-    await(Future.all(calls));
+    List<Future<Boolean>> links = new ArrayList<>();
+    for (int visitor = 1; visitor <= 10; visitor++) {
+      String id = "v" + visitor;
+      links.add(vertx.timer(3L * visitor).compose(t -> other.leads().linkIdentifiedVisitor("lead-" + id, "acme", id)));
+    }
+    await(Future.all(projected, Future.all(links)));
 
-    Visitor visitor = await(one.visitors().visitor("acme", "v1")).orElseThrow();
-    assertEquals("lead-1", visitor.leadId());
-    assertEquals(200, visitor.counts().getLong("pageviews"));
+    for (int visitor = 1; visitor <= 10; visitor++) {
+      Visitor stored = await(one.visitors().visitor("acme", "v" + visitor)).orElseThrow();
+      assertEquals("lead-v" + visitor, stored.leadId());
+      assertEquals(200, stored.counts().getLong("pageviews"));
+    }
+  }
+
+  /** A projector's calls: one batch at a time, as an instance's projector records them. */
+  private static Future<List<Recorded>> projector(RedisStores stores, String prefix, int calls) {
+    List<Recorded> recorded = new ArrayList<>();
+    Future<Void> done = Future.succeededFuture();
+    for (int call = 0; call < calls; call++) {
+      int number = call;
+      done = done.compose(v -> stores.visitors().record(recordings(prefix + number, number))
+          .map(batch -> recorded.addAll(batch)).mapEmpty());
+    }
+    return done.map(v -> recorded);
   }
 
   private long evalshaCalls() {
@@ -108,11 +120,15 @@ class RedisVisitorStoreTest {
     return Long.parseLong(stats.substring(at + 22, stats.indexOf(',', at)));
   }
 
-  /** Four page views of visitor v1, a minute apart, with ids made of the prefix. */
   private static List<Recording> recordings(String prefix, int call) {
+    return recordings("v1", prefix, call);
+  }
+
+  /** Four page views of a visitor, a minute apart, with ids made of the prefix. */
+  private static List<Recording> recordings(String visitor, String prefix, int call) {
     List<Recording> recordings = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      Event event = new Event(prefix + "-" + i, "acme", "v1", null, EventType.PAGEVIEW,
+      Event event = new Event(visitor + prefix + "-" + i, "acme", visitor, null, EventType.PAGEVIEW,
           "https://acme.example/page/" + i, null, null, null, Map.of(), Map.of(), null, Map.of(), 0,
           T0 + (call * 4L + i) * 60_000, null);
       recordings.add(new Recording(event, Projection.visitorRecord(event), RETENTION));
