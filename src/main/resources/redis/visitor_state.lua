@@ -3,9 +3,10 @@
 -- the intake's writes wait behind). A visitor of the build before (its profile a hash) is moved into the list first,
 -- as visitor_profile.lua does for every script that writes a visitor.
 -- KEYS: per visitor, 3 keys: 1 the old form's hash, 2 the visitor's list, 3 the old form's recent ids (zset)
--- Returns per visitor: the list's length, its last element ('' when there is none), its newest 200 elements (the ids
+-- ARGV: 1 how many of the newest elements to return (redis/StoredVisitor.RECENT)
+-- Returns per visitor: the list's length, its last element ('' when there is none), its newest elements (the ids
 -- a browser may send again are among them), the old form's recent ids (moved now, else empty)
-local RECENT = 200
+local RECENT = tonumber(ARGV[1])
 local out = {}
 for v = 1, #KEYS / 3 do
   local hash, list, seen = KEYS[3 * v - 2], KEYS[3 * v - 1], KEYS[3 * v]

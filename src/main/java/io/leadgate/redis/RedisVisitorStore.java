@@ -80,7 +80,7 @@ final class RedisVisitorStore implements VisitorStore {
   }
 
   private Future<Void> project(ShardCall call, Recorded[] recorded, int attempt) {
-    return redis.eval("visitor_state", READ, call.keys, List.of()).compose(reply -> {
+    return redis.eval("visitor_state", READ, call.keys, List.of(Integer.toString(StoredVisitor.RECENT))).compose(reply -> {
       List<StoredVisitor> visitors = new ArrayList<>(reply.size());
       for (Response visitor : reply) {
         visitors.add(new StoredVisitor(visitor.get(0).toLong(), visitor.get(1).toString(),

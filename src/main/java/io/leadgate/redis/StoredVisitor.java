@@ -1,11 +1,14 @@
 package io.leadgate.redis;
 
 import io.leadgate.identity.VisitorActivity;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One visitor's list as {@code visitor_state.lua} read it, and what a call's events change in it, decided here
@@ -45,7 +48,7 @@ final class StoredVisitor {
     this.length = length;
     this.tail = tail;
     this.recent = recent;
-    this.profile = tail.isEmpty() ? new java.util.HashMap<>() : ProfileCodec.decodeStored(tail);
+    this.profile = tail.isEmpty() ? new HashMap<>() : ProfileCodec.decodeStored(tail);
     this.ids.addAll(oldIds);
     this.last = Long.parseLong(profile.getOrDefault("ls", profile.getOrDefault("fs", "0")));
   }
@@ -213,9 +216,9 @@ final class StoredVisitor {
    * text, the same for the same source whichever form the touch is kept in.
    */
   static String touchSource(String touch) {
-    Map<String, String> fields = new java.util.TreeMap<>();
+    Map<String, String> fields = new TreeMap<>();
     if (touch.startsWith("{")) {
-      new io.vertx.core.json.JsonObject(touch).forEach(field ->
+      new JsonObject(touch).forEach(field ->
           fields.put(ProfileCodec.shortTouchName(field.getKey()), String.valueOf(field.getValue())));
     } else {
       for (String pair : touch.split(String.valueOf(ProfileCodec.TOUCH_PAIR))) {
