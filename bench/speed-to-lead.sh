@@ -14,7 +14,8 @@
 # (bench/pageview.lua), and the events it took in over the time until the projector had caught up with them; then
 # bench/ConstantRate.java sends at half that rate, from 10 s before the submits start until they end.
 # INTAKE=<events/s> sets the rate instead. The script prints the intake's own p50/p99 beside.
-# The gateway runs with the JVM options users start it with (docker/Dockerfile), or GATEWAY_JAVA_OPTS.
+# The gateway runs with the JVM options users start it with (docker/Dockerfile), or GATEWAY_JAVA_OPTS; the jar built
+# here, or GATEWAY_JAR (another build, to compare).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/common.sh
@@ -24,7 +25,8 @@ duration=${2:-30}
 intake=${INTAKE:-}
 secret=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
 
-[ -f target/leadgate.jar ] || mvn -q -o -DskipTests package
+JAR=${GATEWAY_JAR:-target/leadgate.jar}
+[ -f "$JAR" ] || mvn -q -o -DskipTests package
 if [ -n "${INTAKE:-}" ] && ! command -v wrk >/dev/null 2>&1; then
   echo "installing wrk from Debian"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null
@@ -78,7 +80,7 @@ webhooks:
 YAML
 
 # shellcheck disable=SC2086
-java ${GATEWAY_JAVA_OPTS:-$USER_JAVA_OPTS} -jar target/leadgate.jar --config "$work/leadgate.yaml" \
+java ${GATEWAY_JAVA_OPTS:-$USER_JAVA_OPTS} -jar "$JAR" --config "$work/leadgate.yaml" \
   > "$work/gateway.log" 2>&1 &
 gateway_pid=$!
 pids+=($gateway_pid)
@@ -95,7 +97,7 @@ for _ in $(seq 200); do
 done
 
 # compiled before any load starts: compiling at launch took both cores for seconds in the middle of the intake
-javac -d "$work/classes" -cp target/leadgate.jar bench/ConstantRate.java bench/SpeedToLead.java
+javac -d "$work/classes" -cp "$JAR" bench/ConstantRate.java bench/SpeedToLead.java
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -n "$intake" ]; then
   if [ "$intake" = half ]; then
@@ -119,7 +121,7 @@ if [ -n "$intake" ]; then
   # they share with the intake) took both cores for seconds, and the page views measured then stalled for 0.5-2.8 s
   # (their p99). That is the one-off cost of a cold path, not the steady load the goal is about; the timeline line
   # (the slowest answer per measured second) shows whether a stall remains.
-  java -cp "$work/classes:target/leadgate.jar" ConstantRate --url "http://127.0.0.1:$gateway_port/e" --rate "$intake" \
+  java -cp "$work/classes:$JAR" ConstantRate --url "http://127.0.0.1:$gateway_port/e" --rate "$intake" \
     --warmup 25 --seconds "$((duration + 2))" --connections 48 --timeline yes > "$work/intake.txt" &
   intake_pid=$!
   pids+=($intake_pid)
@@ -128,7 +130,7 @@ if [ -n "$intake" ]; then
 else
   form_warmup=5
 fi
-java -cp "$work/classes:target/leadgate.jar" SpeedToLead --gateway "http://127.0.0.1:$gateway_port" --form bench \
+java -cp "$work/classes:$JAR" SpeedToLead --gateway "http://127.0.0.1:$gateway_port" --form bench \
   --receiver-port "$receiver_port" --secret "$secret" --rate "$rate" --seconds "$duration" --warmup "$form_warmup"
 if [ -n "$intake" ]; then
   wait "$intake_pid"
