@@ -41,10 +41,11 @@ final class RedisVisitorStore implements VisitorStore {
   static final int EVENTS_PER_CALL = 16;
   /**
    * Calls in flight at once, each on shards of its own. One at a time, a batch's two round trips per call added up
-   * to a projection slower than the intake it had to keep up with on a busy machine (docs/benchmarks.md); the calls
-   * are short, so the intake's writes still get their turn between them.
+   * to a projection slower than the intake it had to keep up with on a busy machine; with four, the intake's writes
+   * waited behind more of them (p99 at 4,640 page views a second, projection keeping up: 4.6 ms with two, 5.0-5.5
+   * with four, 5.8-6.1 with eight; docs/benchmarks.md).
    */
-  static final int LANES = 4;
+  static final int LANES = 2;
 
   /**
    * Calls of up to {@link #EVENTS_PER_CALL} events of one key shard, a shard's calls one after the other (a later
