@@ -28,12 +28,6 @@ final class RedisVisitorStore implements VisitorStore {
    * otherwise meet again, and the one that lost would lose again.
    */
   static final int ATTEMPTS = 16;
-  private final RedisClient redis;
-
-  RedisVisitorStore(RedisClient redis) {
-    this.redis = redis;
-  }
-
   /**
    * Events per call at most: a bounded call keeps the reply of its read and the script of its write short, and the
    * intake's writes wait behind them on Redis's one thread.
@@ -46,6 +40,11 @@ final class RedisVisitorStore implements VisitorStore {
    * with four, 5.8-6.1 with eight; docs/benchmarks.md).
    */
   static final int LANES = 2;
+  private final RedisClient redis;
+
+  RedisVisitorStore(RedisClient redis) {
+    this.redis = redis;
+  }
 
   /**
    * Calls of up to {@link #EVENTS_PER_CALL} events of one key shard, a shard's calls one after the other (a later
@@ -81,42 +80,29 @@ final class RedisVisitorStore implements VisitorStore {
   }
 
   private Future<Void> project(ShardCall call, Recorded[] recorded, int attempt) {
-    return redis.eval("visitor_state", READ, call.keys, List.of(Integer.toString(StoredVisitor.RECENT))).compose(reply -> {
-      List<StoredVisitor> visitors = new ArrayList<>(reply.size());
-      for (Response visitor : reply) {
-        visitors.add(new StoredVisitor(visitor.get(0).toLong(), visitor.get(1).toString(),
-            strings(visitor.get(2)), strings(visitor.get(3))));
-      }
-      Recorded[] outcomes = new Recorded[call.events.size()];
-      for (int e = 0; e < outcomes.length; e++) {
-        outcomes[e] = call.events.get(e).applyTo(visitors.get(call.events.get(e).visitor));
-      }
-      List<String> keys = new ArrayList<>();
-      List<String> args = new ArrayList<>();
-      for (int v = 0; v < visitors.size(); v++) {
-        if (visitors.get(v).changed()) {
-          Retention retention = call.retentions.get(v);
-          keys.add(call.keys.get(3 * v + 1));
-          visitors.get(v).writes(retention.ttlSeconds(), retention.timelineMax(), args);
-        }
-      }
-      Future<Boolean> written = keys.isEmpty() ? Future.succeededFuture(true)
-          : redis.eval("apply_visitor_events", WRITE, keys, args).map(r -> r.toInteger() == 1);
-      return written.compose(ok -> {
-        if (ok) {
-          for (int e = 0; e < outcomes.length; e++) {
-            recorded[call.events.get(e).position] = outcomes[e];
+    return redis.eval("visitor_state", READ, call.keys, List.of(Integer.toString(StoredVisitor.RECENT)))
+        .map(call::decide)
+        .compose(decision -> decision.keys.isEmpty() ? Future.succeededFuture(decision)
+            : redis.eval("apply_visitor_events", WRITE, decision.keys, decision.args)
+                .map(reply -> reply.toInteger() == 1 ? decision : null))
+        .compose(decision -> {
+          if (decision != null) {
+            for (int e = 0; e < decision.outcomes.length; e++) {
+              recorded[call.events.get(e).position] = decision.outcomes[e];
+            }
+            return Future.succeededFuture();
           }
-          return Future.succeededFuture();
-        }
-        if (attempt == ATTEMPTS) {
-          return Future.failedFuture(new IllegalStateException(
-              "visitors kept changing while their events were projected, " + ATTEMPTS + " times"));
-        }
-        long pause = 1 + ThreadLocalRandom.current().nextLong(2L * attempt);
-        return redis.vertx().timer(pause).compose(t -> project(call, recorded, attempt + 1));
-      });
-    });
+          if (attempt == ATTEMPTS) {
+            return Future.failedFuture(new IllegalStateException(
+                "visitors kept changing while their events were projected, " + ATTEMPTS + " times"));
+          }
+          long pause = 1 + ThreadLocalRandom.current().nextLong(2L * attempt);
+          return redis.vertx().timer(pause).compose(t -> project(call, recorded, attempt + 1));
+        });
+  }
+
+  /** What a call's events make of its visitors as read: each event's outcome, and the write that records them. */
+  private record Decision(Recorded[] outcomes, List<String> keys, List<String> args) {
   }
 
   private static List<String> strings(Response array) {
@@ -147,6 +133,28 @@ final class RedisVisitorStore implements VisitorStore {
     final List<Retention> retentions = new ArrayList<>();
     final List<CallEvent> events = new ArrayList<>();
     final Map<String, Integer> visitors = new HashMap<>();
+
+    /** Applies the events to their visitors as {@code visitor_state.lua} read them. */
+    Decision decide(Response read) {
+      List<StoredVisitor> visitors = new ArrayList<>(read.size());
+      for (Response visitor : read) {
+        visitors.add(new StoredVisitor(visitor.get(0).toLong(), visitor.get(1).toString(),
+            strings(visitor.get(2)), strings(visitor.get(3))));
+      }
+      Recorded[] outcomes = new Recorded[events.size()];
+      for (int e = 0; e < outcomes.length; e++) {
+        outcomes[e] = events.get(e).applyTo(visitors.get(events.get(e).visitor));
+      }
+      List<String> lists = new ArrayList<>();
+      List<String> args = new ArrayList<>();
+      for (int v = 0; v < visitors.size(); v++) {
+        if (visitors.get(v).changed()) {
+          lists.add(keys.get(3 * v + 1));
+          visitors.get(v).writes(retentions.get(v).ttlSeconds(), retentions.get(v).timelineMax(), args);
+        }
+      }
+      return new Decision(outcomes, lists, args);
+    }
 
     void add(int position, Recording recording) {
       Event event = recording.event();
