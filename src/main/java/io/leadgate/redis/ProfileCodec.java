@@ -5,7 +5,9 @@ import io.leadgate.core.EventJson;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The stored form of a visitor's profile, the last element of its list ({@link #encodeStored} writes it for
@@ -27,7 +29,7 @@ final class ProfileCodec {
       Map.entry("linked_by", "lb"));
   private static final Map<String, String> LONG = invert(SHORT);
   /** The order the stored fields are written in. */
-  private static final java.util.List<String> ORDER = java.util.List.of("fs", "ls", "se", "la", "ft", "lt", "tk", "pv",
+  private static final List<String> ORDER = List.of("fs", "ls", "se", "la", "ft", "lt", "tk", "pv",
       "dl", "ob", "cu", "en", "fo", "ip", "ld", "lb");
   private static final Map<String, String> TOUCH_SHORT = Map.of("utm_source", "us", "utm_medium", "um",
       "utm_campaign", "uc", "utm_term", "ut", "utm_content", "un", "referrer", "r", "source", "s", "landing", "l",
@@ -88,7 +90,7 @@ final class ProfileCodec {
     for (String name : ORDER) {
       append(element, name, stored.get(name));
     }
-    new java.util.TreeMap<>(stored).forEach((name, value) -> {
+    new TreeMap<>(stored).forEach((name, value) -> {
       if (!ORDER.contains(name)) {
         append(element, name, value);
       }

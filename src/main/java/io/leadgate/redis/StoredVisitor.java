@@ -144,29 +144,10 @@ final class StoredVisitor {
     int count = timeline.size();
     Map<Integer, String> rewritten = TimelineSharing.share(timeline, recent, first);
     long entries = length - (tail.isEmpty() ? 0 : 1) + count;
-    int keep = 0;
-    if (entries > timelineMax) {
-      // past the cap: entries beyond it keep their id only (until the newest 200), older ones go
-      if (timelineMax < RECENT) {
-        for (int at = timelineMax; at < Math.min(entries, RECENT); at++) {
-          String element = at < count ? timeline.get(count - 1 - at) : rewritten.getOrDefault(at - count,
-              recent.get(at - count));
-          if (element.isEmpty() || element.charAt(0) != TimelineCodec.STUB) {
-            String id = TimelineSharing.entryId(element);
-            String stub = TimelineCodec.STUB + (id == null ? "" : id);
-            if (at < count) {
-              timeline.set(count - 1 - at, stub);
-            } else {
-              rewritten.put(at - count, stub);
-            }
-          }
-        }
-      }
-      keep = (int) Math.min(Integer.MAX_VALUE, Math.max(timelineMax, RECENT));
-      if (entries <= keep) {
-        keep = 0;
-      }
+    if (entries > timelineMax && timelineMax < RECENT) {
+      stubPastCap(timelineMax, (int) Math.min(entries, RECENT), rewritten);
     }
+    int keep = kept(entries, timelineMax);
     args.add(Long.toString(length));
     args.add(recent.isEmpty() ? "" : recent.get(0));
     args.add(tail);
@@ -188,6 +169,33 @@ final class StoredVisitor {
     // anonymous visitors are forgotten after the site's retention, renewed on their first event of a day; a lead's
     // history is kept
     args.add(renew && !profile.containsKey("ld") ? Long.toString(ttlSeconds) : "0");
+  }
+
+  /**
+   * Past the cap, entries keep their id only (a stub) until they are no longer among the newest {@link #RECENT}:
+   * positions {@code from} to {@code to} of the list after the new entries, which are new ones or stored ones.
+   */
+  private void stubPastCap(int from, int to, Map<Integer, String> rewritten) {
+    int count = timeline.size();
+    for (int at = from; at < to; at++) {
+      String element = at < count ? timeline.get(count - 1 - at)
+          : rewritten.getOrDefault(at - count, recent.get(at - count));
+      if (element.isEmpty() || element.charAt(0) != TimelineCodec.STUB) {
+        String id = TimelineSharing.entryId(element);
+        String stub = TimelineCodec.STUB + (id == null ? "" : id);
+        if (at < count) {
+          timeline.set(count - 1 - at, stub);
+        } else {
+          rewritten.put(at - count, stub);
+        }
+      }
+    }
+  }
+
+  /** How many entries the list keeps past the cap (older ones go, the profile stays last), or 0 to keep all. */
+  private static int kept(long entries, int timelineMax) {
+    int keep = Math.max(timelineMax, RECENT);
+    return entries > keep ? keep : 0;
   }
 
   private static String increment(String count) {
