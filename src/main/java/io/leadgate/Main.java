@@ -1,7 +1,9 @@
 package io.leadgate;
 
 import io.leadgate.config.ConfigException;
+import io.leadgate.config.NetworkTransport;
 import io.vertx.core.Vertx;
+import io.vertx.core.transport.Transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -83,13 +85,23 @@ public final class Main {
       refuse(e.getMessage());
       return;
     }
-    Vertx vertx = Vertx.vertx();
+    Transport transport;
+    try {
+      transport = Transports.choose(config.server().transport());
+    } catch (ConfigException e) {
+      refuse(e.locate(file == null ? "(bundled demo)" : file.toString(), "").getMessage());
+      return;
+    }
+    Vertx vertx = Vertx.builder().withTransport(transport).build();
     GatewayConfig running = config;
     Gateway.start(vertx, config, Clock.systemUTC(), file)
         .onSuccess(gateway -> {
           LOG.info("Leadgate " + version() + " listening on http://localhost:" + gateway.port() + "/ (sites: "
               + running.sites().stream().map(s -> s.key()).toList() + ")");
           LOG.info("store: " + gateway.stores().describe());
+          LOG.info("network: " + transport.name() + (transport == Transport.NIO && running.server().transport()
+              == NetworkTransport.AUTO ? " (io_uring is not available here: " + Transports.whyNot(Transport.IO_URING)
+              + ")" : ""));
           if (!running.redis().enabled()) {
             LOG.warning("nothing survives a restart on the in-memory store; to keep data, run on Redis: "
                 + "LEADGATE_REDIS_URL=redis://127.0.0.1:6379 java -jar target/leadgate.jar (or redis.url in --config FILE)");

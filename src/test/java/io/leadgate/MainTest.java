@@ -3,10 +3,14 @@ package io.leadgate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,13 +18,19 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command line as an operator meets it: a bad configuration stops start-up, names the problem, exits 2. */
 class MainTest {
 
+  // Netty's switch for "no native library loads": what a kernel without io_uring, or Docker's seccomp profile, does
+  static final String NO_NATIVE_LIBRARY = "-Dio.netty.transport.noNative=true";
+
   Process run(String... args) throws Exception {
-    String[] command = new String[args.length + 4];
-    command[0] = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    command[1] = "-cp";
-    command[2] = System.getProperty("java.class.path");
-    command[3] = Main.class.getName();
-    System.arraycopy(args, 0, command, 4, args.length);
+    return runOnJvm(List.of(), args);
+  }
+
+  Process runOnJvm(List<String> jvmOptions, String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().remove("LEADGATE_REDIS_URL");
     builder.environment().remove("LEADGATE_CONFIG");
@@ -71,6 +81,51 @@ class MainTest {
     assertEquals(2, process.exitValue(), output);
     assertTrue(output.contains("leadgate: config " + file + ": server.bodyLimit: must be a whole number of bytes (was \"64k\")\n"
         + "leadgate: config " + file + ": sites[0].visitorTtlDays: must be between 1 and 3650 (was 0)"), output);
+  }
+
+  @Test
+  void transportIoUringWhereItCannotRun_exits2AndNamesTheOtherChoices(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("leadgate.yaml");
+    Files.writeString(file, "server: {port: 0, transport: io_uring}\nsites: [{key: acme}]\n");
+    Process process = runOnJvm(List.of(NO_NATIVE_LIBRARY), "--config", file.toString());
+    String output = output(process);
+    assertEquals(2, process.exitValue(), output);
+    assertTrue(output.contains("leadgate: config " + file + ": server.transport: io_uring is not available here ("),
+        output);
+    assertTrue(output.contains("); use auto or nio"), output);
+  }
+
+  @Test
+  void transportAutoWhereIoUringCannotRun_startsOnNioAndSaysWhy(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("leadgate.yaml");
+    Files.writeString(file, "server: {port: 0}\nsites: [{key: acme}]\n");
+    Process process = runOnJvm(List.of(NO_NATIVE_LIBRARY), "--config", file.toString());
+    try {
+      String line = lineContaining(process, "network: ");
+      assertTrue(line.endsWith("network: nio (io_uring is not available here: Native transport was explicit disabled"
+          + " with -Dio.netty.transport.noNative=true)"), line);
+    } finally {
+      process.destroy();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void transportUnknown_exits2WithTheChoices(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("leadgate.yaml");
+    Files.writeString(file, "server: {transport: epoll}\nsites: [{key: acme}]\n");
+    Process process = run("--config", file.toString());
+    String output = output(process);
+    assertEquals(2, process.exitValue(), output);
+    assertTrue(output.contains("server.transport: must be one of auto, io_uring, nio (was \"epoll\")"), output);
+  }
+
+  /** The first line of a running gateway's output that holds {@code text}; fails if it exits or 30 s pass first. */
+  static String lineContaining(Process process, String text) throws Exception {
+    BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    CompletableFuture<String> found = CompletableFuture.supplyAsync(() -> lines.lines()
+        .filter(line -> line.contains(text)).findFirst().orElse("(exited without a line holding " + text + ")"));
+    return found.get(30, TimeUnit.SECONDS);
   }
 
   @Test

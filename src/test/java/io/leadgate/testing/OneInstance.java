@@ -1,6 +1,8 @@
 package io.leadgate.testing;
 
 import io.leadgate.Stores;
+import io.leadgate.Transports;
+import io.leadgate.config.NetworkTransport;
 import io.leadgate.ops.Metrics;
 import io.leadgate.redis.RedisStores;
 import io.vertx.core.Vertx;
@@ -43,7 +45,7 @@ public final class OneInstance implements BeforeAllCallback, AfterAllCallback, B
   @Override
   public void beforeEach(ExtensionContext context) throws Exception {
     store.flush();
-    vertx = Vertx.vertx();
+    vertx = Transports.vertx(NetworkTransport.AUTO); // the stores on the socket layer users run them on
     stores = RedisStores.start(vertx, TestRedis.config(store.url()), 2, new Metrics()).await(30, TimeUnit.SECONDS);
   }
 

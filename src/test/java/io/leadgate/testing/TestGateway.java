@@ -3,6 +3,7 @@ package io.leadgate.testing;
 import io.leadgate.Gateway;
 import io.leadgate.ConfigLoader;
 import io.leadgate.GatewayConfig;
+import io.leadgate.Transports;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -10,7 +11,7 @@ import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A gateway started as {@code Main} starts it, on a free port, from YAML text: on the in-memory store, or on a
+ * A gateway started as {@code Main} starts it (on the transport its {@code server.transport} picks), on a free port, from YAML text: on the in-memory store, or on a
  * real Redis when {@code redisUrl} is given (a server or a cluster: {@link TestRedis}). Blocking helpers are for test threads only.
  */
 public final class TestGateway implements AutoCloseable {
@@ -32,7 +33,7 @@ public final class TestGateway implements AutoCloseable {
     if (redisUrl != null) {
       config = config.withRedis(config.redis().withServers(TestRedis.config(redisUrl)));
     }
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Transports.vertx(config.server().transport());
     try {
       Gateway gateway = Gateway.start(vertx, config, clock).await(60, TimeUnit.SECONDS);
       return new TestGateway(vertx, gateway);
@@ -49,7 +50,7 @@ public final class TestGateway implements AutoCloseable {
     if (redisUrl != null) {
       config = config.withRedis(config.redis().withServers(TestRedis.config(redisUrl)));
     }
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Transports.vertx(config.server().transport());
     try {
       Gateway gateway = Gateway.start(vertx, config, clock, file).await(20, TimeUnit.SECONDS);
       return new TestGateway(vertx, gateway);

@@ -1,6 +1,8 @@
 package io.leadgate.testing;
 
 import io.leadgate.Stores;
+import io.leadgate.Transports;
+import io.leadgate.config.NetworkTransport;
 import io.leadgate.ops.Metrics;
 import io.leadgate.redis.RedisStores;
 import io.vertx.core.Vertx;
@@ -39,7 +41,7 @@ public final class TwoInstances implements BeforeAllCallback, AfterAllCallback, 
   public void beforeAll(ExtensionContext context) throws Exception {
     store.open();
     String url = store.url();
-    vertx = Vertx.vertx();
+    vertx = Transports.vertx(NetworkTransport.AUTO); // the stores on the socket layer users run them on
     first = RedisStores.start(vertx, TestRedis.config(url), 2, new Metrics()).await(30, TimeUnit.SECONDS);
     second = RedisStores.start(vertx, TestRedis.config(url), 2, new Metrics()).await(30, TimeUnit.SECONDS);
   }

@@ -1,0 +1,46 @@
+package io.leadgate;
+
+import io.leadgate.config.ConfigException;
+import io.leadgate.config.NetworkTransport;
+import io.vertx.core.Vertx;
+import io.vertx.core.transport.Transport;
+
+/**
+ * The Vert.x instance on the socket layer the configuration asks for. io_uring submits the writes of many answers in
+ * one system call, where nio makes one per answer: under intake that was a quarter less CPU per event. Docker's
+ * default seccomp profile and older kernels refuse io_uring, so {@code auto} falls back to nio there.
+ */
+public final class Transports {
+  private Transports() {
+  }
+
+  /** The transport {@code setting} resolves to on this machine; {@code io_uring} where it is unavailable is refused. */
+  public static Transport choose(NetworkTransport setting) {
+    Transport ioUring = Transport.IO_URING;
+    boolean ioUringWorks = ioUring != null && ioUring.available();
+    return switch (setting) {
+      case NIO -> Transport.NIO;
+      case AUTO -> ioUringWorks ? ioUring : Transport.NIO;
+      case IO_URING -> {
+        if (!ioUringWorks) {
+          throw new ConfigException("server.transport", "io_uring is not available here ("
+              + whyNot(ioUring) + "); use auto or nio");
+        }
+        yield ioUring;
+      }
+    };
+  }
+
+  /** Why io_uring cannot run here, for the log and the refusal. */
+  public static String whyNot(Transport ioUring) {
+    if (ioUring == null) {
+      return "its classes are not on the class path";
+    }
+    Throwable cause = ioUring.unavailabilityCause();
+    return cause == null ? "unknown" : String.valueOf(cause.getMessage());
+  }
+
+  public static Vertx vertx(NetworkTransport setting) {
+    return Vertx.builder().withTransport(choose(setting)).build();
+  }
+}
