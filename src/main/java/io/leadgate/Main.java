@@ -1,7 +1,6 @@
 package io.leadgate;
 
 import io.leadgate.config.ConfigException;
-import io.leadgate.config.NetworkTransport;
 import io.vertx.core.Vertx;
 import io.vertx.core.transport.Transport;
 import java.io.IOException;
@@ -99,9 +98,7 @@ public final class Main {
           LOG.info("Leadgate " + version() + " listening on http://localhost:" + gateway.port() + "/ (sites: "
               + running.sites().stream().map(s -> s.key()).toList() + ")");
           LOG.info("store: " + gateway.stores().describe());
-          LOG.info("network: " + transport.name() + (transport == Transport.NIO && running.server().transport()
-              == NetworkTransport.AUTO ? " (io_uring is not available here: " + Transports.whyNot(Transport.IO_URING)
-              + ")" : ""));
+          LOG.info("network: " + Transports.describe(transport, running.server().transport()));
           if (!running.redis().enabled()) {
             LOG.warning("nothing survives a restart on the in-memory store; to keep data, run on Redis: "
                 + "LEADGATE_REDIS_URL=redis://127.0.0.1:6379 java -jar target/leadgate.jar (or redis.url in --config FILE)");

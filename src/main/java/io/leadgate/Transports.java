@@ -7,7 +7,7 @@ import io.vertx.core.transport.Transport;
 
 /**
  * The Vert.x instance on the socket layer the configuration asks for. io_uring submits the writes of many answers in
- * one system call, where nio makes one per answer: under intake that was a quarter less CPU per event. Docker's
+ * one system call, where nio makes one per answer: under intake that was about a quarter less CPU per event. Docker's
  * default seccomp profile and older kernels refuse io_uring, so {@code auto} falls back to nio there.
  */
 public final class Transports {
@@ -31,8 +31,13 @@ public final class Transports {
     };
   }
 
-  /** Why io_uring cannot run here, for the log and the refusal. */
-  public static String whyNot(Transport ioUring) {
+  /** The transport in use, and why not io_uring where {@code auto} fell back to nio: for the start-up log. */
+  public static String describe(Transport chosen, NetworkTransport setting) {
+    return chosen == Transport.NIO && setting == NetworkTransport.AUTO
+        ? "nio (io_uring is not available here: " + whyNot(Transport.IO_URING) + ")" : chosen.name();
+  }
+
+  private static String whyNot(Transport ioUring) {
     if (ioUring == null) {
       return "its classes are not on the class path";
     }
@@ -40,6 +45,7 @@ public final class Transports {
     return cause == null ? "unknown" : String.valueOf(cause.getMessage());
   }
 
+  /** For harnesses that start the stores or the gateway as Main does. */
   public static Vertx vertx(NetworkTransport setting) {
     return Vertx.builder().withTransport(choose(setting)).build();
   }

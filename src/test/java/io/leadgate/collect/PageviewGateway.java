@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A gateway of site {@code acme} (any origin, a Redis timeout of 1 s) on a Redis that the test breaks: page views in,
- * and each visitor's count read back from the store. On {@code server.transport: auto} unless a test picks one.
+ * and each visitor's count read back from the store.
  */
 final class PageviewGateway implements AutoCloseable {
   private static final String YAML = """
@@ -23,10 +23,6 @@ final class PageviewGateway implements AutoCloseable {
   private PageviewGateway(TestGateway gateway) {
     this.gateway = gateway;
     this.http = new Http(gateway.client());
-  }
-
-  static PageviewGateway start(String redisUrl) {
-    return new PageviewGateway(TestGateway.start(YAML, redisUrl));
   }
 
   /** @param transport {@code server.transport}: auto, io_uring or nio */

@@ -12,15 +12,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Redis stopped under a running gateway: 503 with Retry-After, then recovery without a restart, nothing lost. */
+/**
+ * Redis stopped under a running gateway: 503 with Retry-After, then recovery without a restart, nothing lost. On
+ * {@code server.transport: auto} (io_uring where it runs); {@link RedisOutageOnNioTest} repeats it on nio.
+ */
 class RedisOutageTest {
   RedisServer redis;
   PageviewGateway gateway;
 
+  /** {@code server.transport} of the gateway under test. */
+  String transport() {
+    return "auto";
+  }
+
   @BeforeEach
   void start() {
     redis = RedisServer.start();
-    gateway = PageviewGateway.start(redis.url());
+    gateway = PageviewGateway.start(redis.url(), transport());
   }
 
   @AfterEach

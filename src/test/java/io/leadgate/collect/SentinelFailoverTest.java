@@ -28,7 +28,7 @@ class SentinelFailoverTest {
 
   @BeforeEach
   void start() {
-    gateway = PageviewGateway.start(redis.url());
+    gateway = PageviewGateway.start(redis.url(), "auto");
   }
 
   @AfterEach
