@@ -40,12 +40,17 @@ class MainTest {
   @Test
   void badConfigFile_exits2WithTheFileAndFieldNamed(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("leadgate.yaml");
-    Files.writeString(file, "sites:\n  - key: acme\n    visitorTtlDays: 0\n");
-    Process process = run("--config", file.toString());
-    assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(2, process.exitValue(), output);
+    String output = refusal(file, "sites:\n  - key: acme\n    visitorTtlDays: 0\n", List.of());
     assertTrue(output.contains("config " + file + ": sites[0].visitorTtlDays: must be between 1 and 3650 (was 0)"), output);
+  }
+
+  /** Writes {@code yaml} as the configuration file and starts Main on it; asserts it refused (exit 2). */
+  String refusal(Path file, String yaml, List<String> jvmOptions) throws Exception {
+    Files.writeString(file, yaml);
+    Process process = runOnJvm(jvmOptions, "--config", file.toString());
+    String output = output(process);
+    assertEquals(2, process.exitValue(), output);
+    return output;
   }
 
   static String output(Process process) throws Exception {
@@ -57,17 +62,14 @@ class MainTest {
   @Test
   void webhookHostNameResolvingToLoopback_exits2WithTheFileAndFieldNamed(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("leadgate.yaml");
-    Files.writeString(file, """
+    String output = refusal(file, """
         server: {port: 0}
         sites: [{key: acme}]
         webhooks:
           - id: crm
             url: https://localhost/hook
             secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
-        """);
-    Process process = run("--config", file.toString());
-    String output = output(process);
-    assertEquals(2, process.exitValue(), output);
+        """, List.of());
     assertTrue(output.contains("leadgate: config " + file + ": webhooks[0].url: "), output);
     assertTrue(output.contains("a loopback address"), output);
   }
@@ -75,10 +77,8 @@ class MainTest {
   @Test
   void configFileWithSeveralProblems_exits2WithOneLineForEach(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("leadgate.yaml");
-    Files.writeString(file, "server: {bodyLimit: 64k}\nsites:\n  - key: acme\n    visitorTtlDays: 0\n");
-    Process process = run("--config", file.toString());
-    String output = output(process);
-    assertEquals(2, process.exitValue(), output);
+    String output = refusal(file, "server: {bodyLimit: 64k}\nsites:\n  - key: acme\n    visitorTtlDays: 0\n",
+        List.of());
     assertTrue(output.contains("leadgate: config " + file + ": server.bodyLimit: must be a whole number of bytes (was \"64k\")\n"
         + "leadgate: config " + file + ": sites[0].visitorTtlDays: must be between 1 and 3650 (was 0)"), output);
   }
@@ -86,10 +86,8 @@ class MainTest {
   @Test
   void transportIoUringWhereItCannotRun_exits2AndNamesTheOtherChoices(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("leadgate.yaml");
-    Files.writeString(file, "server: {port: 0, transport: io_uring}\nsites: [{key: acme}]\n");
-    Process process = runOnJvm(List.of(NO_NATIVE_LIBRARY), "--config", file.toString());
-    String output = output(process);
-    assertEquals(2, process.exitValue(), output);
+    String output = refusal(file, "server: {port: 0, transport: io_uring}\nsites: [{key: acme}]\n",
+        List.of(NO_NATIVE_LIBRARY));
     assertTrue(output.contains("leadgate: config " + file + ": server.transport: io_uring is not available here ("),
         output);
     assertTrue(output.contains("); use auto or nio"), output);
@@ -112,11 +110,8 @@ class MainTest {
 
   @Test
   void transportUnknown_exits2WithTheChoices(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("leadgate.yaml");
-    Files.writeString(file, "server: {transport: epoll}\nsites: [{key: acme}]\n");
-    Process process = run("--config", file.toString());
-    String output = output(process);
-    assertEquals(2, process.exitValue(), output);
+    String output = refusal(dir.resolve("leadgate.yaml"), "server: {transport: epoll}\nsites: [{key: acme}]\n",
+        List.of());
     assertTrue(output.contains("server.transport: must be one of auto, io_uring, nio (was \"epoll\")"), output);
   }
 

@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.leadgate.core.Event;
 import io.leadgate.core.EventJson;
 import io.leadgate.core.EventType;
-import io.leadgate.ConfigLoader;
-import io.leadgate.GatewayConfig;
 import io.leadgate.ops.Metrics;
 import io.leadgate.collect.EventLog;
 import io.leadgate.collect.EventLog.LoggedEvent;
 import io.leadgate.testing.RedisServer;
+import io.leadgate.testing.TestRedis;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -39,9 +38,7 @@ class RedisEventLogTest {
   void connect() {
     redis.flush();
     vertx = Vertx.vertx();
-    GatewayConfig config = new ConfigLoader().parse("sites: [{key: acme}]\ningest: {partitions: 1}", "test.yaml");
-    config = config.withRedis(config.redis().withUrl(redis.url()));
-    stores = await(RedisStores.start(vertx, config.redis(), config.ingest().partitions(), new Metrics()));
+    stores = await(RedisStores.start(vertx, TestRedis.config(redis.url()), 1, new Metrics())); // one partition
     log = stores.events();
   }
 

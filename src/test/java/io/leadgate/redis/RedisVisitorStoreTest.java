@@ -3,8 +3,6 @@ package io.leadgate.redis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leadgate.ConfigLoader;
-import io.leadgate.GatewayConfig;
 import io.leadgate.collect.Projection;
 import io.leadgate.core.Event;
 import io.leadgate.core.EventType;
@@ -14,6 +12,7 @@ import io.leadgate.identity.VisitorStore.Recording;
 import io.leadgate.identity.VisitorStore.Retention;
 import io.leadgate.ops.Metrics;
 import io.leadgate.testing.RedisServer;
+import io.leadgate.testing.TestRedis;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -43,10 +42,8 @@ class RedisVisitorStoreTest {
   void connect() {
     redis.flush();
     vertx = Vertx.vertx();
-    GatewayConfig config = new ConfigLoader().parse("sites: [{key: acme}]", "test.yaml");
-    config = config.withRedis(config.redis().withUrl(redis.url()));
-    one = await(RedisStores.start(vertx, config.redis(), 1, new Metrics()));
-    other = await(RedisStores.start(vertx, config.redis(), 1, new Metrics()));
+    one = await(RedisStores.start(vertx, TestRedis.config(redis.url()), 1, new Metrics()));
+    other = await(RedisStores.start(vertx, TestRedis.config(redis.url()), 1, new Metrics()));
   }
 
   @AfterEach
