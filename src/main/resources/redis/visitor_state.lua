@@ -10,16 +10,15 @@ local RECENT = tonumber(ARGV[1])
 local out = {}
 for v = 1, #KEYS / 3 do
   local hash, list, seen = KEYS[3 * v - 2], KEYS[3 * v - 1], KEYS[3 * v]
-  local profile, held, length, oldIds = profile_load(hash, list, seen)
+  local profile, held, length, oldIds, tail = profile_load(hash, list, seen, true)
   if not held and (length > 0 or next(profile) ~= nil) then
     profile_store(hash, list, seen, profile, false, length > 0)
     length = length + 1
+    tail = redis.call('LINDEX', list, -1)
   end
   local recent = {}
-  local tail = ''
   if length > 0 then
     recent = redis.call('LRANGE', list, 0, RECENT - 1)
-    tail = length <= RECENT and recent[#recent] or redis.call('LINDEX', list, -1)
   end
   out[v] = {length, tail, recent, oldIds}
 end

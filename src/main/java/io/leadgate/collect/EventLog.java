@@ -26,7 +26,10 @@ public interface EventLog {
   /** Takes over entries another consumer was given more than {@code minIdleMs} ago and never acknowledged. */
   Future<List<LoggedEvent>> claimStale(int partition, String consumer, long minIdleMs, int max);
 
-  /** Acknowledges and forgets projected entries. */
+  /**
+   * Acknowledges and forgets projected entries: {@code entryIds} holds one id per event read, so an entry's id as
+   * often as it held events (the events a backlog count goes down by).
+   */
   Future<Void> ack(int partition, List<String> entryIds);
 
   /** Entries appended but not yet acknowledged, over all partitions. */

@@ -10,8 +10,9 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -92,8 +93,13 @@ final class RedisEventLog implements EventLog {
     }
     List<String> args = new ArrayList<>();
     args.add(RedisKeys.PROJECTOR_GROUP);
-    // the events of one entry share its id: acknowledge each entry once
-    new LinkedHashSet<>(entryIds).forEach(args::add);
+    // the events of one entry share its id: each entry once, with how many events it held
+    Map<String, Integer> events = new LinkedHashMap<>();
+    entryIds.forEach(id -> events.merge(id, 1, Integer::sum));
+    events.forEach((id, n) -> {
+      args.add(id);
+      args.add(String.valueOf(n));
+    });
     return redis.eval("xack", ACK, List.of(RedisKeys.ingest(partition), RedisKeys.ingestWaiting(partition)), args)
         .mapEmpty();
   }

@@ -135,6 +135,16 @@ class RedisEventLogTest {
     assertEquals(event(8), read.get(1).event());
   }
 
+  @Test
+  void anEntryWithAnUnreadableLine_isTakenOffTheBacklogWhole() {
+    redis.command("XADD", RedisKeys.ingest(0), "*", "n", "2", "e", "{not json\n" + EventJson.encode(event(8)));
+    redis.command("INCRBY", RedisKeys.ingestWaiting(0), "2");
+    await(inOneTick(List.of(List.of(event(9)))));
+    List<LoggedEvent> read = await(log.read(0, "projector-a", false, 1, 0));
+    await(log.ack(0, read.stream().map(LoggedEvent::entryId).toList()));
+    assertEquals(1L, await(log.backlog()));
+  }
+
   /** Appends each list as one request, all from one event-loop tick, as concurrent HTTP requests do. */
   private Future<Void> inOneTick(List<List<Event>> requests) {
     Promise<Void> done = Promise.promise();
