@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 
 /**
  * Intake and projection: {@code POST /e}, {@code GET /p.gif} and the snippet ({@code /s.js}) on every HTTP
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * once per gateway instance.
  */
 public final class CollectFeature implements Feature {
+  private static final Logger LOG = Logger.getLogger(CollectFeature.class.getName());
   private final IngestConfig ingest;
   private final Map<String, SiteConfig> sites;
   private final EventLog events;
@@ -85,8 +87,13 @@ public final class CollectFeature implements Feature {
         ingest.maxLagSeconds() * 1000L);
     AtomicLong fullSpeed = metrics.gauge("leadgate.projection.full.speed");
     speedWatch = vertx.setPeriodic(1000, t -> fullSpeed.set(Math.round(pacer.fullSpeed())));
+    if (ingest.entriesPerRound() < ingest.batchSize()) {
+      LOG.warning("ingest: each of " + ingest.partitions() + " partitions reads " + ingest.entriesPerRound()
+          + " log entries a round, not ingest.batchSize " + ingest.batchSize() + ": the projector holds its rounds"
+          + " in memory together, at most " + IngestConfig.ENTRIES_IN_FLIGHT + " entries (docs/operations.md)");
+    }
     return vertx.deployVerticle(new Projector(events, visitors, stats, sites, listeners, metrics,
-            ingest.batchSize(), pacer, erased))
+            ingest.entriesPerRound(), pacer, erased))
         .onSuccess(id -> projector = id)
         .mapEmpty();
   }

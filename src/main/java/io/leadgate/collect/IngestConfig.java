@@ -8,7 +8,7 @@ import io.leadgate.config.Check;
  * @param partitions  streams the log is split into (spread over Redis Cluster slots)
  * @param maxBacklog  events waiting for projection above which intake answers 503 instead of growing without bound
  * @param batchSize   log entries a projector reads per round (an entry holds events one event loop received
- *                    together, at most 32)
+ *                    together, at most 32), at most its partition's share of {@link #ENTRIES_IN_FLIGHT}
  * @param busyAbove   events per second and instance above which projection yields to intake
  * @param busyShare   the share of time projection keeps while it yields (1 = never yield)
  * @param maxLagSeconds how far behind intake projection may fall while it yields: past it, projection runs flat out.
@@ -30,6 +30,21 @@ public record IngestConfig(Integer partitions, Integer maxBacklog, Integer batch
     Check.range(busyAbove, 0, 100_000_000, "busyAbove");
     Check.that(busyShare >= 0.05 && busyShare <= 1.0, "busyShare", "must be between 0.05 and 1");
     Check.range(maxLagSeconds, 1, 86_400, "maxLagSeconds");
+  }
+
+  /**
+   * Log entries the partitions' rounds read at once, all held in the projector's heap together: at most 32 events each,
+   * so 4,096 events. With the 80-MB heap users start the gateway with, two rounds of 256 entries (8,700 events) drained
+   * a surge and two of 512 (11,000) ran out of memory (docs/benchmarks.md).
+   */
+  static final int ENTRIES_IN_FLIGHT = 128;
+
+  /**
+   * Log entries one partition's round reads: {@code batchSize}, or less where the partitions' rounds together would
+   * hold more than {@link #ENTRIES_IN_FLIGHT}.
+   */
+  public int entriesPerRound() {
+    return Math.max(1, Math.min(batchSize, ENTRIES_IN_FLIGHT / partitions));
   }
 
   public static IngestConfig defaults() {
