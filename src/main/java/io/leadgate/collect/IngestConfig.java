@@ -34,8 +34,8 @@ public record IngestConfig(Integer partitions, Integer maxBacklog, Integer batch
 
   /**
    * Log entries the partitions' rounds read at once, all held in the projector's heap together: at most 32 events each,
-   * so 4,096 events. With the 80-MB heap users start the gateway with, two rounds of 256 entries (8,700 events) drained
-   * a surge and two of 512 (11,000) ran out of memory (docs/benchmarks.md).
+   * so 4,096 events. With the 80-MB heap users start the gateway with, two rounds of 256 entries (about 8,000 events)
+   * drained a surge and two of 512 (about 14,000) ran out of memory (docs/benchmarks.md).
    */
   static final int ENTRIES_IN_FLIGHT = 128;
 
