@@ -99,6 +99,25 @@ class RedisVisitorStoreTest {
     }
   }
 
+  @Test
+  void visitorsOfManyShards_areRecordedInCallsOfSeveralShardsOnOneServer() {
+    List<Recording> batch = new ArrayList<>();
+    for (int visitor = 1; visitor <= 32; visitor++) {
+      batch.add(recordings("v" + visitor, "x", 0).get(0));
+    }
+    await(one.visitors().record(List.of(batch.get(0)))); // the scripts loaded: what follows is counted alone
+    redis.command("CONFIG", "RESETSTAT");
+
+    List<Recorded> recorded = await(one.visitors().record(batch.subList(1, batch.size())));
+
+    assertTrue(recorded.stream().allMatch(Recorded::fresh));
+    for (int visitor = 1; visitor <= 32; visitor++) {
+      assertEquals(1, await(one.visitors().visitor("acme", "v" + visitor)).orElseThrow().counts().getLong("pageviews"));
+    }
+    // 31 visitors of many shards: a call per shard took 62 scripts here, a read and a write each
+    assertTrue(evalshaCalls() <= 8, "script calls: " + evalshaCalls());
+  }
+
   /** A projector's calls: one batch at a time, as an instance's projector records them. */
   private static Future<List<Recorded>> projector(RedisStores stores, String prefix, int calls) {
     List<Recorded> recorded = new ArrayList<>();
