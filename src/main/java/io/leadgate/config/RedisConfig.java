@@ -13,7 +13,7 @@ import java.util.List;
  * @param masterName the master the sentinels watch (sentinel mode only)
  * @param user       ACL user, when not in the URLs
  * @param password   password, when not in the URLs
- * @param poolSize   connections in the pool (per node on a cluster)
+ * @param poolSize   connections of each event loop's pool (per node on a cluster), opened as needed
  * @param timeoutMs  how long one store operation may take before the request is answered 503
  */
 public record RedisConfig(String mode, String url, List<String> nodes, String masterName, String user,

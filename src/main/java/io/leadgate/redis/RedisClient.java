@@ -17,6 +17,8 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -35,6 +37,8 @@ public final class RedisClient {
   /** How long a {@link #sweep} that found nothing waits before it answers. */
   static final long SWEEP_IDLE_MS = 250;
   private final String batcherKey = "leadgate.batcher." + System.identityHashCode(this);
+  /** A pool per event loop: its connections are read and written on that loop only ({@link #redis()}). */
+  private final Map<Thread, Redis> ownPools = new ConcurrentHashMap<>();
 
   public RedisClient(Vertx vertx, RedisConfig config, Metrics metrics) {
     this.vertx = vertx;
@@ -77,12 +81,12 @@ public final class RedisClient {
   }
 
   public Future<Response> send(String operation, Request request) {
-    return guard(operation, timeoutMs, () -> redis.send(request));
+    return guard(operation, timeoutMs, () -> redis().send(request));
   }
 
   /** A blocking read: it may legitimately take {@code blockMs} before the server answers. */
   public Future<Response> sendBlocking(String operation, Request request, long blockMs) {
-    return guard(operation, timeoutMs + blockMs, () -> redis.send(request));
+    return guard(operation, timeoutMs + blockMs, () -> redis().send(request));
   }
 
   /**
@@ -106,9 +110,10 @@ public final class RedisClient {
       return Future.succeededFuture(List.of());
     }
     if (cluster) {
-      return guard(operation, timeoutMs, () -> SlotBatches.send(requests, redis::batch));
+      Redis client = redis();
+      return guard(operation, timeoutMs, () -> SlotBatches.send(requests, client::batch));
     }
-    return guard(operation, timeoutMs, () -> redis.batch(requests));
+    return guard(operation, timeoutMs, () -> redis().batch(requests));
   }
 
   /**
@@ -148,8 +153,9 @@ public final class RedisClient {
    * runs it by its source, which also caches it on the node that owns the keys.
    */
   public Future<Response> eval(String operation, LuaScript script, List<String> keys, List<String> args) {
-    return guard(operation, timeoutMs, () -> redis.send(evalsha(script, keys, args))
-        .recover(e -> isNoScript(e) ? redis.send(evalSource(script, keys, args)) : Future.failedFuture(e)));
+    Redis client = redis();
+    return guard(operation, timeoutMs, () -> client.send(evalsha(script, keys, args))
+        .recover(e -> isNoScript(e) ? client.send(evalSource(script, keys, args)) : Future.failedFuture(e)));
   }
 
   /**
@@ -283,7 +289,22 @@ public final class RedisClient {
   }
 
   public Future<Void> close() {
-    return redis.close();
+    List<Future<Void>> closed = new ArrayList<>();
+    closed.add(redis.close());
+    ownPools.values().forEach(pool -> closed.add(pool.close()));
+    return Future.all(closed).mapEmpty();
+  }
+
+  /**
+   * The pool of the event loop the caller runs on, or the shared one off an event loop. A pool hands a caller a free
+   * connection of another event loop before it opens one of the caller's own; the reply is then read on that loop and
+   * handed back across threads, and on a busy machine each hand-over waits for the other thread to get a CPU.
+   */
+  private Redis redis() {
+    if (!Context.isOnEventLoopThread()) {
+      return redis;
+    }
+    return ownPools.computeIfAbsent(Thread.currentThread(), t -> Redis.createClient(vertx, options));
   }
 
   public Vertx vertx() {
