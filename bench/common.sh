@@ -1,6 +1,6 @@
 # Shared by the benchmark scripts (sourced, not run): free ports, waiting for a server, CPU of a process, wrk's
-# results as bench/pageview.lua prints them, Redis as in production with the gateway's own ACL user, the
-# projector's backlog, and the clean-up at exit.
+# results as bench/pageview.lua prints them, Redis as in production (and webdis in front of one) with the gateway's
+# own ACL user, the projector's backlog, and the clean-up at exit.
 
 # Redis as docker/compose.yaml runs it: AOF, fsync every second, rewrite after 400% growth (docs/redis.md).
 REDIS_PRODUCTION_OPTS=(--save "" --appendonly yes --appendfsync everysec --auto-aof-rewrite-percentage 400)
@@ -71,6 +71,34 @@ drain() { # seconds poll-interval redis-port [partitions [db]]: waits, at most s
   local deadline=$((SECONDS + $1)) interval=$2
   shift 2
   while [ "$(backlog "$@")" -gt 0 ] && [ $SECONDS -lt $deadline ]; do sleep "$interval"; done
+}
+
+# A redis-server as in production on a free port, its files in WORK/name; a script keeps it in PIDS.
+start_redis() { # name variable: sets variable to its port and variable_PID to its pid
+  local port
+  port=$(free_port)
+  mkdir -p "$WORK/$1"
+  redis-server --port "$port" --bind 127.0.0.1 --dir "$WORK/$1" "${REDIS_PRODUCTION_OPTS[@]}" \
+    --logfile "$WORK/$1/redis.log" >/dev/null &
+  # not in a command substitution: its subshell would keep the pid from PIDS, and the server would outlive the run
+  PIDS+=("$!")
+  printf -v "$2" '%s' "$port"
+  printf -v "$2_PID" '%s' "$!"
+  for _ in $(seq 1 100); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+}
+
+# Debian's webdis in front of the Redis on port $1, on a free port: each PUT /XADD/… one XADD; threads $2, a pool of $3
+# Redis connections. Sets WD_PORT and WD_PID.
+start_webdis() { # redis-port threads connections
+  WD_PORT=$(free_port)
+  cat > "$WORK/webdis.json" <<JSON
+{"redis_host": "127.0.0.1", "redis_port": $1, "http_host": "127.0.0.1", "http_port": $WD_PORT,
+ "threads": $2, "pool_size": $3, "daemonize": false, "database": 0, "verbosity": 1,
+ "logfile": "$WORK/webdis.log", "acl": [{"disabled": ["DEBUG", "FLUSHALL", "FLUSHDB"]}]}
+JSON
+  webdis "$WORK/webdis.json" &
+  WD_PID=$!
+  PIDS+=("$WD_PID")
 }
 
 # A script keeps the processes it starts in PIDS and its files in WORK; `trap cleanup EXIT` stops the processes and

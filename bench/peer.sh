@@ -50,19 +50,6 @@ WORK=$(mktemp -d /tmp/leadgate-peer.XXXXXX)
 PIDS=()
 trap cleanup EXIT
 
-start_redis() { # name variable: starts a redis-server, sets variable to its port and variable_PID to its pid
-  local port
-  port=$(free_port)
-  mkdir -p "$WORK/$1"
-  redis-server --port "$port" --bind 127.0.0.1 --dir "$WORK/$1" "${REDIS_PRODUCTION_OPTS[@]}" \
-    --logfile "$WORK/$1/redis.log" >/dev/null &
-  # not in a command substitution: its subshell would keep the pid from PIDS, and the server would outlive the run
-  PIDS+=("$!")
-  printf -v "$2" '%s' "$port"
-  printf -v "$2_PID" '%s' "$!"
-  for _ in $(seq 1 100); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
-}
-
 start_redis gateway GW_REDIS
 start_redis webdis WD_REDIS
 GW_PORT=$(free_port)
@@ -71,15 +58,7 @@ LEADGATE_REDIS_URL="redis://127.0.0.1:$GW_REDIS" LEADGATE_PORT=$GW_PORT java $GA
   --config bench/collect.yaml > "$WORK/gateway.log" 2>&1 &
 GW_PID=$!
 PIDS+=("$GW_PID")
-WD_PORT=$(free_port)
-cat > "$WORK/webdis.json" <<JSON
-{"redis_host": "127.0.0.1", "redis_port": $WD_REDIS, "http_host": "127.0.0.1", "http_port": $WD_PORT,
- "threads": $THREADS, "pool_size": $CONNECTIONS, "daemonize": false, "database": 0, "verbosity": 1,
- "logfile": "$WORK/webdis.log", "acl": [{"disabled": ["DEBUG", "FLUSHALL", "FLUSHDB"]}]}
-JSON
-webdis "$WORK/webdis.json" &
-WD_PID=$!
-PIDS+=("$WD_PID")
+start_webdis "$WD_REDIS" "$THREADS" "$CONNECTIONS"
 wait_http "http://127.0.0.1:$GW_PORT/health/ready" 300
 wait_http "http://127.0.0.1:$WD_PORT/PING" 30
 
