@@ -46,15 +46,7 @@ LUA=bench/pageview.lua
 SITE=bench
 
 # ---------------------------------------------------------------- prerequisites
-need=()
-command -v wrk >/dev/null 2>&1 || need+=(wrk)
-command -v curl >/dev/null 2>&1 || need+=(curl)
-command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "installing from Debian: ${need[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+need_tools wrk curl redis-server
 if [ ! -f "$JAR" ]; then
   echo "building $JAR"
   mvn -q -o -DskipTests package

@@ -10,6 +10,18 @@ REDIS_PRODUCTION_OPTS=(--save "" --appendonly yes --appendfsync everysec --auto-
 USER_JAVA_OPTS=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' "$(dirname "${BASH_SOURCE[0]}")/../docker/Dockerfile")
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
+need_tools() { # tool...: installs from Debian those not on the PATH (apt-get; root); the package is the tool's name
+  local need=() tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null 2>&1 || need+=("$tool")
+  done
+  if [ ${#need[@]} -gt 0 ]; then
+    echo "installing from Debian: ${need[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  fi
+}
+
 free_port() {
   local port
   for _ in $(seq 1 200); do

@@ -35,15 +35,7 @@ RATE=${RATE:-}
 STEADY_SECONDS=${STEADY_SECONDS:-30}
 JAR=${GATEWAY_JAR:-target/leadgate.jar}
 
-need=()
-for tool in wrk redis-server curl webdis; do
-  command -v "$tool" >/dev/null 2>&1 || need+=("$tool")
-done
-if [ ${#need[@]} -gt 0 ]; then
-  echo "installing from Debian: ${need[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+need_tools wrk redis-server curl webdis
 [ -f "$JAR" ] || mvn -q -o -DskipTests package
 
 WORK=$(mktemp -d /tmp/leadgate-peer.XXXXXX)
