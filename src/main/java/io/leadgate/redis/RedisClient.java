@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  */
 public final class RedisClient {
   private final Vertx vertx;
-  private final Redis redis;
+  private final Redis shared;
   private final long timeoutMs;
   private final Metrics metrics;
   private final boolean cluster;
@@ -46,7 +46,7 @@ public final class RedisClient {
     this.metrics = metrics;
     this.cluster = config.isCluster();
     this.options = options(config);
-    this.redis = Redis.createClient(vertx, options);
+    this.shared = Redis.createClient(vertx, options);
   }
 
   /** The client's options for the configured mode: one server, a cluster from its seeds, or a sentinels' master. */
@@ -290,7 +290,7 @@ public final class RedisClient {
 
   public Future<Void> close() {
     List<Future<Void>> closed = new ArrayList<>();
-    closed.add(redis.close());
+    closed.add(shared.close());
     ownPools.values().forEach(pool -> closed.add(pool.close()));
     return Future.all(closed).mapEmpty();
   }
@@ -302,7 +302,7 @@ public final class RedisClient {
    */
   private Redis redis() {
     if (!Context.isOnEventLoopThread()) {
-      return redis;
+      return shared;
     }
     return ownPools.computeIfAbsent(Thread.currentThread(), t -> Redis.createClient(vertx, options));
   }

@@ -47,36 +47,36 @@ final class RedisVisitorStore implements VisitorStore {
   }
 
   /**
-   * Calls of up to {@link #EVENTS_PER_CALL} events of one key shard, a shard's calls one after the other (a later
-   * one sees what the earlier wrote), {@link #LANES} shards at a time. On one server (or a Sentinel's master) a
-   * script may take keys of any shard, so a call there takes the events of every shard of its lane: at a steady
-   * rate a round holds about one event per visitor, and calls of one shard were calls of one event, each two round
-   * trips and two scripts (3,650 page views a second: 3.6-4.3 times fewer script calls, 14-16% less CPU per event in
-   * the gateway and in Redis; docs/benchmarks.md). A cluster refuses a script whose keys are in several slots. A
-   * call reads its visitors
+   * Calls of up to {@link #EVENTS_PER_CALL} events in {@link #LANES} lanes at a time, a shard's calls one after the
+   * other in its lane (a later one sees what the earlier wrote). On a cluster a call holds the events of one key
+   * shard: a script's keys must share a slot. On one server (or a Sentinel's master) it holds those of any shard of
+   * its lane: at a steady rate a round holds about one event per visitor, and calls of one shard were calls of one
+   * event, each two round trips and two scripts (3,650 page views a second: 3.6-4.3 times fewer script calls, 14-16%
+   * less CPU per event in the gateway and in Redis; docs/benchmarks.md). A call reads its visitors
    * ({@code visitor_state.lua}), decides here what the events change ({@link StoredVisitor}) and writes that
    * ({@code apply_visitor_events.lua}) if none of them changed since: else it reads them again.
    */
   @Override
   public Future<List<Recorded>> record(List<Recording> events) {
-    Map<Integer, List<ShardCall>> byShard = new LinkedHashMap<>();
+    // calls that run one after the other: a shard's on a cluster, a lane's on one server
+    Map<Integer, List<VisitorCall>> byQueue = new LinkedHashMap<>();
     for (int i = 0; i < events.size(); i++) {
       Event event = events.get(i).event();
       int shard = RedisKeys.shard(event.site(), event.visitor());
-      List<ShardCall> calls = byShard.computeIfAbsent(redis.cluster() ? shard : shard % LANES,
+      List<VisitorCall> calls = byQueue.computeIfAbsent(redis.cluster() ? shard : shard % LANES,
           s -> new ArrayList<>());
       if (calls.isEmpty() || calls.get(calls.size() - 1).events.size() == EVENTS_PER_CALL) {
-        calls.add(new ShardCall());
+        calls.add(new VisitorCall());
       }
       calls.get(calls.size() - 1).add(i, events.get(i));
     }
     Recorded[] recorded = new Recorded[events.size()];
     List<Future<Void>> lanes = new ArrayList<>();
-    List<List<ShardCall>> shards = new ArrayList<>(byShard.values());
-    for (int lane = 0; lane < Math.min(LANES, shards.size()); lane++) {
+    List<List<VisitorCall>> queues = new ArrayList<>(byQueue.values());
+    for (int lane = 0; lane < Math.min(LANES, queues.size()); lane++) {
       Future<Void> done = Future.succeededFuture();
-      for (int shard = lane; shard < shards.size(); shard += LANES) {
-        for (ShardCall call : shards.get(shard)) {
+      for (int queue = lane; queue < queues.size(); queue += LANES) {
+        for (VisitorCall call : queues.get(queue)) {
           done = done.compose(v -> project(call, recorded, 1));
         }
       }
@@ -85,7 +85,7 @@ final class RedisVisitorStore implements VisitorStore {
     return Future.all(lanes).map(v -> Arrays.asList(recorded));
   }
 
-  private Future<Void> project(ShardCall call, Recorded[] recorded, int attempt) {
+  private Future<Void> project(VisitorCall call, Recorded[] recorded, int attempt) {
     return redis.eval("visitor_state", READ, call.keys, List.of(Integer.toString(StoredVisitor.RECENT)))
         .map(call::decide)
         .compose(decision -> decision.keys.isEmpty() ? Future.succeededFuture(decision)
@@ -134,7 +134,7 @@ final class RedisVisitorStore implements VisitorStore {
   }
 
   /** One call's visitors (their keys, as {@code visitor_state.lua} takes them) and events. */
-  private static final class ShardCall {
+  private static final class VisitorCall {
     final List<String> keys = new ArrayList<>();
     final List<Retention> retentions = new ArrayList<>();
     final List<CallEvent> events = new ArrayList<>();
