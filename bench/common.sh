@@ -85,6 +85,18 @@ drain() { # seconds poll-interval redis-port [partitions [db]]: waits, at most s
   while [ "$(backlog "$@")" -gt 0 ] && [ $SECONDS -lt $deadline ]; do sleep "$interval"; done
 }
 
+# The rate the gateway keeps up with, projection included (issue 18's "maximum"): a wrk burst of 8 s, its events over
+# the burst and the time until they are all projected. Needs WORK for wrk's output.
+max_rate() { # gateway-port redis-port -> events/s
+  local started
+  BENCH_RUN=max wrk -t1 -c48 -d8s --timeout 5s -s bench/pageview.lua "http://127.0.0.1:$1/e" > "$WORK/max.txt"
+  started=$(date +%s.%N)
+  drain 300 0.2 "$2"
+  awk -v s="$started" -v e="$(date +%s.%N)" '/^RESULT/ {
+    for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+    print int((v["requests"] - v["non2xx"]) / (v["duration_us"] / 1e6 + e - s))}' "$WORK/max.txt"
+}
+
 # A redis-server as in production on a free port, its files in WORK/name; a script keeps it in PIDS.
 start_redis() { # name variable: sets variable to its port and variable_PID to its pid
   local port

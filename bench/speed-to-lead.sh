@@ -103,13 +103,7 @@ if [ -n "$intake" ]; then
   if [ "$intake" = half ]; then
     BENCH_RUN=warm wrk -t1 -c48 -d10s --timeout 5s -s bench/pageview.lua "http://127.0.0.1:$gateway_port/e" >/dev/null
     drain 180 0.2 "$redis_port"
-    BENCH_RUN=max wrk -t1 -c48 -d8s --timeout 5s -s bench/pageview.lua "http://127.0.0.1:$gateway_port/e" \
-      > "$work/max.txt"
-    started=$(date +%s.%N)
-    drain 180 0.2 "$redis_port"
-    max=$(awk -v s="$started" -v e="$(date +%s.%N)" '/^RESULT/ {
-      for (i = 2; i <= NF; i++) {split($i, kv, "="); v[kv[1]] = kv[2]}
-      print int((v["requests"] - v["non2xx"]) / (v["duration_us"] / 1e6 + e - s))}' "$work/max.txt")
+    max=$(WORK=$work max_rate "$gateway_port" "$redis_port")
     intake=$((max / 2))
     echo "intake: maximum $max events/s with projection keeping up (wrk -t1 -c48 for 8 s, then the drain);" \
       "page views now at half of it, $intake events/s"

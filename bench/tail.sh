@@ -57,12 +57,7 @@ javac -d "$WORK" -cp "$JAR" bench/ConstantRate.java
 BENCH_RUN=warm wrk -t1 -c48 -d10s --timeout 5s -s bench/pageview.lua "http://127.0.0.1:$GW_PORT/e" >/dev/null
 drain 300 0.2 "$GW_REDIS"
 if [ -z "$RATE" ]; then
-  BENCH_RUN=max wrk -t1 -c48 -d8s --timeout 5s -s bench/pageview.lua "http://127.0.0.1:$GW_PORT/e" > "$WORK/max.txt"
-  started=$(date +%s.%N)
-  drain 300 0.2 "$GW_REDIS"
-  max=$(awk -v s="$started" -v e="$(date +%s.%N)" '/^RESULT/ {
-    for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-    print int((v["requests"] - v["non2xx"]) / (v["duration_us"] / 1e6 + e - s))}' "$WORK/max.txt")
+  max=$(max_rate "$GW_PORT" "$GW_REDIS")
   RATE=$((max / 2))
   echo "maximum $max events/s with projection keeping up (wrk -t1 -c48 for 8 s, then the drain); half: $RATE"
 fi
